@@ -1,0 +1,55 @@
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { HIT_SOURCES, HIT_TYPES } from "@sillage/shared/hit-types";
+import { sessions } from "./sessions";
+import { visitors } from "./visitors";
+
+/** Pipeline state of a stored hit's later steps (identification, enrichment). */
+export const ENRICHMENT_STATUSES = ["pending", "done", "failed", "skipped"] as const;
+
+export const hits = sqliteTable(
+  "hits",
+  {
+    id: text("id").primaryKey(),
+    siteId: text("site_id").notNull(),
+    workspaceId: text("workspace_id").notNull(),
+    visitorId: text("visitor_id").notNull().references(() => visitors.id, { onDelete: "cascade" }),
+    sessionId: text("session_id").notNull().references(() => sessions.id, { onDelete: "cascade" }),
+    contactId: text("contact_id"),
+    type: text("type", { enum: HIT_TYPES }).notNull(),
+    source: text("source", { enum: HIT_SOURCES }).notNull(),
+    /** Event name for `event` hits (e.g. "download"). */
+    name: text("name"),
+    /** Event properties, JSON object of strings/numbers/booleans. */
+    props: text("props", { mode: "json" }).$type<Record<string, string | number | boolean>>(),
+    /** Tracker's id for the page view, to attach engagement time to it. */
+    pageId: text("page_id"),
+    url: text("url"),
+    hostname: text("hostname"),
+    path: text("path"),
+    title: text("title"),
+    referrer: text("referrer"),
+    utmSource: text("utm_source"),
+    utmMedium: text("utm_medium"),
+    utmCampaign: text("utm_campaign"),
+    utmTerm: text("utm_term"),
+    utmContent: text("utm_content"),
+    /** Time on page in ms, once the engagement beacon arrived. */
+    engagedMs: integer("engaged_ms"),
+    /** Raw visitor IP: kept only until enrichment, unless the workspace asks to keep it. */
+    ip: text("ip"),
+    country: text("country"),
+    asn: integer("asn"),
+    asOrganization: text("as_organization"),
+    userAgent: text("user_agent"),
+    enrichmentStatus: text("enrichment_status", { enum: ENRICHMENT_STATUSES }).notNull().default("pending"),
+    occurredAt: integer("occurred_at").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [
+    index("hits_site_time_idx").on(t.siteId, t.occurredAt),
+    index("hits_visitor_time_idx").on(t.visitorId, t.occurredAt),
+    index("hits_contact_idx").on(t.contactId),
+    index("hits_page_idx").on(t.siteId, t.pageId),
+    index("hits_enrichment_idx").on(t.enrichmentStatus, t.receivedAt),
+  ],
+);

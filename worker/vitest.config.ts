@@ -1,0 +1,28 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// Worker tests run inside workerd against local D1 and Queues, configured from the real wrangler.toml.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(root, "migrations"));
+  return {
+    plugins: [
+      cloudflareTest({
+        main: path.join(root, "src/index.ts"),
+        wrangler: { configPath: path.join(root, "../wrangler.toml") },
+        miniflare: {
+          compatibilityFlags: ["service_binding_extra_handlers", "nodejs_compat"],
+          bindings: { TEST_MIGRATIONS: migrations, SILLAGE_TRUST_CLIENT_IP: "1" },
+        },
+      }),
+    ],
+    test: {
+      include: ["worker/test/**/*.test.ts"],
+      setupFiles: ["worker/test/setup/apply-migrations.ts"],
+      root: path.join(root, ".."),
+    },
+  };
+});
