@@ -21,6 +21,7 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["worker/test/**/*.test.ts"],
+      testTimeout: 30_000,
       setupFiles: ["worker/test/setup/apply-migrations.ts"],
       root: path.join(root, ".."),
     },

@@ -1,0 +1,20 @@
+import { createApp, newApp } from "./http/app-factory";
+import { requireApiKey } from "./auth/api-key";
+import { collectRoutes } from "./routes/collect";
+import { trackerRoutes } from "./routes/tracker";
+import { dropRoutes } from "./routes/drops";
+import { meRoutes } from "./routes/me";
+
+const api = newApp();
+// Registered before the key check, so the API description is public.
+api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Sillage API", version: "1" } });
+api.use("*", requireApiKey);
+api.route("/", meRoutes).route("/", dropRoutes);
+
+const app = createApp();
+app.get("/", (c) => c.json({ name: "Sillage", docs: "/api/v1/openapi.json" }));
+app.route("/", collectRoutes);
+app.route("/", trackerRoutes);
+app.route("/api/v1", api);
+
+export default app;

@@ -1,0 +1,32 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { requestId } from "hono/request-id";
+import type { Env } from "../env";
+import type { AuthContext } from "../auth/api-key";
+import { ApiError, errorResponse } from "./errors";
+import { validationError } from "./validation";
+
+export interface AppVariables {
+  requestId: string;
+  auth: AuthContext;
+}
+export type AppEnv = { Bindings: Env; Variables: AppVariables };
+
+/**
+ * Every router is created here so that all of them share the same request id, error format and
+ * validation-error hook.
+ */
+export function newApp() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.target, result.error.issues);
+    },
+  });
+}
+
+export function createApp() {
+  const app = newApp();
+  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.onError((err, c) => errorResponse(c, err));
+  app.notFound((c) => errorResponse(c, new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`)));
+  return app;
+}

@@ -1,0 +1,116 @@
+import type { HitSource } from "@sillage/shared/hit-types";
+import { MAX_BODY_BYTES } from "@sillage/shared/collect-payload";
+
+/**
+ * What the edge captures from a /collect or /p.gif request, before any validation, so that the browser is
+ * answered at once and the whole pipeline (including the drops) runs in the queue consumer.
+ */
+export interface CollectEnvelope {
+  requestId: string;
+  source: HitSource;
+  receivedAt: number;
+  /** Raw body of POST /collect; undefined for the pixel or when over the size limit. */
+  body?: string;
+  /** Query parameters of GET /p.gif. */
+  query?: Record<string, string>;
+  oversized?: boolean;
+  ip: string | null;
+  headers: {
+    userAgent: string;
+    referer: string;
+    dnt: string;
+    gpc: string;
+    /** Sec-Purpose / Purpose / X-Purpose / X-Moz: set by prefetch and prerender. */
+    purpose: string;
+    secChUa: string;
+  };
+  cf: { country?: string; asn?: number; asOrganization?: string };
+}
+
+interface CaptureEnv {
+  SILLAGE_TRUST_CLIENT_IP?: string;
+}
+
+/** The visitor's IP: Cloudflare's header in production; the simulation header only in local mode. */
+export function clientIp(req: Request, env: CaptureEnv): string | null {
+  if (env.SILLAGE_TRUST_CLIENT_IP === "1") {
+    const simulated = req.headers.get("X-Sillage-Client-IP");
+    if (simulated) return simulated.trim().slice(0, 64);
+  }
+  return req.headers.get("CF-Connecting-IP");
+}
+
+function headerBag(req: Request): CollectEnvelope["headers"] {
+  const h = req.headers;
+  return {
+    userAgent: (h.get("User-Agent") ?? "").slice(0, 512),
+    referer: (h.get("Referer") ?? "").slice(0, 2048),
+    dnt: h.get("DNT") ?? "",
+    gpc: h.get("Sec-GPC") ?? "",
+    purpose: [h.get("Sec-Purpose"), h.get("Purpose"), h.get("X-Purpose"), h.get("X-Moz")].filter(Boolean).join(",").slice(0, 100),
+    secChUa: (h.get("Sec-CH-UA") ?? "").slice(0, 256),
+  };
+}
+
+function cfProps(req: Request): CollectEnvelope["cf"] {
+  const cf = (req as Request & { cf?: IncomingRequestCfProperties }).cf;
+  if (!cf) return {};
+  return {
+    country: typeof cf.country === "string" ? cf.country : undefined,
+    asn: typeof cf.asn === "number" ? cf.asn : undefined,
+    asOrganization: typeof cf.asOrganization === "string" ? cf.asOrganization : undefined,
+  };
+}
+
+/** Reads at most MAX_BODY_BYTES + 1 bytes so an oversized body costs nothing more than the limit. */
+async function readBoundedBody(req: Request): Promise<{ body?: string; oversized: boolean }> {
+  const declared = Number(req.headers.get("Content-Length") ?? "NaN");
+  if (declared > MAX_BODY_BYTES) return { oversized: true };
+  if (!req.body) return { body: "", oversized: false };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return { oversized: true };
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return { body: new TextDecoder().decode(all), oversized: false };
+}
+
+export async function captureCollect(req: Request, env: CaptureEnv, requestId: string): Promise<CollectEnvelope> {
+  const { body, oversized } = await readBoundedBody(req);
+  return { requestId, source: "collect", receivedAt: Date.now(), body, oversized, ip: clientIp(req, env), headers: headerBag(req), cf: cfProps(req) };
+}
+
+export function capturePixel(req: Request, env: CaptureEnv, requestId: string): CollectEnvelope {
+  const url = new URL(req.url);
+  const query: Record<string, string> = {};
+  let size = 0;
+  for (const [k, v] of url.searchParams) {
+    size += k.length + v.length;
+    query[k] = v;
+  }
+  const oversized = size > MAX_BODY_BYTES;
+  return {
+    requestId,
+    source: "pixel",
+    receivedAt: Date.now(),
+    query: oversized ? undefined : query,
+    oversized,
+    ip: clientIp(req, env),
+    headers: headerBag(req),
+    cf: cfProps(req),
+  };
+}

@@ -1,0 +1,56 @@
+import { env } from "cloudflare:workers";
+import { apiKeyPrefix, generateApiKey, hashApiKey } from "@sillage/shared/api-key";
+
+export interface TestSite {
+  workspaceId: string;
+  siteId: string;
+  siteKey: string;
+  apiKey: string;
+}
+
+let counter = 0;
+
+/** A fresh workspace with one site and an admin key, written straight to D1 as the admin CLI would. */
+export async function createTestSite(opts: { hostnames?: string[]; respectDnt?: boolean } = {}): Promise<TestSite> {
+  const n = `${Date.now().toString(36)}${(counter++).toString(36)}`;
+  const workspaceId = `ws_t${n}`;
+  const siteId = `site_t${n}`;
+  const siteKey = `key-${n}`;
+  const apiKey = generateApiKey();
+  const now = Date.now();
+  await env.DB.batch([
+    env.DB.prepare("INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)").bind(workspaceId, `Test ${n}`, now),
+    env.DB.prepare("INSERT INTO sites (id, workspace_id, name, public_key, allowed_hostnames, respect_dnt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").bind(
+      siteId,
+      workspaceId,
+      "Site de test",
+      siteKey,
+      JSON.stringify(opts.hostnames ?? ["www.exemple.fr"]),
+      opts.respectDnt ? 1 : 0,
+      now,
+    ),
+    env.DB.prepare("INSERT INTO api_keys (id, workspace_id, name, role, prefix, hash, created_at) VALUES (?, ?, ?, 'admin', ?, ?, ?)").bind(
+      `key_t${n}`,
+      workspaceId,
+      "test",
+      apiKeyPrefix(apiKey),
+      await hashApiKey(apiKey),
+      now,
+    ),
+  ]);
+  return { workspaceId, siteId, siteKey, apiKey };
+}
+
+/** Polls until `check` returns a value (the queue consumer runs asynchronously). */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const CHROME_UA =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
