@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { env, exports } from "cloudflare:workers";
-import { CHROME_UA, createTestSite, eventually, type TestSite } from "./support/fixtures";
+import { env } from "cloudflare:workers";
+import { CHROME_UA, createTestSite, eventually, type TestSite, worker } from "./support/fixtures";
 
-const worker = exports.default as unknown as { fetch: (req: Request) => Promise<Response> };
 
 function collect(body: string, headers: Record<string, string> = {}) {
   return worker.fetch(

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { exports } from "cloudflare:workers";
-import { createTestSite } from "./support/fixtures";
+import { createTestSite, worker } from "./support/fixtures";
 
-const worker = exports.default as unknown as { fetch: (req: Request) => Promise<Response> };
 const get = (path: string, headers: Record<string, string> = {}) => worker.fetch(new Request(`https://api.sillage.test${path}`, { headers }));
 
 async function expectError(res: Response, status: number, code: string) {

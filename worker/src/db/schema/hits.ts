@@ -1,4 +1,5 @@
-import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, index } from "drizzle-orm/sqlite-core";
+import { NETWORK_KINDS } from "./overrides";
 import { HIT_SOURCES, HIT_TYPES } from "@sillage/shared/hit-types";
 import { sessions } from "./sessions";
 import { visitors } from "./visitors";
@@ -42,6 +43,14 @@ export const hits = sqliteTable(
     asOrganization: text("as_organization"),
     userAgent: text("user_agent"),
     enrichmentStatus: text("enrichment_status", { enum: ENRICHMENT_STATUSES }).notNull().default("pending"),
+    enrichmentAttempts: integer("enrichment_attempts").notNull().default(0),
+    /** Why enrichment failed or found no company ("consumer ISP Orange", "provider unavailable"…). */
+    enrichmentReason: text("enrichment_reason"),
+    networkKind: text("network_kind", { enum: NETWORK_KINDS }),
+    organization: text("organization"),
+    siren: text("siren"),
+    matchConfidence: real("match_confidence"),
+    leadId: text("lead_id"),
     occurredAt: integer("occurred_at").notNull(),
     receivedAt: integer("received_at").notNull(),
   },
@@ -51,5 +60,6 @@ export const hits = sqliteTable(
     index("hits_contact_idx").on(t.contactId),
     index("hits_page_idx").on(t.siteId, t.pageId),
     index("hits_enrichment_idx").on(t.enrichmentStatus, t.receivedAt),
+    index("hits_lead_time_idx").on(t.leadId, t.occurredAt),
   ],
 );

@@ -7,3 +7,7 @@ export * from "./sessions";
 export * from "./hits";
 export * from "./drop-counters";
 export * from "./ip-ranges";
+export * from "./companies";
+export * from "./sirene-units";
+export * from "./overrides";
+export * from "./leads";
