@@ -4,12 +4,13 @@ import { collectRoutes } from "./routes/collect";
 import { trackerRoutes } from "./routes/tracker";
 import { dropRoutes } from "./routes/drops";
 import { meRoutes } from "./routes/me";
+import { identifyRoutes } from "./routes/identify";
 
 const api = newApp();
 // Registered before the key check, so the API description is public.
 api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Sillage API", version: "1" } });
 api.use("*", requireApiKey);
-api.route("/", meRoutes).route("/", dropRoutes);
+api.route("/", meRoutes).route("/", dropRoutes).route("/", identifyRoutes);
 
 const app = createApp();
 app.get("/", (c) => c.json({ name: "Sillage", docs: "/api/v1/openapi.json" }));

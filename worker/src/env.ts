@@ -1,12 +1,17 @@
 import type { CollectEnvelope } from "./ingest/envelope";
+import type { EnrichMessage } from "./enrich/message";
 
 /** Bindings and variables of the worker (see wrangler.toml). */
 export interface Env {
   DB: D1Database;
   HITS: Queue<CollectEnvelope>;
+  ENRICH: Queue<EnrichMessage>;
   ASSETS?: Fetcher;
   /** "1" only locally: X-Sillage-Client-IP stands for the visitor's IP. */
   SILLAGE_TRUST_CLIENT_IP?: string;
   /** Base URL of the API Recherche d'entreprises (a local fake in tests). */
   RECHERCHE_ENTREPRISES_URL?: string;
+  /** Optional paid provider. */
+  PAPPERS_API_KEY?: string;
+  PAPPERS_URL?: string;
 }

@@ -2,8 +2,18 @@ import type { Env } from "./env";
 import app from "./app";
 import { consumeHits } from "./ingest/consumer";
 import type { CollectEnvelope } from "./ingest/envelope";
+import { consumeEnrichment } from "./enrich/consumer";
+import type { EnrichMessage } from "./enrich/message";
+import { runScheduled } from "./cron/scheduled";
 
 export default {
   fetch: app.fetch,
-  queue: (batch, env) => consumeHits(batch as MessageBatch<CollectEnvelope>, env),
-} satisfies ExportedHandler<Env, CollectEnvelope>;
+  async queue(batch, env) {
+    // Queue names may carry an environment suffix in production (sillage-enrich-staging…).
+    if (batch.queue.startsWith("sillage-enrich")) return consumeEnrichment(batch as MessageBatch<EnrichMessage>, env);
+    return consumeHits(batch as MessageBatch<CollectEnvelope>, env);
+  },
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(runScheduled(env, controller.scheduledTime).then((r) => console.log("cron", JSON.stringify(r))));
+  },
+} satisfies ExportedHandler<Env, CollectEnvelope | EnrichMessage>;

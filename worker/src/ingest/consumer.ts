@@ -10,13 +10,17 @@ export const retryDelaySeconds = (attempts: number) => Math.min(300, 2 ** Math.m
  * land in the same session; a failing message is retried alone, with backoff.
  */
 export async function consumeHits(batch: MessageBatch<CollectEnvelope>, env: Env): Promise<void> {
+  const stored: { body: { hitId: string } }[] = [];
   for (const msg of batch.messages) {
     try {
-      await ingest(env.DB, msg.body);
+      const outcome = await ingest(env.DB, msg.body);
+      if (outcome.stored) stored.push({ body: { hitId: outcome.hitId } });
       msg.ack();
     } catch (err) {
       console.error("ingest failed, will retry", msg.body.requestId, err);
       msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) });
     }
   }
+  // If this send fails, the hits are stored as pending and the cron job queues them later.
+  for (let i = 0; i < stored.length; i += 100) await env.ENRICH.sendBatch(stored.slice(i, i + 100)).catch((err) => console.error("enrich enqueue failed", err));
 }

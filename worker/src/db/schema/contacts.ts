@@ -12,6 +12,9 @@ export const contacts = sqliteTable(
     jobTitle: text("job_title"),
     phone: text("phone"),
     linkedinUrl: text("linkedin_url"),
+    /** The contact's company from its e-mail domain; null for free-mail and ISP addresses. */
+    siren: text("siren"),
+    companyReason: text("company_reason"),
     firstSeenAt: integer("first_seen_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, real, index } from "drizzle-orm/sqlite-core";
-import { NETWORK_KINDS } from "./overrides";
+import { NETWORK_KINDS } from "@sillage/shared/network/kinds";
 import { HIT_SOURCES, HIT_TYPES } from "@sillage/shared/hit-types";
 import { sessions } from "./sessions";
 import { visitors } from "./visitors";
@@ -44,6 +44,8 @@ export const hits = sqliteTable(
     userAgent: text("user_agent"),
     enrichmentStatus: text("enrichment_status", { enum: ENRICHMENT_STATUSES }).notNull().default("pending"),
     enrichmentAttempts: integer("enrichment_attempts").notNull().default(0),
+    /** When the queue will try again (so the cron job does not queue it twice). */
+    enrichmentRetryAt: integer("enrichment_retry_at"),
     /** Why enrichment failed or found no company ("consumer ISP Orange", "provider unavailable"…). */
     enrichmentReason: text("enrichment_reason"),
     networkKind: text("network_kind", { enum: NETWORK_KINDS }),

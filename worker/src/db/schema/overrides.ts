@@ -1,8 +1,6 @@
 import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { NETWORK_KINDS } from "@sillage/shared/network/kinds";
 import { workspaces } from "./workspaces";
-
-export const NETWORK_KINDS = ["isp", "mobile", "hosting", "vpn", "education", "government", "corporate", "unknown"] as const;
-export type NetworkKind = (typeof NETWORK_KINDS)[number];
 
 /** A workspace's own verdict on a network (e.g. "AS12345 is our customer's corporate network"). */
 export const networkOverrides = sqliteTable(

@@ -1,0 +1,21 @@
+import type { Env } from "../env";
+import { purgeExpiredHits } from "./purge-expired-hits";
+import { requeuePendingEnrichment } from "./requeue-pending-enrichment";
+
+/** Every 5 minutes (wrangler.toml). Each task is independent: one failing does not stop the others. */
+export async function runScheduled(env: Env, now: number): Promise<Record<string, number | string>> {
+  const tasks: Record<string, (env: Env, now: number) => Promise<number>> = {
+    requeuedEnrichment: requeuePendingEnrichment,
+    purgedHits: purgeExpiredHits,
+  };
+  const report: Record<string, number | string> = {};
+  for (const [name, task] of Object.entries(tasks)) {
+    try {
+      report[name] = await task(env, now);
+    } catch (err) {
+      console.error(`cron task ${name} failed`, err);
+      report[name] = `failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  return report;
+}

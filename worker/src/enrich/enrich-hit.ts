@@ -1,0 +1,80 @@
+import type { Env } from "../env";
+import { identifyIp, InvalidIpError, type IdentifyResult } from "../identify/identify-ip";
+import { providerChain } from "../identify/providers";
+import { identifyEmailDomain } from "../identify/email-domain";
+
+interface HitRow {
+  id: string;
+  workspaceId: string;
+  type: string;
+  ip: string | null;
+  asn: number | null;
+  asOrganization: string | null;
+  contactId: string | null;
+  status: string;
+  keepRawIp: number;
+  providerChain: string | null;
+}
+
+export type EnrichOutcome = "done" | "skipped" | "not_pending";
+
+/**
+ * Identify and enrich one stored hit: network and company from its IP, and for an identify hit the contact's
+ * company from its e-mail domain. Then the raw IP is erased unless the workspace keeps it.
+ * Throws on provider or storage failure: the consumer decides between retry and "failed".
+ */
+export async function enrichHit(env: Env, hitId: string, now: number): Promise<EnrichOutcome> {
+  const hit = await env.DB.prepare(
+    `SELECT h.id, h.workspace_id AS workspaceId, h.type, h.ip, h.asn, h.as_organization AS asOrganization,
+            h.contact_id AS contactId, h.enrichment_status AS status, w.keep_raw_ip AS keepRawIp, w.provider_chain AS providerChain
+       FROM hits h JOIN workspaces w ON w.id = h.workspace_id WHERE h.id = ?`,
+  )
+    .bind(hitId)
+    .first<HitRow>();
+  if (!hit || hit.status !== "pending") return "not_pending";
+  const providers = providerChain(env, hit.providerChain ? (JSON.parse(hit.providerChain) as string[]) : null);
+
+  if (hit.type === "identify" && hit.contactId) await identifyEmailDomain(env.DB, providers, hit.workspaceId, hit.contactId, now);
+
+  let result: IdentifyResult | null = null;
+  let skipReason: string | null = null;
+  if (!hit.ip) skipReason = "no IP address";
+  else {
+    try {
+      result = await identifyIp({ db: env.DB, providers, workspaceId: hit.workspaceId, ip: hit.ip, cf: { asn: hit.asn, asOrganization: hit.asOrganization }, now });
+    } catch (err) {
+      if (!(err instanceof InvalidIpError)) throw err;
+      skipReason = err.message;
+    }
+  }
+
+  await env.DB.prepare(
+    `UPDATE hits SET enrichment_status = ?, enrichment_reason = ?, network_kind = ?, organization = ?, asn = coalesce(?, asn),
+            siren = ?, match_confidence = ?, ip = CASE WHEN ? THEN ip ELSE NULL END
+      WHERE id = ?`,
+  )
+    .bind(
+      result ? "done" : "skipped",
+      result ? result.reason : skipReason,
+      result?.network.kind ?? null,
+      result?.network.organization ?? null,
+      result?.network.asn ?? null,
+      result?.company?.siren ?? null,
+      result?.confidence ?? null,
+      hit.keepRawIp ? 1 : 0,
+      hit.id,
+    )
+    .run();
+  return result ? "done" : "skipped";
+}
+
+/** After the last attempt: the hit stays, with why enrichment gave up; its raw IP goes unless kept. */
+export async function markEnrichmentFailed(env: Env, hitId: string, reason: string): Promise<void> {
+  await env.DB.prepare(
+    `UPDATE hits SET enrichment_status = 'failed', enrichment_reason = ?,
+            ip = CASE WHEN (SELECT keep_raw_ip FROM workspaces WHERE id = hits.workspace_id) THEN ip ELSE NULL END
+      WHERE id = ? AND enrichment_status = 'pending'`,
+  )
+    .bind(reason.slice(0, 500), hitId)
+    .run();
+}

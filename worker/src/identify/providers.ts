@@ -1,0 +1,32 @@
+import { createRechercheEntreprisesProvider, RECHERCHE_ENTREPRISES_URL } from "@sillage/shared/providers/recherche-entreprises";
+import { createSireneLocalProvider } from "@sillage/shared/providers/sirene-local";
+import { createD1SireneUnitStore } from "@sillage/shared/providers/sirene-unit-store";
+import { createPappersProvider } from "@sillage/shared/providers/pappers";
+import { createTokenBucket } from "@sillage/shared/providers/rate-limiter";
+import type { FirmographicsProvider, ProviderId } from "@sillage/shared/providers/types";
+import type { Env } from "../env";
+
+export const DEFAULT_PROVIDER_CHAIN: ProviderId[] = ["sirene-local", "recherche-entreprises"];
+
+// One bucket per isolate, shared by every workspace: the API's limit is per caller IP, not per customer.
+const rechercheLimiter = createTokenBucket({ ratePerSecond: 7 });
+
+/** The providers a workspace asked for, in order; `pappers` only when a key is configured. */
+export function providerChain(env: Env, chain: readonly string[] | null | undefined): FirmographicsProvider[] {
+  const ids = chain?.length ? chain : DEFAULT_PROVIDER_CHAIN;
+  const providers: FirmographicsProvider[] = [];
+  for (const id of ids) {
+    if (id === "sirene-local") providers.push(createSireneLocalProvider({ store: createD1SireneUnitStore(env.DB) }));
+    else if (id === "recherche-entreprises")
+      providers.push(
+        createRechercheEntreprisesProvider({
+          baseUrl: env.RECHERCHE_ENTREPRISES_URL || RECHERCHE_ENTREPRISES_URL,
+          limiter: rechercheLimiter,
+          timeoutMs: 8000,
+        }),
+      );
+    else if (id === "pappers" && env.PAPPERS_API_KEY)
+      providers.push(createPappersProvider({ apiKey: env.PAPPERS_API_KEY, baseUrl: env.PAPPERS_URL || undefined }));
+  }
+  return providers;
+}
