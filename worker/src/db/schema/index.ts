@@ -11,3 +11,7 @@ export * from "./companies";
 export * from "./sirene-units";
 export * from "./overrides";
 export * from "./leads";
+export * from "./members";
+export * from "./lead-notes";
+export * from "./webhooks";
+export * from "./opt-outs";

@@ -73,3 +73,22 @@ export const scoringModels = sqliteTable(
   },
   (t) => [uniqueIndex("scoring_models_ws_version_idx").on(t.workspaceId, t.version)],
 );
+
+/** Background rescoring after a model change, with its progress. */
+export const rescoreJobs = sqliteTable(
+  "rescore_jobs",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    modelVersion: integer("model_version").notNull(),
+    status: text("status", { enum: ["running", "done", "failed"] }).notNull().default("running"),
+    total: integer("total").notNull(),
+    done: integer("done").notNull().default(0),
+    changedStatus: integer("changed_status").notNull().default(0),
+    /** Last lead id handled: the job resumes after it. */
+    cursor: text("cursor"),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [index("rescore_jobs_workspace_idx").on(t.workspaceId, t.startedAt)],
+);

@@ -1,0 +1,47 @@
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { workspaces } from "./workspaces";
+
+export const WEBHOOK_EVENTS = ["lead.identified", "lead.mql", "lead.sql", "lead.rejected", "lead.sla_overdue"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const WEBHOOK_FORMATS = ["json", "slack"] as const;
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    format: text("format", { enum: WEBHOOK_FORMATS }).notNull().default("json"),
+    /** Subscribed events, JSON array of WEBHOOK_EVENTS. */
+    events: text("events", { mode: "json" }).$type<WebhookEvent[]>().notNull(),
+    /** HMAC-SHA256 signing secret (shown once at creation). Slack endpoints ignore it. */
+    secret: text("secret").notNull(),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    disabledAt: integer("disabled_at"),
+    disabledReason: text("disabled_reason"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("webhook_endpoints_workspace_idx").on(t.workspaceId)],
+);
+
+/** One logical delivery per (endpoint, event id); attempts are counted on it. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull().references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    eventId: text("event_id").notNull(),
+    event: text("event").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt), index("webhook_deliveries_event_idx").on(t.endpointId, t.eventId)],
+);
