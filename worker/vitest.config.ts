@@ -10,19 +10,25 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(root, "migrations"));
   return {
     plugins: [
-      cloudflareTest({
+      cloudflareTest(({ inject }) => ({
         main: path.join(root, "src/index.ts"),
         wrangler: { configPath: path.join(root, "../wrangler.toml") },
         miniflare: {
           compatibilityFlags: ["service_binding_extra_handlers", "nodejs_compat"],
-          bindings: { TEST_MIGRATIONS: migrations, SILLAGE_TRUST_CLIENT_IP: "1" },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            SILLAGE_TRUST_CLIENT_IP: "1",
+            // Third-party APIs are local fakes serving recorded responses: no test touches the network.
+            RECHERCHE_ENTREPRISES_URL: inject("rechercheEntreprisesUrl"),
+          },
         },
-      }),
+      })),
     ],
     test: {
       include: ["worker/test/**/*.test.ts"],
       testTimeout: 30_000,
       setupFiles: ["worker/test/setup/apply-migrations.ts"],
+      globalSetup: ["worker/test/setup/fake-providers.ts"],
       root: path.join(root, ".."),
     },
   };
