@@ -5,17 +5,27 @@ import { trackerRoutes } from "./routes/tracker";
 import { dropRoutes } from "./routes/drops";
 import { meRoutes } from "./routes/me";
 import { identifyRoutes } from "./routes/identify";
+import { leadsRoutes } from "./routes/leads";
+import { webhooksRoutes } from "./routes/webhooks";
+import { exportsRoutes } from "./routes/exports";
+import { privacyRoutes } from "./routes/privacy";
+import { membersRoutes } from "./routes/members";
+import { scoringRoutes } from "./routes/scoring";
+import { optOutRoutes } from "./routes/opt-out";
 
 const api = newApp();
 // Registered before the key check, so the API description is public.
 api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Sillage API", version: "1" } });
 api.use("*", requireApiKey);
-api.route("/", meRoutes).route("/", dropRoutes).route("/", identifyRoutes);
+for (const routes of [meRoutes, dropRoutes, identifyRoutes, leadsRoutes, scoringRoutes, webhooksRoutes, exportsRoutes, privacyRoutes, membersRoutes]) {
+  api.route("/", routes);
+}
 
 const app = createApp();
 app.get("/", (c) => c.json({ name: "Sillage", docs: "/api/v1/openapi.json" }));
 app.route("/", collectRoutes);
 app.route("/", trackerRoutes);
+app.route("/", optOutRoutes);
 app.route("/api/v1", api);
 
 export default app;

@@ -1,11 +1,13 @@
 import type { CollectEnvelope } from "./ingest/envelope";
 import type { EnrichMessage } from "./enrich/message";
+import type { WebhookMessage } from "./webhooks/message";
 
 /** Bindings and variables of the worker (see wrangler.toml). */
 export interface Env {
   DB: D1Database;
   HITS: Queue<CollectEnvelope>;
   ENRICH: Queue<EnrichMessage>;
+  WEBHOOKS: Queue<WebhookMessage>;
   ASSETS?: Fetcher;
   /** "1" only locally: X-Sillage-Client-IP stands for the visitor's IP. */
   SILLAGE_TRUST_CLIENT_IP?: string;

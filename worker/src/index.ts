@@ -5,15 +5,18 @@ import type { CollectEnvelope } from "./ingest/envelope";
 import { consumeEnrichment } from "./enrich/consumer";
 import type { EnrichMessage } from "./enrich/message";
 import { runScheduled } from "./cron/scheduled";
+import { consumeWebhooks } from "./webhooks/consumer";
+import type { WebhookMessage } from "./webhooks/message";
 
 export default {
   fetch: app.fetch,
   async queue(batch, env) {
     // Queue names may carry an environment suffix in production (sillage-enrich-staging…).
     if (batch.queue.startsWith("sillage-enrich")) return consumeEnrichment(batch as MessageBatch<EnrichMessage>, env);
+    if (batch.queue.startsWith("sillage-webhooks")) return consumeWebhooks(batch as MessageBatch<WebhookMessage>, env);
     return consumeHits(batch as MessageBatch<CollectEnvelope>, env);
   },
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime).then((r) => console.log("cron", JSON.stringify(r))));
   },
-} satisfies ExportedHandler<Env, CollectEnvelope | EnrichMessage>;
+} satisfies ExportedHandler<Env, CollectEnvelope | EnrichMessage | WebhookMessage>;

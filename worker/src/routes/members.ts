@@ -1,0 +1,3 @@
+import { newApp } from "../http/app-factory";
+
+export const membersRoutes = newApp();

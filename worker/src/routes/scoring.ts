@@ -1,0 +1,3 @@
+import { newApp } from "../http/app-factory";
+
+export const scoringRoutes = newApp();

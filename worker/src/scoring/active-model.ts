@@ -1,0 +1,27 @@
+import { DEFAULT_MODEL } from "@sillage/shared/scoring/default-model";
+import { assertModel } from "@sillage/shared/scoring/parse-model";
+import type { Model } from "@sillage/shared/scoring/model-schema";
+
+const CACHE_TTL_MS = 30_000;
+const cache = new Map<string, { model: Model; at: number }>();
+
+/**
+ * The workspace's active scoring model: its highest saved version, or the seed model when it never saved one.
+ * Cached per isolate for a few seconds because every enriched hit needs it.
+ */
+export async function loadActiveModel(db: D1Database, workspaceId: string, now = Date.now()): Promise<Model> {
+  const hit = cache.get(workspaceId);
+  if (hit && now - hit.at < CACHE_TTL_MS) return hit.model;
+  const row = await db
+    .prepare("SELECT document FROM scoring_models WHERE workspace_id = ? ORDER BY version DESC LIMIT 1")
+    .bind(workspaceId)
+    .first<{ document: string }>();
+  const model = row ? assertModel(JSON.parse(row.document)) : DEFAULT_MODEL;
+  cache.set(workspaceId, { model, at: now });
+  return model;
+}
+
+/** After a model change in this isolate, read it again at once. */
+export function forgetActiveModel(workspaceId: string) {
+  cache.delete(workspaceId);
+}
