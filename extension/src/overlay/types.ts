@@ -1,0 +1,107 @@
+/** The lead as the Sillage API returns it to the extension. Dates are ISO 8601 strings; fields the
+ * registers or the tracker do not know are `null`. */
+
+export type LeadStatus = "anonymous" | "identified" | "mql" | "sql" | "rejected" | "nurturing";
+
+export interface LeadCompany {
+  name: string;
+  siren: string | null;
+  nafCode: string | null;
+  nafLabel: string | null;
+  /** INSEE bracket already rendered by the API, e.g. "100 à 199 salariés". */
+  headcountLabel: string | null;
+  /** Euros, latest filed year. */
+  revenue: number | null;
+  revenueYear: number | null;
+  /** INSEE category: PME, ETI, GE. */
+  categorie: string | null;
+  city: string | null;
+  linkedinUrl: string | null;
+}
+
+export interface ScoreExplanationLine {
+  label: string;
+  /** Negative when points decayed or a rule subtracts. */
+  points: number;
+  at: string;
+}
+
+export interface LeadScore {
+  value: number;
+  threshold: number;
+  explanation: ScoreExplanationLine[];
+}
+
+export interface LeadSla {
+  dueAt: string;
+  overdue: boolean;
+}
+
+export interface PageVisit {
+  url: string;
+  path: string;
+  title: string | null;
+  at: string;
+  engagedMs: number;
+}
+
+export interface LeadContact {
+  name: string | null;
+  email: string | null;
+  jobTitle: string | null;
+  phone: string | null;
+  linkedinUrl: string | null;
+}
+
+export interface LeadNote {
+  id: string;
+  text: string;
+  at: string;
+  author: string | null;
+}
+
+export interface Lead {
+  id: string;
+  company: LeadCompany;
+  score: LeadScore;
+  status: LeadStatus;
+  sla: LeadSla | null;
+  timeline: PageVisit[];
+  contacts: LeadContact[];
+  notes: LeadNote[];
+}
+
+/** One hit of the "link this page to a lead" search. */
+export interface LeadSearchResult {
+  leadId: string;
+  name: string;
+  siren: string | null;
+  city: string | null;
+  status: LeadStatus;
+  score: number | null;
+}
+
+/** Why a lead was sent back instead of becoming an SQL (BANT and data-quality reasons). */
+export const REJECT_REASONS = [
+  "not-icp",
+  "no-budget",
+  "no-authority",
+  "no-need",
+  "bad-timing",
+  "competitor",
+  "existing-customer",
+  "wrong-company",
+  "other",
+] as const;
+
+export type RejectReasonCode = (typeof REJECT_REASONS)[number];
+
+/** Callbacks may return a promise; the UI shows progress and failure while it runs. */
+export type ActionResult = void | Promise<void>;
+
+export interface LeadActions {
+  onAccept: () => ActionResult;
+  onReject: (reasonCode: RejectReasonCode, text: string) => ActionResult;
+  onNurture: () => ActionResult;
+  onAddNote: (text: string) => ActionResult;
+}
