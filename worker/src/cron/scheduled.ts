@@ -1,12 +1,16 @@
 import type { Env } from "../env";
 import { purgeExpiredHits } from "./purge-expired-hits";
 import { requeuePendingEnrichment } from "./requeue-pending-enrichment";
+import { flagOverdueMqls } from "./flag-overdue-mqls";
+import { recheckDecayedMqls } from "./recheck-decayed-mqls";
 
 /** Every 5 minutes (wrangler.toml). Each task is independent: one failing does not stop the others. */
 export async function runScheduled(env: Env, now: number): Promise<Record<string, number | string>> {
   const tasks: Record<string, (env: Env, now: number) => Promise<number>> = {
     requeuedEnrichment: requeuePendingEnrichment,
     purgedHits: purgeExpiredHits,
+    overdueMqls: flagOverdueMqls,
+    decayedMqls: recheckDecayedMqls,
   };
   const report: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

@@ -3,6 +3,7 @@ import type { Env } from "../env";
 import { enrichRetryDelaySeconds, MAX_ENRICH_ATTEMPTS } from "./backoff";
 import { enrichHit, markEnrichmentFailed } from "./enrich-hit";
 import type { EnrichMessage } from "./message";
+import { runRescoreSlice } from "../scoring/rescore-job";
 
 function describe(err: unknown): string {
   if (err instanceof ProviderError) return `${err.provider} ${err.code}: ${err.message}`;
@@ -15,6 +16,16 @@ function describe(err: unknown): string {
  */
 export async function consumeEnrichment(batch: MessageBatch<EnrichMessage>, env: Env): Promise<void> {
   for (const msg of batch.messages) {
+    if ("rescoreJobId" in msg.body) {
+      await runRescoreSlice(env, msg.body.rescoreJobId, Date.now()).then(
+        () => msg.ack(),
+        (err) => {
+          console.error("rescore slice failed", err);
+          msg.retry({ delaySeconds: enrichRetryDelaySeconds(msg.attempts) });
+        },
+      );
+      continue;
+    }
     const { hitId } = msg.body;
     try {
       await enrichHit(env, hitId, Date.now());

@@ -2,9 +2,11 @@ import type { Env } from "../env";
 import { identifyIp, InvalidIpError, type IdentifyResult } from "../identify/identify-ip";
 import { providerChain } from "../identify/providers";
 import { identifyEmailDomain } from "../identify/email-domain";
+import { attributeHitToLead } from "../scoring/attribute-hit";
 
 interface HitRow {
   id: string;
+  visitorId: string;
   workspaceId: string;
   type: string;
   ip: string | null;
@@ -25,7 +27,7 @@ export type EnrichOutcome = "done" | "skipped" | "not_pending";
  */
 export async function enrichHit(env: Env, hitId: string, now: number): Promise<EnrichOutcome> {
   const hit = await env.DB.prepare(
-    `SELECT h.id, h.workspace_id AS workspaceId, h.type, h.ip, h.asn, h.as_organization AS asOrganization,
+    `SELECT h.id, h.visitor_id AS visitorId, h.workspace_id AS workspaceId, h.type, h.ip, h.asn, h.as_organization AS asOrganization,
             h.contact_id AS contactId, h.enrichment_status AS status, w.keep_raw_ip AS keepRawIp, w.provider_chain AS providerChain
        FROM hits h JOIN workspaces w ON w.id = h.workspace_id WHERE h.id = ?`,
   )
@@ -48,6 +50,16 @@ export async function enrichHit(env: Env, hitId: string, now: number): Promise<E
     }
   }
 
+  // Attribution first: if it fails, the retried message finds the hit still pending and does it again.
+  await attributeHitToLead(env, {
+    id: hit.id,
+    workspaceId: hit.workspaceId,
+    contactId: hit.contactId,
+    visitorId: hit.visitorId,
+    networkKind: result?.network.kind ?? null,
+    organization: result?.network.organization ?? null,
+    company: result?.company ?? null,
+  }, now);
   await env.DB.prepare(
     `UPDATE hits SET enrichment_status = ?, enrichment_reason = ?, network_kind = ?, organization = ?, asn = coalesce(?, asn),
             siren = ?, match_confidence = ?, ip = CASE WHEN ? THEN ip ELSE NULL END

@@ -1,4 +1,5 @@
-/** One hit to identify and enrich, after it was stored. */
-export interface EnrichMessage {
-  hitId: string;
-}
+/**
+ * Background work on the enrichment queue: one stored hit to identify and enrich, or the next slice of a
+ * rescoring job after a model change.
+ */
+export type EnrichMessage = { hitId: string } | { rescoreJobId: string };

@@ -1,3 +1,108 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { parseModel } from "@sillage/shared/scoring/parse-model";
+import { computeKpis } from "@sillage/shared/lifecycle/kpis";
 import { newApp } from "../http/app-factory";
+import { ApiError } from "../http/errors";
+import { errorSchema } from "../http/openapi";
+import { forgetActiveModel, loadActiveModel } from "../scoring/active-model";
+import { dryRunModel } from "../scoring/dry-run";
+import { startRescoreJob } from "../scoring/rescore-job";
+import { kpiLeads } from "../scoring/kpi-leads";
 
-export const scoringRoutes = newApp();
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const modelDocument = z.record(z.string(), z.unknown()).openapi("ScoringModel", { description: "Scoring model (see README: rules, mql)" });
+
+const getModel = createRoute({
+  method: "get",
+  path: "/scoring/model",
+  summary: "The workspace's active scoring model",
+  responses: { 200: json(z.object({ model: modelDocument }), "Active model"), 401: errorSchema },
+});
+
+const putModel = createRoute({
+  method: "put",
+  path: "/scoring/model",
+  summary: "Replace the scoring model (a new version); dryRun=true only reports how many leads would change status",
+  request: {
+    query: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+    body: { content: { "application/json": { schema: modelDocument } }, required: true },
+  },
+  responses: {
+    200: json(
+      z.object({
+        model: modelDocument,
+        dryRun: z.boolean(),
+        leadsEvaluated: z.number().int(),
+        wouldChangeStatus: z.number().int(),
+        rescoreJobId: z.string().nullable(),
+      }),
+      "Saved (or evaluated) model",
+    ),
+    400: errorSchema,
+    401: errorSchema,
+    403: errorSchema,
+  },
+});
+
+const getJob = createRoute({
+  method: "get",
+  path: "/scoring/rescore-jobs/{id}",
+  summary: "Progress of the background rescoring after a model change",
+  request: { params: z.object({ id: z.string() }) },
+  responses: {
+    200: json(
+      z.object({ id: z.string(), modelVersion: z.number().int(), status: z.string(), total: z.number().int(), done: z.number().int(), changedStatus: z.number().int(), progress: z.number() }),
+      "Job",
+    ),
+    401: errorSchema,
+    404: errorSchema,
+  },
+});
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const getKpis = createRoute({
+  method: "get",
+  path: "/scoring/kpis",
+  summary: "Funnel KPIs over a period: leads, MQLs, SQLs, conversion rates, time MQL → SQL, SLA compliance, rejection reasons",
+  request: { query: z.object({ from: day, to: day }) },
+  responses: { 200: json(z.record(z.string(), z.unknown()), "KPIs"), 400: errorSchema, 401: errorSchema },
+});
+
+export const scoringRoutes = newApp()
+  .openapi(getModel, async (c) => c.json({ model: await loadActiveModel(c.env.DB, c.get("auth").workspaceId, 0) }, 200))
+  .openapi(putModel, async (c) => {
+    const { workspaceId, role, keyId } = c.get("auth");
+    if (role !== "admin") throw new ApiError("forbidden", "Only an admin key can change the scoring model.");
+    const current = await loadActiveModel(c.env.DB, workspaceId, 0);
+    const body = c.req.valid("json") as Record<string, unknown>;
+    const parsed = parseModel({ ...body, version: current.version + 1 });
+    if (!parsed.ok) throw new ApiError("bad_request", `Invalid scoring model: ${parsed.errors.join("; ")}`);
+    const now = Date.now();
+    const dryRun = c.req.valid("query").dryRun === "true";
+    if (dryRun) {
+      const report = await dryRunModel(c.env.DB, workspaceId, parsed.model, now);
+      return c.json({ model: parsed.model, dryRun, ...report, rescoreJobId: null }, 200);
+    }
+    await c.env.DB.prepare("INSERT INTO scoring_models (workspace_id, version, document, created_at, created_by) VALUES (?, ?, ?, ?, ?)")
+      .bind(workspaceId, parsed.model.version, JSON.stringify(parsed.model), now, keyId)
+      .run();
+    forgetActiveModel(workspaceId);
+    const jobId = await startRescoreJob(c.env, workspaceId, parsed.model.version, now);
+    return c.json({ model: parsed.model, dryRun, leadsEvaluated: 0, wouldChangeStatus: 0, rescoreJobId: jobId }, 200);
+  })
+  .openapi(getJob, async (c) => {
+    const job = await c.env.DB.prepare(
+      `SELECT id, model_version AS modelVersion, status, total, done, changed_status AS changedStatus FROM rescore_jobs WHERE id = ? AND workspace_id = ?`,
+    )
+      .bind(c.req.valid("param").id, c.get("auth").workspaceId)
+      .first<{ id: string; modelVersion: number; status: string; total: number; done: number; changedStatus: number }>();
+    if (!job) throw new ApiError("not_found", "No such rescoring job in this workspace.");
+    return c.json({ ...job, progress: job.total ? Math.min(1, job.done / job.total) : 1 }, 200);
+  })
+  .openapi(getKpis, async (c) => {
+    const { from, to } = c.req.valid("query");
+    const period = { from: Date.parse(`${from}T00:00:00Z`), to: Date.parse(`${to}T00:00:00Z`) + 86_400_000 };
+    if (!(period.to > period.from)) throw new ApiError("bad_request", "Invalid period: `to` must not be before `from`.");
+    const { leads, slaHours } = await kpiLeads(c.env.DB, c.get("auth").workspaceId, period.to);
+    return c.json({ ...computeKpis(leads, period, { slaHours }), from, to }, 200);
+  });

@@ -26,6 +26,10 @@ export const leads = sqliteTable(
     /** The scoring engine's compact state (shared/src/scoring); never the hit history. */
     scoreState: text("score_state", { mode: "json" }),
     modelVersion: integer("model_version"),
+    /** The MQL verdict at the last score change (re-qualifying from nurturing needs a fresh crossing). */
+    qualified: integer("qualified", { mode: "boolean" }).notNull().default(false),
+    /** Optimistic concurrency: two consumers scoring the same lead never overwrite each other's state. */
+    revision: integer("revision").notNull().default(0),
     mqlAt: integer("mql_at"),
     sqlAt: integer("sql_at"),
     slaDueAt: integer("sla_due_at"),
