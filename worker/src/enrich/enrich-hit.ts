@@ -36,7 +36,8 @@ export async function enrichHit(env: Env, hitId: string, now: number): Promise<E
   if (!hit || hit.status !== "pending") return "not_pending";
   const providers = providerChain(env, hit.providerChain ? (JSON.parse(hit.providerChain) as string[]) : null);
 
-  if (hit.type === "identify" && hit.contactId) await identifyEmailDomain(env.DB, providers, hit.workspaceId, hit.contactId, now);
+  // Any hit of a known contact may arrive here before the identify hit itself: decide the contact's company first.
+  if (hit.contactId) await identifyEmailDomain(env.DB, providers, hit.workspaceId, hit.contactId, now);
 
   let result: IdentifyResult | null = null;
   let skipReason: string | null = null;

@@ -25,8 +25,11 @@ export async function identifyEmailDomain(
   contactId: string,
   now: number,
 ): Promise<void> {
-  const contact = await db.prepare("SELECT email, siren FROM contacts WHERE id = ?").bind(contactId).first<{ email: string; siren: string | null }>();
-  if (!contact || contact.siren) return;
+  const contact = await db
+    .prepare("SELECT email, siren, company_reason AS reason FROM contacts WHERE id = ?")
+    .bind(contactId)
+    .first<{ email: string; siren: string | null; reason: string | null }>();
+  if (!contact || contact.siren || contact.reason) return; // already decided
   const domain = classifyEmailDomain(contact.email);
   let siren: string | null = null;
   let reason: string;

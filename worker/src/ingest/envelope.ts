@@ -31,13 +31,15 @@ interface CaptureEnv {
   SILLAGE_TRUST_CLIENT_IP?: string;
 }
 
+/** The simulated visitor IP (local mode only), when the request carries one. */
+function simulatedIp(req: Request, env: CaptureEnv): string | null {
+  if (env.SILLAGE_TRUST_CLIENT_IP !== "1") return null;
+  return req.headers.get("X-Sillage-Client-IP")?.trim().slice(0, 64) || null;
+}
+
 /** The visitor's IP: Cloudflare's header in production; the simulation header only in local mode. */
 export function clientIp(req: Request, env: CaptureEnv): string | null {
-  if (env.SILLAGE_TRUST_CLIENT_IP === "1") {
-    const simulated = req.headers.get("X-Sillage-Client-IP");
-    if (simulated) return simulated.trim().slice(0, 64);
-  }
-  return req.headers.get("CF-Connecting-IP");
+  return simulatedIp(req, env) ?? req.headers.get("CF-Connecting-IP");
 }
 
 function headerBag(req: Request): CollectEnvelope["headers"] {
@@ -52,9 +54,13 @@ function headerBag(req: Request): CollectEnvelope["headers"] {
   };
 }
 
-function cfProps(req: Request): CollectEnvelope["cf"] {
+/**
+ * Cloudflare's view of the connection (network, country). It describes the real connection, so it is ignored
+ * when a simulated IP stands for the visitor; `wrangler dev` also fills it with placeholder values.
+ */
+function cfProps(req: Request, env: CaptureEnv): CollectEnvelope["cf"] {
   const cf = (req as Request & { cf?: IncomingRequestCfProperties }).cf;
-  if (!cf) return {};
+  if (!cf || simulatedIp(req, env)) return {};
   return {
     country: typeof cf.country === "string" ? cf.country : undefined,
     asn: typeof cf.asn === "number" ? cf.asn : undefined,
@@ -91,7 +97,7 @@ async function readBoundedBody(req: Request): Promise<{ body?: string; oversized
 
 export async function captureCollect(req: Request, env: CaptureEnv, requestId: string): Promise<CollectEnvelope> {
   const { body, oversized } = await readBoundedBody(req);
-  return { requestId, source: "collect", receivedAt: Date.now(), body, oversized, ip: clientIp(req, env), headers: headerBag(req), cf: cfProps(req) };
+  return { requestId, source: "collect", receivedAt: Date.now(), body, oversized, ip: clientIp(req, env), headers: headerBag(req), cf: cfProps(req, env) };
 }
 
 export function capturePixel(req: Request, env: CaptureEnv, requestId: string): CollectEnvelope {
@@ -111,6 +117,6 @@ export function capturePixel(req: Request, env: CaptureEnv, requestId: string): 
     oversized,
     ip: clientIp(req, env),
     headers: headerBag(req),
-    cf: cfProps(req),
+    cf: cfProps(req, env),
   };
 }
