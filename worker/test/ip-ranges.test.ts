@@ -154,10 +154,22 @@ describe("upsertIpRangeStatements", () => {
     expect(row).toEqual({ organization: "Renamed" });
   });
 
-  it("splits rows into statements within D1's 100 bound parameters", () => {
-    const many = Array.from({ length: 45 }, (_, i): IpRangeRow => ({
-      family: 4, start: i.toString(16).padStart(8, "0"), end: i.toString(16).padStart(8, "0"), asn: 1, organization: "x",
+  it("writes many rows per statement with one bound parameter, and quoting survives the JSON trip", async () => {
+    const many = Array.from({ length: 4500 }, (_, i): IpRangeRow => ({
+      family: 6,
+      start: `e${i.toString(16).padStart(31, "0")}`,
+      end: `e${i.toString(16).padStart(31, "0")}`,
+      asn: 4_200_000_000 + i,
+      organization: i === 7 ? 'LLC "SPUTNIK", \\ é ü 中' : "x",
     }));
-    expect(upsertIpRangeStatements(env.DB, many)).toHaveLength(3);
+    const statements = upsertIpRangeStatements(env.DB, many);
+    expect(statements).toHaveLength(3); // 2000 + 2000 + 500
+    const results = await env.DB.batch(statements);
+    expect(results.reduce((n, r) => n + (r.meta.changes ?? 0), 0)).toBe(4500);
+    const row = await env.DB.prepare("SELECT asn, organization FROM ip_ranges WHERE family = 6 AND start = ?")
+      .bind(many[7]!.start)
+      .first();
+    expect(row).toEqual({ asn: 4_200_000_007, organization: 'LLC "SPUTNIK", \\ é ü 中' });
+    expect(upsertIpRangeStatements(env.DB, many, 20)).toHaveLength(225);
   });
 });
