@@ -20,6 +20,8 @@ export default defineConfig(async () => {
             SILLAGE_TRUST_CLIENT_IP: "1",
             // Third-party APIs are local fakes serving recorded responses: no test touches the network.
             RECHERCHE_ENTREPRISES_URL: inject("rechercheEntreprisesUrl"),
+            // Webhook retries at once instead of after 30 s, 2 min… (the schedule itself is tested with a fake clock).
+            WEBHOOK_BACKOFF_SCALE: "0",
           },
         },
       })),
@@ -28,7 +30,7 @@ export default defineConfig(async () => {
       include: ["worker/test/**/*.test.ts"],
       testTimeout: 30_000,
       setupFiles: ["worker/test/setup/apply-migrations.ts"],
-      globalSetup: ["worker/test/setup/fake-providers.ts"],
+      globalSetup: ["worker/test/setup/fake-providers.ts", "worker/test/setup/webhook-receiver.ts"],
       root: path.join(root, ".."),
     },
   };

@@ -3,6 +3,7 @@ import { purgeExpiredHits } from "./purge-expired-hits";
 import { requeuePendingEnrichment } from "./requeue-pending-enrichment";
 import { flagOverdueMqls } from "./flag-overdue-mqls";
 import { recheckDecayedMqls } from "./recheck-decayed-mqls";
+import { requeueStalledDeliveries } from "../webhooks/requeue-stalled";
 
 /** Every 5 minutes (wrangler.toml). Each task is independent: one failing does not stop the others. */
 export async function runScheduled(env: Env, now: number): Promise<Record<string, number | string>> {
@@ -11,6 +12,7 @@ export async function runScheduled(env: Env, now: number): Promise<Record<string
     purgedHits: purgeExpiredHits,
     overdueMqls: flagOverdueMqls,
     decayedMqls: recheckDecayedMqls,
+    requeuedWebhooks: requeueStalledDeliveries,
   };
   const report: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { workspaces } from "./workspaces";
 
 export const WEBHOOK_EVENTS = ["lead.identified", "lead.mql", "lead.sql", "lead.rejected", "lead.sla_overdue"] as const;
@@ -43,5 +43,10 @@ export const webhookDeliveries = sqliteTable(
     deliveredAt: integer("delivered_at"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt), index("webhook_deliveries_event_idx").on(t.endpointId, t.eventId)],
+  (t) => [
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // One logical delivery per event per endpoint, enforced by the database.
+    uniqueIndex("webhook_deliveries_event_idx").on(t.endpointId, t.eventId),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+  ],
 );
