@@ -16,5 +16,6 @@ export const DROP_REASONS = [
   "do_not_track", // DNT: 1 on a site that honours it
   "global_privacy_control", // Sec-GPC: 1 on a site that honours it
   "opted_out", // visitor used the public opt-out
+  "rate_limited", // over the site's request budget (counted at the edge, not queued)
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];

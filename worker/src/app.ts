@@ -1,5 +1,6 @@
 import { createApp, newApp } from "./http/app-factory";
 import { requireApiKey } from "./auth/api-key";
+import { rateLimitByKey } from "./http/rate-limit";
 import { collectRoutes } from "./routes/collect";
 import { trackerRoutes } from "./routes/tracker";
 import { dropRoutes } from "./routes/drops";
@@ -17,7 +18,9 @@ const api = newApp();
 // Registered before the key check, so the API description is public.
 api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Sillage API", version: "1" } });
 api.use("*", requireApiKey);
-for (const routes of [meRoutes, dropRoutes, identifyRoutes, leadsRoutes, scoringRoutes, webhooksRoutes, exportsRoutes, privacyRoutes, membersRoutes]) {
+api.use("*", rateLimitByKey);
+// exportsRoutes before leadsRoutes: `/leads/export.csv` must not be read as the lead id "export.csv".
+for (const routes of [meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leadsRoutes, scoringRoutes, webhooksRoutes, privacyRoutes, membersRoutes]) {
   api.route("/", routes);
 }
 

@@ -3,6 +3,7 @@ import type { AppEnv } from "../http/app-factory";
 import { newApp } from "../http/app-factory";
 import { captureCollect, capturePixel, type CollectEnvelope } from "../ingest/envelope";
 import { ingest } from "../ingest/pipeline";
+import { admitCollect } from "../http/rate-limit";
 
 // The smallest transparent GIF (43 bytes).
 const GIF = Uint8Array.from(atob("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"), (ch) => ch.charCodeAt(0));
@@ -25,12 +26,14 @@ function enqueue(c: Context<AppEnv>, envelope: CollectEnvelope) {
 export const collectRoutes = newApp()
   // Tracker beacons: JSON sent as text/plain, so no CORS preflight. Always 204, whatever was sent.
   .post("/collect", async (c) => {
-    enqueue(c, await captureCollect(c.req.raw, c.env, c.get("requestId")));
+    const envelope = await captureCollect(c.req.raw, c.env, c.get("requestId"));
+    if (await admitCollect(c, envelope)) enqueue(c, envelope);
     return c.body(null, 204, { ...NO_STORE, "Access-Control-Allow-Origin": "*" });
   })
   // <noscript> and e-mail pixel: same pipeline, parameters in the query string, always a 1×1 GIF.
-  .get("/p.gif", (c) => {
-    enqueue(c, capturePixel(c.req.raw, c.env, c.get("requestId")));
+  .get("/p.gif", async (c) => {
+    const envelope = capturePixel(c.req.raw, c.env, c.get("requestId"));
+    if (await admitCollect(c, envelope)) enqueue(c, envelope);
     return c.body(GIF, 200, { ...NO_STORE, "Content-Type": "image/gif" });
   })
   .options("/collect", (c) =>

@@ -1,0 +1,40 @@
+/**
+ * Server-side opt-out check for the ingestion pipeline: has this browser (its tracker id) opted out of this
+ * site? Called once per hit that carries a `vid`, so answers are cached per isolate.
+ *
+ * An opt-out is never withdrawn by the server, so a "yes" can be kept long. A "no" is kept only briefly: it is
+ * what delays an opt-out recorded by another isolate (the tracker also stops sending at once, so only other
+ * open tabs can slip a hit or two through in that window).
+ */
+const OPTED_OUT_TTL_MS = 10 * 60_000;
+const NOT_OPTED_OUT_TTL_MS = 15_000;
+const MAX_ENTRIES = 20_000;
+
+const cache = new Map<string, { out: boolean; at: number }>();
+const cacheKey = (siteId: string, visitorKey: string) => `${siteId}|${visitorKey}`;
+
+function remember(key: string, out: boolean, now: number) {
+  // Bounded memory: dropping everything is rare and only costs look-ups.
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(key, { out, at: now });
+}
+
+export async function isOptedOut(db: D1Database, siteId: string, visitorKey: string, now = Date.now()): Promise<boolean> {
+  const key = cacheKey(siteId, visitorKey);
+  const cached = cache.get(key);
+  if (cached && now - cached.at < (cached.out ? OPTED_OUT_TTL_MS : NOT_OPTED_OUT_TTL_MS)) return cached.out;
+  const row = await db.prepare("SELECT 1 AS x FROM opt_outs WHERE site_id = ? AND visitor_key = ?").bind(siteId, visitorKey).first();
+  const out = row !== null;
+  remember(key, out, now);
+  return out;
+}
+
+/** The isolate that records an opt-out knows it at once (no wait for the "no" to expire). */
+export function rememberOptOut(siteId: string, visitorKey: string, now = Date.now()) {
+  remember(cacheKey(siteId, visitorKey), true, now);
+}
+
+/** Tests only: forget everything cached. */
+export function clearOptOutCache() {
+  cache.clear();
+}
