@@ -1,0 +1,196 @@
+// Benchmark of POST /collect, printed rather than asserted (numbers depend on the machine):
+//  1. throughput: the real worker vs a bare worker that only answers 204, same runtime, same load;
+//     target: real ≥ 0.7 × bare in requests per second. The real worker's queue consumer runs on the same
+//     machine during the load (in production it runs elsewhere), so locally this is a pessimistic figure.
+//  2. loss check: exactly N requests of a known mix of valid and invalid hits; once the queue has drained,
+//     stored hits + counted drops must equal N, reason by reason. A mismatch sets a non-zero exit code.
+//
+//   node test/bench/collect.mjs          (or `npm run bench`, which runs every benchmark)
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import autocannon from "autocannon";
+import { spawnWranglerDev, startDevServer } from "../support/dev-server.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = 32;
+const LOSS_N = 2000;
+const TARGET_RATIO = 0.7;
+
+const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+const SITE = "demo-site-key";
+// wrangler prints a line per request at the default level: that would measure the logging, not the worker.
+const QUIET = ["--log-level", "warn"];
+
+/** A distinct visitor IP per request number, so the worker cannot benefit from one hot visitor. */
+const ipFor = (i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+const pageview = (i, extra = {}) =>
+  JSON.stringify({ site: SITE, type: "pageview", url: `http://localhost/demo/page-${i % 50}`, title: "Bench", vid: `bench${i}visitor`, pid: `page${i}`, ...extra });
+
+async function load(url) {
+  let i = 0;
+  const result = await autocannon({
+    url: url + "/collect",
+    method: "POST",
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        setupRequest: (req) => {
+          i++;
+          return {
+            ...req,
+            body: pageview(i),
+            headers: { "Content-Type": "text/plain;charset=UTF-8", "User-Agent": CHROME, "X-Sillage-Client-IP": ipFor(i) },
+          };
+        },
+      },
+    ],
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, bad };
+}
+
+/** Runs the load against a bare worker; `extra` are more wrangler dev arguments. */
+async function loadBare(extra = []) {
+  const bare = await spawnWranglerDev({ args: ["-c", path.join(here, "bare-wrangler.toml"), ...QUIET, ...extra] });
+  try {
+    return await load(bare.url);
+  } finally {
+    await bare.stop();
+  }
+}
+
+async function throughput() {
+  const real = await startDevServer({ args: QUIET });
+  let realRun;
+  try {
+    realRun = await load(real.url);
+    // The consumer shares the machine with the load: how far behind it is says how much of its work the
+    // throughput figure already paid for.
+    const [{ n }] = await real.d1("SELECT count(*) AS n FROM hits");
+    realRun.storedDuringRun = n;
+  } finally {
+    await real.stop();
+  }
+  const bareRun = await loadBare();
+  // The real wrangler.toml serves static assets, so wrangler dev routes every request through its asset
+  // router first: this run shows how much of the gap that routing is, rather than Sillage's code.
+  const assetsRun = await loadBare(["--assets", path.resolve(here, "../../worker/public")]);
+
+  const row = (name, r) =>
+    `${name.padEnd(15)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   (${r.total} requests, ${r.bad} errors/non-2xx)`;
+  const ratio = realRun.rps / bareRun.rps;
+  console.log(`\nPOST /collect, ${CONNECTIONS} connections, ${DURATION_S} s each`);
+  console.log(row("sillage", realRun));
+  console.log(row("bare 204", bareRun));
+  console.log(row("bare + assets", assetsRun));
+  console.log(`the queue consumer had stored ${realRun.storedDuringRun} hits when the load stopped (${realRun.total} responses counted)`);
+  console.log(`ratio ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}): ${ratio >= TARGET_RATIO ? "ok" : "BELOW TARGET"}`);
+  console.log(`ratio to bare + assets ${(realRun.rps / assetsRun.rps).toFixed(2)}`);
+  return { real: realRun, bare: bareRun, bareWithAssets: assetsRun, ratio };
+}
+
+/** The loss-check mix: how many requests of each kind, and what the pipeline must make of them. */
+function lossMix() {
+  const kinds = [
+    { expect: "stored", count: 1300, body: (i) => pageview(i) },
+    { expect: "malformed_json", count: 100, body: () => '{"site":"demo-site-key",' },
+    { expect: "invalid_payload", count: 100, body: () => JSON.stringify({ site: SITE, type: "teleport", url: "http://localhost/" }) },
+    { expect: "unknown_site", count: 100, body: (i) => pageview(i, { site: "no-such-site" }) },
+    { expect: "bot", count: 100, body: (i) => pageview(i), ua: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" },
+    { expect: "headless", count: 100, body: (i) => pageview(i), ua: CHROME.replace("Chrome/", "HeadlessChrome/") },
+    { expect: "url_too_long", count: 100, body: (i) => pageview(i, { url: "http://localhost/" + "a".repeat(2100) }) },
+    { expect: "body_too_large", count: 100, body: (i) => pageview(i, { title: "x".repeat(9000) }) },
+  ];
+  const requests = kinds.flatMap((k) => Array.from({ length: k.count }, () => k));
+  if (requests.length !== LOSS_N) throw new Error(`the mix has ${requests.length} requests, not ${LOSS_N}`);
+  // Interleaved, as real traffic would be.
+  for (let i = requests.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [requests[i], requests[j]] = [requests[j], requests[i]];
+  }
+  return { kinds, requests };
+}
+
+/**
+ * One POST on its own connection: a reused keep-alive connection that the server closes at the same moment
+ * would fail the request without telling whether it arrived, and the loss check must know.
+ */
+function post(url, body, headers) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent: false, headers: { ...headers, "Content-Length": Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function lossCheck() {
+  const server = await startDevServer({ args: QUIET });
+  try {
+    const { kinds, requests } = lossMix();
+    let next = 0;
+    let non204 = 0;
+    let failed = 0;
+    const worker = async () => {
+      while (next < requests.length) {
+        const i = next++;
+        const k = requests[i];
+        const headers = { "Content-Type": "text/plain;charset=UTF-8", "User-Agent": k.ua ?? CHROME, "X-Sillage-Client-IP": ipFor(i) };
+        try {
+          const status = await post(server.url + "/collect", k.body(i), headers);
+          if (status !== 204) non204++;
+        } catch {
+          failed++;
+        }
+      }
+    };
+    const sentAt = Date.now();
+    await Promise.all(Array.from({ length: 16 }, worker));
+    console.log(`\nLoss check: ${LOSS_N} requests sent in ${Date.now() - sentAt} ms (${non204} answered other than 204, ${failed} failed)`);
+
+    // The queue consumer runs after the 204s: wait until every request is accounted for. A message whose
+    // storage failed comes back after a backoff (2 s, 4 s, … 64 s), so only 3 minutes without progress
+    // mean something is lost. Reads are spaced out: each one briefly locks the worker's SQLite file.
+    const count = async () => {
+      const [row] = await server.d1("SELECT (SELECT count(*) FROM hits) AS stored, (SELECT coalesce(sum(count), 0) FROM drop_counters) AS dropped");
+      return row.stored + row.dropped;
+    };
+    let seen = -1;
+    let stillSince = Date.now();
+    for (let total = await count(); total < LOSS_N && Date.now() - stillSince < 180_000; total = await count()) {
+      if (total !== seen) [seen, stillSince] = [total, Date.now()];
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
+    console.log(`queue drained ${((Date.now() - sentAt) / 1000).toFixed(1)} s after the first request`);
+
+    const [{ stored }] = await server.d1("SELECT count(*) AS stored FROM hits");
+    const drops = Object.fromEntries((await server.d1("SELECT reason, sum(count) AS n FROM drop_counters GROUP BY reason")).map((r) => [r.reason, r.n]));
+    const actual = { stored, ...drops };
+    let ok = true;
+    for (const reason of new Set([...kinds.map((k) => k.expect), ...Object.keys(drops)])) {
+      const want = kinds.find((k) => k.expect === reason)?.count ?? 0;
+      const got = actual[reason] ?? 0;
+      ok &&= want === got;
+      console.log(`  ${reason.padEnd(16)} expected ${String(want).padStart(5)}   got ${String(got).padStart(5)}${want === got ? "" : "   MISMATCH"}`);
+    }
+    const accounted = Object.values(actual).reduce((a, b) => a + b, 0);
+    ok &&= accounted === LOSS_N && failed === 0;
+    console.log(`stored + dropped = ${accounted} of ${LOSS_N}: ${ok ? "nothing lost" : "LOSS OR MISCLASSIFICATION"}`);
+    return { ok, actual };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function run() {
+  const result = { throughput: await throughput(), loss: await lossCheck() };
+  if (!result.loss.ok) process.exitCode = 1;
+  return result;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();
