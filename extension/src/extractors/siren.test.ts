@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isValidSiren, isValidSiret, luhnValid, sirenFromText, vatKey } from "./siren";
+import { sirenFromText } from "./siren";
+import { isValidSiren, isValidSiret, passesLuhn as luhnValid } from "@sillage/shared/firmographics/siren";
+import { vatKeyFromSiren as vatKey } from "@sillage/shared/firmographics/vat";
 
 /** Appends the Luhn check digit, so generated identifiers are valid by construction. */
 function withCheckDigit(body: string): string {

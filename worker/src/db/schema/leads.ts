@@ -1,8 +1,6 @@
 import { sqliteTable, text, integer, real, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LEAD_STATUSES } from "@sillage/shared/lifecycle/statuses";
 import { workspaces } from "./workspaces";
-
-export const LEAD_STATUSES = ["anonymous", "identified", "mql", "sql", "rejected", "nurturing"] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 /**
  * A lead is an account: the company (by SIREN, or by organisation name when no legal entity matched) in a
