@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { HEADCOUNT_CODES } from "../firmographics/headcount";
+import { NAF_SECTION_LETTERS } from "../firmographics/naf-sections";
+import { NETWORK_KINDS } from "../network/kinds";
 
 /**
  * The leads API contract, shared by the worker's routes (validation and OpenAPI), the typed client and the
@@ -7,6 +10,7 @@ import { z } from "zod";
 
 export const LEAD_STATUS_VALUES = ["anonymous", "identified", "mql", "sql", "rejected", "nurturing"] as const;
 export const leadStatusSchema = z.enum(LEAD_STATUS_VALUES);
+export type LeadStatus = z.infer<typeof leadStatusSchema>;
 
 export const leadCompanySchema = z.object({
   name: z.string(),
@@ -88,11 +92,27 @@ export const leadNoteSchema = z.object({
 export const leadTransitionSchema = z.object({
   from: leadStatusSchema,
   to: leadStatusSchema,
+  /** Who acted, as a name ("system" for score-driven changes). */
   actor: z.string(),
   reasonCode: z.string().nullable(),
   note: z.string().nullable(),
   at: z.string(),
 });
+
+export const LEAD_LINK_KINDS = ["linkedin-company", "linkedin-profile", "domain", "crm"] as const;
+export const leadLinkKindSchema = z.enum(LEAD_LINK_KINDS);
+
+/** An external page linked to the lead; `value` is normalised (LinkedIn slug, bare domain, CRM URL). */
+export const leadLinkSchema = z.object({
+  id: z.string(),
+  kind: leadLinkKindSchema,
+  value: z.string(),
+  /** Ready-to-open address of the link (canonical LinkedIn URL, https://domain, the CRM URL). */
+  url: z.string(),
+  createdBy: z.string(),
+  at: z.string(),
+});
+export type LeadLink = z.infer<typeof leadLinkSchema>;
 
 export const rejectionReasonViewSchema = z.object({ code: z.string(), label: z.string(), requiresNote: z.boolean() });
 
@@ -108,8 +128,12 @@ export const leadDetailSchema = z.object({
   /** Most recent first, at most 200 entries. */
   timeline: z.array(pageVisitSchema),
   contacts: z.array(leadContactSchema),
+  /** Most recent first. */
   notes: z.array(leadNoteSchema),
+  /** Oldest first: the lead's story. */
   history: z.array(leadTransitionSchema),
+  /** LinkedIn pages, domains and CRM records linked to the lead, most recent first. */
+  links: z.array(leadLinkSchema),
   /** Intent signals (buying committee, surge, return, high-intent pages…) */
   signals: z.array(z.object({ kind: z.string(), label: z.string(), at: z.string() })),
   /** The workspace's rejection reasons, for the reject action. */
@@ -132,6 +156,64 @@ export const leadSummarySchema = z.object({
 export type LeadSummary = z.infer<typeof leadSummarySchema>;
 
 export const leadListSchema = z.object({ items: z.array(leadSummarySchema), nextCursor: z.string().nullable() });
+export type LeadList = z.infer<typeof leadListSchema>;
+
+export const LEAD_SORTS = ["score", "lastSeen", "name"] as const;
+export const LEAD_LIST_MAX_LIMIT = 100;
+
+/** A query parameter given once, repeated (`?status=mql&status=sql`) or comma-separated (`?status=mql,sql`). */
+const oneOrMany = <T extends z.ZodType<string, string>>(item: T) =>
+  z.preprocess((v) => {
+    const list = typeof v === "string" ? v.split(",") : v;
+    return Array.isArray(list) ? list.map((s) => (typeof s === "string" ? s.trim() : s)) : list;
+  }, z.array(item).min(1).max(25));
+const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "expected YYYY-MM-DD or an ISO 8601 date-time" });
+/** A NAF code ("62.01Z", "6201Z") or a prefix of one ("62", "62.0", "6201"). */
+const nafCodeOrPrefix = z.string().regex(/^\d{1,2}(?:\.?\d{1,2}[A-Za-z]?)?$/, "expected a NAF code or prefix like 62.01Z, 62.01 or 62");
+
+/** `GET /api/v1/leads`. Filters combine with AND; the values of one filter with OR. */
+export const leadListQuerySchema = z.object({
+  status: oneOrMany(leadStatusSchema).optional(),
+  minScore: z.coerce.number().finite().optional(),
+  maxScore: z.coerce.number().finite().optional(),
+  /** Last visit on or after (a date means its first instant, UTC). */
+  lastSeenFrom: instant.optional(),
+  /** Last visit on or before (a date means the whole day, UTC). */
+  lastSeenTo: instant.optional(),
+  /** Leads with at least one visit from such a network. */
+  networkKind: oneOrMany(z.enum(NETWORK_KINDS)).optional(),
+  nafSection: oneOrMany(z.enum(NAF_SECTION_LETTERS)).optional(),
+  naf: oneOrMany(nafCodeOrPrefix).optional(),
+  /** INSEE bracket code: companies in this bracket or a larger one ("22" = 100 employees or more). */
+  headcountMin: z.enum(HEADCOUNT_CODES).exclude(["NN"]).optional(),
+  /** Name search, tolerant of case, accents and legal forms ("societe generale sa" finds "SOCIÉTÉ GÉNÉRALE"). */
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(LEAD_SORTS).default("score"),
+  /** Default: descending for score and lastSeen, ascending for name. */
+  order: z.enum(["asc", "desc"]).optional(),
+  limit: z.coerce.number().int().min(1).max(LEAD_LIST_MAX_LIMIT).default(25),
+  /** `nextCursor` of the previous page, with the same sort and order. */
+  cursor: z.string().max(1000).optional(),
+});
+export type LeadListQuery = z.output<typeof leadListQuerySchema>;
+
+/** What a caller (the typed client) passes to list leads; serialised as query parameters. */
+export interface LeadListParams {
+  status?: LeadStatus | LeadStatus[];
+  minScore?: number;
+  maxScore?: number;
+  lastSeenFrom?: string;
+  lastSeenTo?: string;
+  networkKind?: string | string[];
+  nafSection?: string | string[];
+  naf?: string | string[];
+  headcountMin?: string;
+  q?: string;
+  sort?: (typeof LEAD_SORTS)[number];
+  order?: "asc" | "desc";
+  limit?: number;
+  cursor?: string;
+}
 
 /** `GET /api/v1/leads/lookup`: exactly one of these. */
 export const leadLookupQuerySchema = z
@@ -144,11 +226,14 @@ export const leadLookupQuerySchema = z
   })
   .refine((q) => Object.values(q).filter((v) => v !== undefined).length === 1, "give exactly one of linkedin, contactLinkedin, domain, siren, name");
 
+export type LeadLookupQuery = z.infer<typeof leadLookupQuerySchema>;
+
 export const leadLookupResultSchema = z.object({
   lead: leadDetailSchema.nullable(),
   /** How it was found ("linkedin link", "siren", "name"), or why nothing was. */
   matchedBy: z.string(),
 });
+export type LeadLookupResult = z.infer<typeof leadLookupResultSchema>;
 
 export const LEAD_ACTIONS = ["accept", "reject", "nurture"] as const;
 export const leadTransitionBodySchema = z.object({
@@ -157,10 +242,30 @@ export const leadTransitionBodySchema = z.object({
   note: z.string().max(2000).optional(),
 });
 
+export type LeadTransitionBody = z.infer<typeof leadTransitionBodySchema>;
+
 export const leadLinkBodySchema = z.object({
-  kind: z.enum(["linkedin-company", "linkedin-profile", "domain", "crm"]),
+  kind: leadLinkKindSchema,
   /** URL or value; normalised by the server (LinkedIn slug, bare domain). */
   value: z.string().min(1).max(500),
 });
+export type LeadLinkBody = z.infer<typeof leadLinkBodySchema>;
+
+/**
+ * `POST /leads/:id/links`: the link, the lead it was taken from when it pointed at another lead, and the lead
+ * as it is now.
+ */
+export const leadLinkResultSchema = z.object({ link: leadLinkSchema, movedFrom: z.string().nullable(), lead: leadDetailSchema });
+export type LeadLinkResult = z.infer<typeof leadLinkResultSchema>;
 
 export const leadNoteBodySchema = z.object({ body: z.string().trim().min(1).max(5000) });
+export type LeadNoteBody = z.infer<typeof leadNoteBodySchema>;
+export type LeadNote = z.infer<typeof leadNoteSchema>;
+
+/** `POST /leads/:id/notes`: the note, and the lead as it is now. */
+export const leadNoteResultSchema = z.object({ note: leadNoteSchema, lead: leadDetailSchema });
+export type LeadNoteResult = z.infer<typeof leadNoteResultSchema>;
+
+/** `POST /leads/:id/transitions`: the history entries recorded (a rejection may add two), and the lead as it is now. */
+export const leadTransitionResultSchema = z.object({ transitions: z.array(leadTransitionSchema), lead: leadDetailSchema });
+export type LeadTransitionResult = z.infer<typeof leadTransitionResultSchema>;
