@@ -33,6 +33,8 @@ export function startDevServer(options?: {
   vars?: Record<string, string>;
   /** Extra `wrangler dev` arguments. */
   args?: string[];
+  /** wrangler configuration for `wrangler dev` (default: the repository's wrangler.toml). */
+  config?: string;
   /**
    * false (default): serve a bundle of the sources as they are at start, immune to later edits.
    * true: wrangler dev rebuilds and reloads on every change under worker/src (pending queue messages are lost).

@@ -33,7 +33,20 @@ export function freePort() {
  * Starts `wrangler dev` with the given extra arguments in its own process group and resolves once
  * `readyPath` answers. `stop()` ends the whole group, so workerd (wrangler's child) goes with it.
  */
-export async function spawnWranglerDev({ args = [], port, readyPath = "/", timeoutMs = 90_000 } = {}) {
+export async function spawnWranglerDev(options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(options);
+    } catch (err) {
+      // A port found free can be taken by another process before workerd binds it: try again on new ports.
+      if (!(err instanceof EarlyExit) || options.port || attempt === 3) throw err;
+    }
+  }
+}
+
+class EarlyExit extends Error {}
+
+async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000 }) {
   port ??= await freePort();
   // Each instance needs its own inspector port: the default 9229 may belong to another running wrangler.
   const inspectorPort = await freePort();
@@ -78,7 +91,7 @@ export async function spawnWranglerDev({ args = [], port, readyPath = "/", timeo
   for (;;) {
     if (exitCode !== undefined) {
       await stop();
-      throw new Error(`wrangler dev exited (${exitCode}) before it was ready:\n${output}`);
+      throw new EarlyExit(`wrangler dev exited (${exitCode}) before it was ready:\n${output}`);
     }
     // wrangler keeps running after a failed build, waiting for a fix: waiting longer would not help.
     if (output.includes("Build failed")) {
@@ -126,10 +139,11 @@ async function bundleWorker() {
 /**
  * The Sillage worker on a fresh (or given) local database with migrations applied and the demo workspace
  * seeded. It serves a bundle of the sources as they are now, unless `watch` asks wrangler dev to rebuild
- * and reload on every change (for working on the worker, not for tests). `args` are extra `wrangler dev`
- * arguments. `apiKey` is the demo workspace's admin key; `d1(sql)` returns the rows of the last statement.
+ * and reload on every change (for working on the worker, not for tests). `config` is the wrangler
+ * configuration to run it with (the repository's by default; migrations always come from the repository's).
+ * `args` are extra `wrangler dev` arguments. `apiKey` is the demo workspace's admin key; `d1(sql)` returns the rows of the last statement.
  */
-export async function startDevServer({ port, persistTo, vars = {}, args = [], watch = false } = {}) {
+export async function startDevServer({ port, persistTo, vars = {}, args = [], watch = false, config = path.join(root, "wrangler.toml") } = {}) {
   const ownDir = !persistTo;
   persistTo = ownDir ? mkdtempSync(path.join(tmpdir(), "sillage-dev-")) : path.resolve(persistTo);
   let bundle;
@@ -152,7 +166,7 @@ export async function startDevServer({ port, persistTo, vars = {}, args = [], wa
     ]);
     const failure = prepared.find((p) => p.status === "rejected");
     if (failure) throw failure.reason;
-    const worker = bundle ? ["-c", path.join(root, "wrangler.toml"), path.join(bundle, "index.js"), "--no-bundle"] : [];
+    const worker = ["-c", config, ...(bundle ? [path.join(bundle, "index.js"), "--no-bundle"] : [])];
     const varArgs = Object.entries({ SILLAGE_TRUST_CLIENT_IP: "1", ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
     server = await spawnWranglerDev({ port, args: [...worker, "--persist-to", persistTo, ...varArgs, ...args], readyPath: "/t.js" });
   } catch (err) {

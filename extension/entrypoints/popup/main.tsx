@@ -1,12 +1,8 @@
 import { createRoot } from "react-dom/client";
+import { detectLang } from "../../src/i18n/index";
+import { PopupApp } from "../../src/popup/popup-app";
+import "./style.css";
 
-function Popup() {
-  return (
-    <main style={{ font: "14px system-ui", padding: 12, width: 280 }}>
-      <h1 style={{ fontSize: 16, margin: 0 }}>Sillage</h1>
-      <p>Visiteurs identifiés et leads MQL — bientôt ici.</p>
-    </main>
-  );
-}
-
-createRoot(document.getElementById("root")!).render(<Popup />);
+const lang = detectLang();
+document.documentElement.lang = lang;
+createRoot(document.getElementById("root")!).render(<PopupApp lang={lang} />);

@@ -60,6 +60,17 @@ export interface LeadNote {
   author: string | null;
 }
 
+/** One of the workspace's rejection reasons (`LeadDetail.rejectionReasons` in the API contract). */
+export interface RejectionReasonOption {
+  code: string;
+  label: string;
+  requiresNote: boolean;
+}
+
+/**
+ * The overlay's view of a lead. The API's `LeadDetail` (shared/src/api/leads.ts) is the source of truth;
+ * the content script maps it here (extension/src/content/overlay-lead.ts).
+ */
 export interface Lead {
   id: string;
   company: LeadCompany;
@@ -69,6 +80,8 @@ export interface Lead {
   timeline: PageVisit[];
   contacts: LeadContact[];
   notes: LeadNote[];
+  /** The workspace's reasons, for the reject form (optional until the form reads them instead of REJECT_REASONS). */
+  rejectionReasons?: RejectionReasonOption[];
 }
 
 /** One hit of the "link this page to a lead" search. */
@@ -81,7 +94,8 @@ export interface LeadSearchResult {
   score: number | null;
 }
 
-/** Why a lead was sent back instead of becoming an SQL (BANT and data-quality reasons). */
+/** Why a lead was sent back instead of becoming an SQL (BANT and data-quality reasons). The reject form
+ * still lists these; the content script translates them to the workspace's own codes (content/reject-reason.ts). */
 export const REJECT_REASONS = [
   "not-icp",
   "no-budget",

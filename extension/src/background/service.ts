@@ -1,0 +1,197 @@
+/**
+ * The background's request handlers, with the browser reached only through `BackgroundDeps` so that the
+ * whole protocol (settings, permission, cache, invalidation, error mapping) is unit-tested with fakes.
+ */
+import type { LeadDetail } from "@sillage/shared/api/leads";
+import {
+  EXTENSION_PAGE_ONLY,
+  planKey,
+  requestProblem,
+  type Failure,
+  type LookupOutcome,
+  type LookupRefreshed,
+  type Request,
+  type RequestOf,
+  type RequestType,
+  type ResponseMap,
+  type Result,
+} from "../messages";
+import { toFailure, type LeadsApi } from "./api-port";
+import type { LookupAnswer } from "./lookup-answer";
+import { runPlan } from "./run-plan";
+import { normalizeBaseUrl, originPattern, type Settings } from "./settings";
+import { SwrCache } from "./swr-cache";
+
+/** A look-up is fresh for a minute, then served stale (and refreshed) for up to ten. */
+export const LOOKUP_FRESH_MS = 60_000;
+export const LOOKUP_MAX_STALE_MS = 10 * 60_000;
+export const LOOKUP_MAX_ENTRIES = 50;
+
+export interface BackgroundDeps {
+  loadSettings(): Promise<Partial<Settings>>;
+  /** Whether the extension may call this origin pattern (optional host permission granted). */
+  hasOriginPermission(pattern: string): Promise<boolean>;
+  createApi(settings: Settings): LeadsApi;
+  /** Pushes a refreshed look-up to the tab that asked for it. */
+  notifyTab(tabId: number, message: LookupRefreshed): void;
+  openOptions(): Promise<void>;
+  /** Called after the cache changed, to persist it (debounced by the caller). */
+  onCacheChanged?(cache: SwrCache<LookupAnswer>): void;
+  now?: () => number;
+}
+
+export interface SenderInfo {
+  /** The tab of a content script; absent for extension pages. */
+  tabId?: number;
+  /** The popup or the options page (trusted), as opposed to a content script in a web page. */
+  fromExtensionPage: boolean;
+}
+
+type Handlers = { [K in RequestType]: (req: RequestOf<K>, sender: SenderInfo) => Promise<ResponseMap[K]> };
+
+class FailureError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.kind);
+  }
+}
+
+export function createBackgroundService(deps: BackgroundDeps) {
+  const cache = new SwrCache<LookupAnswer>({
+    freshMs: LOOKUP_FRESH_MS,
+    maxStaleMs: LOOKUP_MAX_STALE_MS,
+    maxEntries: LOOKUP_MAX_ENTRIES,
+    now: deps.now,
+  });
+  const changed = () => deps.onCacheChanged?.(cache);
+
+  /** The client for the saved settings, or the reason there is none. */
+  async function apiFor(given?: { baseUrl?: string; apiKey?: string }): Promise<LeadsApi> {
+    const saved = given?.baseUrl !== undefined ? { apiBaseUrl: given.baseUrl, apiKey: given.apiKey } : await deps.loadSettings();
+    const baseUrl = saved.apiBaseUrl ? normalizeBaseUrl(saved.apiBaseUrl) : null;
+    const apiKey = saved.apiKey?.trim();
+    if (!baseUrl || !apiKey) throw new FailureError({ kind: "not-configured" });
+    const pattern = originPattern(baseUrl);
+    if (!(await deps.hasOriginPermission(pattern))) throw new FailureError({ kind: "no-permission", origin: new URL(baseUrl).origin });
+    return deps.createApi({ apiBaseUrl: baseUrl, apiKey });
+  }
+
+  /**
+   * Puts the lead as it now is into every cached look-up that showed it. `set` also disowns refreshes
+   * started before the action, so an older answer cannot come back.
+   */
+  function storeLead(lead: LeadDetail): LeadDetail {
+    cache.update((a) => a.lead?.id === lead.id, (a) => ({ ...a, lead }));
+    changed();
+    return lead;
+  }
+
+  /** Reads a lead afresh; when that fails, the look-ups that showed it are dropped (known out of date). */
+  async function refreshLead(api: LeadsApi, leadId: string): Promise<LeadDetail> {
+    try {
+      return storeLead(await api.getLead(leadId));
+    } catch (err) {
+      if (cache.invalidate((a) => a.lead?.id === leadId) > 0) changed();
+      throw err;
+    }
+  }
+
+  /**
+   * Runs an action on a lead, then answers the lead as it now is: the one the API sent back with its answer
+   * (transitions, notes and links do), else read again. A refused action (409: someone else changed the
+   * status meanwhile) also means the cached lead is out of date, so it is dropped.
+   */
+  async function act(leadId: string, action: (api: LeadsApi) => Promise<unknown>): Promise<LeadDetail> {
+    const api = await apiFor();
+    let answer: unknown;
+    try {
+      answer = await action(api);
+    } catch (err) {
+      if (cache.invalidate((a) => a.lead?.id === leadId) > 0) changed();
+      throw err;
+    }
+    const lead = (answer as { lead?: LeadDetail } | null)?.lead;
+    return lead && lead.id === leadId ? storeLead(lead) : refreshLead(api, leadId);
+  }
+
+  const handlers: Handlers = {
+    async lookup(req, sender) {
+      const api = await apiFor();
+      const key = planKey(req.plan);
+      const hit = await cache.get(
+        key,
+        () => runPlan(api, req.plan),
+        (answer) => {
+          changed();
+          if (sender.tabId !== undefined) deps.notifyTab(sender.tabId, { type: "lookup-refreshed", outcome: { planKey: key, ...answer, stale: false } });
+        },
+      );
+      if (hit.freshness === "miss") changed();
+      const outcome: LookupOutcome = { planKey: key, ...hit.value, stale: hit.freshness === "stale" };
+      return outcome;
+    },
+    async "get-lead"(req) {
+      return refreshLead(await apiFor(), req.leadId);
+    },
+    async "list-leads"(req) {
+      const api = await apiFor();
+      const list = await api.listLeads({ q: req.q || undefined, status: req.status, limit: req.limit ?? 50, sort: "score", order: "desc" });
+      return list.items;
+    },
+    async transition(req) {
+      return act(req.leadId, (api) =>
+        api.transitionLead(req.leadId, {
+          action: req.action,
+          ...(req.reasonCode ? { reasonCode: req.reasonCode } : {}),
+          ...(req.note ? { note: req.note } : {}),
+        }),
+      );
+    },
+    async "add-note"(req) {
+      return act(req.leadId, (api) => api.addNote(req.leadId, { body: req.body }));
+    },
+    async link(req) {
+      return act(req.leadId, async (api) => {
+        const result = await api.linkLead(req.leadId, { kind: req.target.kind, value: req.target.value });
+        const movedFrom = result.movedFrom;
+        // Pages that found nothing may now find this lead; the lead the link was taken from lost a page.
+        cache.invalidate((a) => a.lead === null || (movedFrom !== null && a.lead.id === movedFrom));
+        return result;
+      });
+    },
+    async "test-connection"(req) {
+      const api = await apiFor(req.baseUrl !== undefined ? { baseUrl: req.baseUrl, apiKey: req.apiKey } : undefined);
+      const me = await api.me();
+      return { workspaceName: me.workspace.name, role: me.role };
+    },
+    async "open-options"() {
+      await deps.openOptions();
+      return null;
+    },
+  };
+
+  return {
+    cache,
+    /** Answers one message; never throws. */
+    async handle(raw: unknown, sender: SenderInfo): Promise<Result<unknown>> {
+      const problem = requestProblem(raw);
+      if (problem) return { ok: false, error: { kind: "invalid-request", message: problem } };
+      const req = raw as Request;
+      if (EXTENSION_PAGE_ONLY.has(req.type) && !sender.fromExtensionPage) {
+        return { ok: false, error: { kind: "invalid-request", message: `${req.type} is for extension pages only` } };
+      }
+      try {
+        const handler = handlers[req.type] as (r: Request, s: SenderInfo) => Promise<unknown>;
+        return { ok: true, value: await handler(req, sender) };
+      } catch (err) {
+        return { ok: false, error: err instanceof FailureError ? err.failure : toFailure(err) };
+      }
+    },
+    /** Another API or key means another workspace: nothing cached may be shown any more. */
+    settingsChanged(): void {
+      cache.clear();
+      changed();
+    },
+  };
+}
+
+export type BackgroundService = ReturnType<typeof createBackgroundService>;

@@ -1,0 +1,176 @@
+// @vitest-environment happy-dom
+import { act } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { button, click, render, setValue, submit, type Rendered } from "../overlay/test-render";
+import type { Request, Result } from "../messages";
+import { sampleLeadDetail } from "./sample-lead-detail";
+
+/** The background, as the content script sees it: runtime.sendMessage answered by `answer`. */
+const runtime = vi.hoisted(() => ({
+  sent: [] as unknown[],
+  answer: (_req: unknown): unknown => ({ ok: false, error: { kind: "unreachable", message: "no fake" } }),
+  listeners: [] as Array<(m: unknown) => void>,
+}));
+vi.mock("wxt/browser", () => ({
+  browser: {
+    runtime: {
+      sendMessage: async (req: unknown) => {
+        runtime.sent.push(req);
+        return runtime.answer(req);
+      },
+      onMessage: {
+        addListener: (l: (m: unknown) => void) => runtime.listeners.push(l),
+        removeListener: (l: (m: unknown) => void) => (runtime.listeners = runtime.listeners.filter((x) => x !== l)),
+      },
+    },
+  },
+}));
+
+const { OverlayApp } = await import("./overlay-app");
+
+const PAGE = {
+  key: "linkedin=https://www.linkedin.com/company/danone/",
+  plan: [{ by: "linkedin" as const, value: "https://www.linkedin.com/company/danone/" }],
+  link: { kind: "linkedin-company" as const, value: "https://www.linkedin.com/company/danone/" },
+  hint: "Danone",
+};
+
+let mounted: Rendered | undefined;
+beforeEach(() => {
+  runtime.sent = [];
+  runtime.listeners = [];
+});
+afterEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
+});
+
+/** Lets the pending message promises settle and React re-render. */
+const settle = () => act(() => new Promise((r) => setTimeout(r, 0)));
+const text = () => mounted!.container.textContent ?? "";
+const sentOfType = (type: string) => runtime.sent.filter((m) => (m as Request).type === type) as Request[];
+
+function answerWith(handlers: Partial<Record<Request["type"], (req: any) => Result<unknown>>>) {
+  runtime.answer = (req) => {
+    const h = handlers[(req as Request).type];
+    return h ? h(req) : { ok: false, error: { kind: "invalid-request", message: "unexpected " + (req as Request).type } };
+  };
+}
+
+describe("OverlayApp", () => {
+  it("looks the page up and shows its lead; accepting sends the decision and shows the new status", async () => {
+    const lead = sampleLeadDetail();
+    answerWith({
+      lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "linkedin link", via: PAGE.plan[0], stale: false } }),
+      transition: (req) => ({ ok: true, value: { ...lead, status: req.action === "accept" ? "sql" : lead.status, sla: null } }),
+    });
+    mounted = render(<OverlayApp page={PAGE} lang="fr" />);
+    expect(text()).toContain("Chargement du lead");
+    await settle();
+    expect(sentOfType("lookup")).toEqual([{ type: "lookup", plan: PAGE.plan }]);
+    expect(text()).toContain("DANONE");
+    expect(text()).toContain("75");
+
+    click(button(mounted.container, "Accepter en SQL"));
+    await settle();
+    expect(sentOfType("transition")).toEqual([{ type: "transition", leadId: lead.id, action: "accept" }]);
+    expect(mounted.container.querySelector(".sl-badge--sql")).not.toBeNull();
+  });
+
+  it("rejects with the workspace's reason code", async () => {
+    const lead = sampleLeadDetail();
+    answerWith({
+      lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "siren", via: null, stale: false } }),
+      transition: () => ({ ok: true, value: { ...lead, status: "nurturing" } }),
+    });
+    mounted = render(<OverlayApp page={PAGE} lang="fr" />);
+    await settle();
+    click(button(mounted.container, "Rejeter"));
+    const select = mounted.container.querySelector("select")!;
+    setValue(select, "no-budget");
+    submit(mounted.container.querySelector("form.sl-reject")!);
+    await settle();
+    expect(sentOfType("transition")).toEqual([{ type: "transition", leadId: lead.id, action: "reject", reasonCode: "no_budget" }]);
+  });
+
+  it("adds a note", async () => {
+    const lead = sampleLeadDetail();
+    answerWith({
+      lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "siren", via: null, stale: false } }),
+      "add-note": (req) => ({ ok: true, value: { ...lead, notes: [{ id: "n2", body: req.body, authorName: "Démo", at: new Date().toISOString() }, ...lead.notes] } }),
+    });
+    mounted = render(<OverlayApp page={PAGE} lang="en" />);
+    await settle();
+    setValue(mounted.container.querySelector(".sl-note-form textarea")!, "Call back on Tuesday");
+    submit(mounted.container.querySelector(".sl-note-form")!);
+    await settle();
+    expect(sentOfType("add-note")).toEqual([{ type: "add-note", leadId: lead.id, body: "Call back on Tuesday" }]);
+    expect(text()).toContain("Call back on Tuesday");
+  });
+
+  it("with no lead, searches and links the page to the chosen one", async () => {
+    const lead = sampleLeadDetail();
+    answerWith({
+      lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead: null, matchedBy: "nothing", via: null, stale: false } }),
+      "list-leads": () => ({
+        ok: true,
+        value: [{ id: lead.id, name: "DANONE", siren: "552032534", city: "Paris", headcountLabel: null, nafLabel: null, status: "mql", score: 74.6, sla: null, lastSeenAt: "2025-06-10T00:00:00Z" }],
+      }),
+      link: () => ({ ok: true, value: lead }),
+    });
+    mounted = render(<OverlayApp page={PAGE} lang="fr" />);
+    await settle();
+    expect(text()).toContain("Aucun lead Sillage pour cette page");
+    expect((mounted.container.querySelector("input[type=search]") as HTMLInputElement).value).toBe("Danone");
+    submit(mounted.container.querySelector("form[role=search]")!);
+    await settle();
+    expect(sentOfType("list-leads")).toEqual([{ type: "list-leads", q: "Danone", limit: 10 }]);
+    click(button(mounted.container, "Associer cette page à DANONE"));
+    await settle();
+    expect(sentOfType("link")).toEqual([{ type: "link", leadId: lead.id, target: PAGE.link }]);
+    expect(mounted.container.querySelector(".sl-company")?.textContent).toBe("DANONE");
+  });
+
+  it("explains a refused key and opens the options", async () => {
+    answerWith({ lookup: () => ({ ok: false, error: { kind: "bad-api-key" } }), "open-options": () => ({ ok: true, value: null }) });
+    mounted = render(<OverlayApp page={PAGE} lang="fr" />);
+    await settle();
+    expect(text()).toContain("Clé API refusée");
+    click(button(mounted.container, "Ouvrir les options"));
+    await settle();
+    expect(sentOfType("open-options")).toHaveLength(1);
+  });
+
+  it("asks to set the extension up when it has no key", async () => {
+    answerWith({ lookup: () => ({ ok: false, error: { kind: "not-configured" } }) });
+    mounted = render(<OverlayApp page={PAGE} lang="en" />);
+    await settle();
+    expect(text()).toContain("Connect Sillage");
+    expect(button(mounted.container, "Open options")).toBeTruthy();
+  });
+
+  it("shows the API's message and request id for other errors, and retries", async () => {
+    let calls = 0;
+    answerWith({
+      lookup: () => (++calls === 1 ? { ok: false, error: { kind: "api", status: 500, code: "internal", message: "Boom", requestId: "req_7" } } : { ok: true, value: { planKey: PAGE.key, lead: sampleLeadDetail(), matchedBy: "x", via: null, stale: false } }),
+    });
+    mounted = render(<OverlayApp page={PAGE} lang="en" />);
+    await settle();
+    expect(text()).toContain("Boom (code internal, request req_7)");
+    click(button(mounted.container, "Retry"));
+    await settle();
+    expect(text()).toContain("DANONE");
+  });
+
+  it("replaces a stale answer with the refresh the background pushes", async () => {
+    const lead = sampleLeadDetail();
+    answerWith({ lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "x", via: null, stale: true } }) });
+    mounted = render(<OverlayApp page={PAGE} lang="fr" />);
+    await settle();
+    const fresher = { ...lead, company: { ...lead.company, name: "DANONE SA" } };
+    act(() => runtime.listeners.forEach((l) => l({ type: "lookup-refreshed", outcome: { planKey: "other-page", lead: null, matchedBy: "", via: null, stale: false } })));
+    expect(text()).toContain("DANONE");
+    act(() => runtime.listeners.forEach((l) => l({ type: "lookup-refreshed", outcome: { planKey: PAGE.key, lead: fresher, matchedBy: "x", via: null, stale: false } })));
+    expect(text()).toContain("DANONE SA");
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * What the content script renders: the lead of the page (or the way to link one, or why it cannot), kept
+ * in step with the background's answers. All remote data goes through React (no innerHTML).
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { LeadDetail } from "@sillage/shared/api/leads";
+import { t, type Lang } from "../i18n/index";
+import { DockedPanel, Loading, NoMatch, Overlay, type LeadSearchResult, type RejectReasonCode } from "../overlay/index";
+import { onLookupRefreshed, sendRequest, type Failure, type LinkTarget, type LookupKey, type LookupOutcome, type Result } from "../messages";
+import { FailureView } from "./failure-view";
+import { toOverlayLead, toSearchResult } from "./overlay-lead";
+import { toWorkspaceReason } from "./reject-reason";
+import { ct } from "./texts";
+
+/** The page as the content script read it. */
+export interface PageContext {
+  /** Same key, same company: the view is kept (e.g. moving between a company's LinkedIn tabs). */
+  key: string;
+  plan: LookupKey[];
+  link: LinkTarget | null;
+  /** The company name the page shows, to start the search with. */
+  hint: string;
+}
+
+type View =
+  | { kind: "loading" }
+  | { kind: "lead"; lead: LeadDetail }
+  | { kind: "no-match" }
+  | { kind: "failure"; failure: Failure };
+
+/** Failures that no retry of the same action can fix: the whole panel switches to explaining them. */
+const BLOCKING: ReadonlySet<Failure["kind"]> = new Set(["bad-api-key", "not-configured", "no-permission", "extension"]);
+
+/** Whether the salesperson collapsed the panel; kept across the tab's in-page navigations. */
+let expandedPreference = true;
+const rememberExpanded = (expanded: boolean) => {
+  expandedPreference = expanded;
+};
+
+function failureText(failure: Failure): string {
+  return "message" in failure ? failure.message : failure.kind;
+}
+
+export function OverlayApp({ page, lang }: { page: PageContext | null; lang: Lang }) {
+  const [view, setView] = useState<View>({ kind: "loading" });
+  const [results, setResults] = useState<LeadSearchResult[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const planKeyRef = useRef<string | null>(null);
+
+  const showOutcome = useCallback((outcome: LookupOutcome) => {
+    setView(outcome.lead ? { kind: "lead", lead: outcome.lead } : { kind: "no-match" });
+  }, []);
+
+  useEffect(() => {
+    setResults(null);
+    setNotice(null);
+    if (!page) {
+      setView({ kind: "loading" });
+      return;
+    }
+    let cancelled = false;
+    setView((v) => (v.kind === "lead" && planKeyRef.current === page.key ? v : { kind: "loading" }));
+    sendRequest("lookup", { plan: page.plan }).then((result) => {
+      if (cancelled) return;
+      if (result.ok) {
+        planKeyRef.current = result.value.planKey;
+        showOutcome(result.value);
+      } else {
+        setView({ kind: "failure", failure: result.error });
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+    // Keyed on page.key, not page: a re-render for the same company must not look it up again.
+  }, [page?.key, attempt, showOutcome]);
+
+  // A stale answer was shown; the background pushes the fresh one when it differs.
+  useEffect(
+    () =>
+      onLookupRefreshed((outcome) => {
+        if (outcome.planKey === planKeyRef.current) showOutcome(outcome);
+      }),
+    [showOutcome],
+  );
+
+  /** Sends an action; the panel shows the lead as the API now has it, or the action's form says it failed. */
+  const act = useCallback(async (send: () => Promise<Result<LeadDetail>>) => {
+    const result = await send();
+    if (result.ok) {
+      setView({ kind: "lead", lead: result.value });
+      return;
+    }
+    if (BLOCKING.has(result.error.kind)) setView({ kind: "failure", failure: result.error });
+    throw new Error(failureText(result.error));
+  }, []);
+
+  const openOptions = () => void sendRequest("open-options", {});
+  const retry = () => setAttempt((n) => n + 1);
+
+  if (view.kind === "lead") {
+    const detail = view.lead;
+    const lead = toOverlayLead(detail, lang);
+    return (
+      <Overlay
+        key={detail.id}
+        lead={lead}
+        lang={lang}
+        defaultExpanded={expandedPreference}
+        onExpandedChange={rememberExpanded}
+        onAccept={() => act(() => sendRequest("transition", { leadId: detail.id, action: "accept" }))}
+        onNurture={() => act(() => sendRequest("transition", { leadId: detail.id, action: "nurture" }))}
+        onReject={(code: RejectReasonCode, text: string) => {
+          const reason = toWorkspaceReason(code, text, detail.rejectionReasons, t(`reason.${code}`, lang));
+          if (!reason) return Promise.reject(new Error("no matching rejection reason in this workspace"));
+          return act(() => sendRequest("transition", { leadId: detail.id, action: "reject", ...reason }));
+        }}
+        onAddNote={(body: string) => act(() => sendRequest("add-note", { leadId: detail.id, body }))}
+      />
+    );
+  }
+
+  return (
+    <DockedPanel lang={lang} defaultExpanded={expandedPreference} onExpandedChange={rememberExpanded}>
+      {view.kind === "loading" && <Loading lang={lang} />}
+      {view.kind === "failure" && <FailureView lang={lang} failure={view.failure} onOpenOptions={openOptions} onRetry={retry} />}
+      {view.kind === "no-match" && page && (
+        <>
+          <NoMatch
+            key={page.key}
+            lang={lang}
+            initialQuery={page.hint}
+            results={results}
+            searching={searching}
+            onLinkSearch={async (q) => {
+              setSearching(true);
+              setNotice(null);
+              const found = await sendRequest("list-leads", { q, limit: 10 });
+              setSearching(false);
+              if (found.ok) setResults(found.value.map(toSearchResult));
+              else if (BLOCKING.has(found.error.kind)) setView({ kind: "failure", failure: found.error });
+              else setNotice(ct("search.failed", lang, { message: failureText(found.error) }));
+            }}
+            onLink={async (leadId) => {
+              setNotice(null);
+              if (!page.link) {
+                setNotice(ct("link.failed", lang, { message: ct("link.nothingToLink", lang) }));
+                return;
+              }
+              const linked = await sendRequest("link", { leadId, target: page.link });
+              if (linked.ok) setView({ kind: "lead", lead: linked.value });
+              else if (BLOCKING.has(linked.error.kind)) setView({ kind: "failure", failure: linked.error });
+              else setNotice(ct("link.failed", lang, { message: failureText(linked.error) }));
+            }}
+          />
+          {notice && (
+            <p role="alert" className="sl-error-text">
+              {notice}
+            </p>
+          )}
+        </>
+      )}
+    </DockedPanel>
+  );
+}

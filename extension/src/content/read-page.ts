@@ -1,0 +1,98 @@
+/**
+ * LinkedIn and the CRMs are single-page apps: the URL changes first and the record renders later, in
+ * pieces. A supported page that says nothing yet is read again as the DOM changes (throttled) until it
+ * says something or the time is up; an unsupported page is answered at once.
+ */
+import { extract, pageKindOf } from "../extractors/index";
+import type { Extraction } from "../extractors/types";
+
+export interface ReadPageOptions {
+  /** Give up after this long (a deleted record or a 404 never renders a company). */
+  timeoutMs?: number;
+  /** At most one extraction per this interval while the page keeps changing. */
+  throttleMs?: number;
+  signal?: AbortSignal;
+}
+
+export function readPageWhenReady(doc: Document, href: string, options: ReadPageOptions = {}): Promise<Extraction> {
+  const { timeoutMs = 8_000, throttleMs = 150, signal } = options;
+  const url = new URL(href);
+  if (!pageKindOf(url)) return Promise.resolve({ kind: "none", reason: "unsupported-page" });
+
+  const first = extract(doc, url);
+  if (first.kind !== "none" || first.reason !== "nothing-found") return Promise.resolve(first);
+
+  return new Promise((resolve) => {
+    let last: Extraction = first;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const view = doc.defaultView ?? globalThis;
+
+    const finish = (result: Extraction) => {
+      observer.disconnect();
+      clearTimeout(pending);
+      clearTimeout(deadline);
+      clearInterval(poll);
+      signal?.removeEventListener("abort", onAbort);
+      resolve(result);
+    };
+    const attempt = () => {
+      pending = undefined;
+      last = extract(doc, url);
+      if (last.kind !== "none" || last.reason !== "nothing-found") finish(last);
+    };
+    const schedule = () => {
+      if (pending === undefined) pending = setTimeout(attempt, throttleMs);
+    };
+    const onAbort = () => finish(last);
+
+    const observer = new view.MutationObserver(schedule);
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+    // Belt and braces: some renders only swap attributes the observer options might miss.
+    const poll = setInterval(schedule, 1_000);
+    const deadline = setTimeout(() => finish(last), timeoutMs);
+    signal?.addEventListener("abort", onAbort);
+  });
+}
+
+export interface WatchPageOptions {
+  /** Stop watching after this long: by then the record has rendered, and the page's own churn (feeds,
+   * notifications) should not cost an extraction every few hundred milliseconds forever. */
+  durationMs?: number;
+  throttleMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Keeps reading the page for a while after a navigation and reports each extraction that differs from the
+ * previous one. A router changes the URL before the new record renders, so the first read can come from the
+ * previous record's DOM (or a half-rendered one); the next renders correct it.
+ */
+export function watchPage(doc: Document, href: string, first: Extraction, onChange: (extraction: Extraction) => void, options: WatchPageOptions = {}): void {
+  const { durationMs = 10_000, throttleMs = 300, signal } = options;
+  if (signal?.aborted) return;
+  const url = new URL(href);
+  let last = JSON.stringify(first);
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const view = doc.defaultView ?? globalThis;
+
+  const attempt = () => {
+    pending = undefined;
+    const next = extract(doc, url);
+    if (next.kind === "none") return; // a page emptied mid-render says nothing new
+    const text = JSON.stringify(next);
+    if (text === last) return;
+    last = text;
+    onChange(next);
+  };
+  const observer = new view.MutationObserver(() => {
+    if (pending === undefined) pending = setTimeout(attempt, throttleMs);
+  });
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(pending);
+    clearTimeout(deadline);
+  };
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const deadline = setTimeout(stop, durationMs);
+  signal?.addEventListener("abort", stop, { once: true });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { planKey, requestProblem } from "./messages";
+
+describe("message protocol", () => {
+  it("accepts well-formed requests", () => {
+    for (const ok of [
+      { type: "lookup", plan: [{ by: "siren", value: "552032534" }] },
+      { type: "get-lead", leadId: "lead_1" },
+      { type: "list-leads", q: "danone", status: "mql", limit: 10 },
+      { type: "list-leads" },
+      { type: "transition", leadId: "lead_1", action: "reject", reasonCode: "no_budget", note: "pas cette année" },
+      { type: "add-note", leadId: "lead_1", body: "Rappeler" },
+      { type: "link", leadId: "lead_1", target: { kind: "domain", value: "danone.com" } },
+      { type: "test-connection" },
+      { type: "test-connection", baseUrl: "http://127.0.0.1:8787", apiKey: "slg_x" },
+      { type: "open-options" },
+    ]) {
+      expect(requestProblem(ok), JSON.stringify(ok)).toBeNull();
+    }
+  });
+
+  it("refuses malformed ones, saying why", () => {
+    for (const [bad, why] of [
+      [undefined, "not a request"],
+      [{ type: "lookup", plan: [] }, "lookup"],
+      [{ type: "lookup", plan: [{ by: "siren", value: "" }] }, "lookup"],
+      [{ type: "lookup", plan: [{ by: "sql", value: "1; DROP" }] }, "lookup"],
+      [{ type: "transition", leadId: "l", action: "delete" }, "transition: action"],
+      [{ type: "add-note", leadId: "l", body: "x".repeat(5001) }, "add-note"],
+      [{ type: "list-leads", limit: 1000 }, "list-leads: limit"],
+      [{ type: "link", leadId: "l", target: { kind: "email", value: "a@b.fr" } }, "link"],
+      [{ type: "test-connection", baseUrl: "https://evil.example" }, "both"],
+      [{ type: "__proto__" }, "unknown request type"],
+    ] as const) {
+      expect(requestProblem(bad), JSON.stringify(bad)).toContain(why);
+    }
+  });
+
+  it("keys a plan by its keys in order", () => {
+    expect(planKey([{ by: "siren", value: "552032534" }, { by: "name", value: "Danone" }])).toBe("siren=552032534|name=Danone");
+  });
+});

@@ -1,0 +1,265 @@
+import { mkdirSync, rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import {
+  configureExtension,
+  copyWithApiOriginGranted,
+  ensureExtensionBuilt,
+  launchWithExtension,
+  overlay,
+  readStorage,
+  routePages,
+  savedPageHtml,
+  startWorkerWithRealVisits,
+  waitFor,
+  type ChromiumWithExtension,
+  type WorkerWithLeads,
+} from "../bench/overlay.bench.harness";
+
+// The BUILT extension in real Chromium, against the real worker fed by real collected hits: `npm start`'s
+// simulated visits (Danone's corporate network reaching MQL, La Poste, consumer ISPs that stay anonymous)
+// plus a visit from BNP Paribas' network, all through /collect. LinkedIn and CRM pages are the saved ones
+// (extension/test-pages), served by Playwright; nothing reaches the internet.
+
+const ARTIFACTS = "test/artifacts";
+
+/** Saved pages, at the URLs they were saved from or re-targeted (see savedPageHtml) at a company the visits identified. */
+const PAGES = {
+  // Doctolib's "About" tab, re-targeted at Danone (no offline network identifies Doctolib).
+  linkedinCompany: "https://www.linkedin.com/company/danone/about/",
+  // Nadia Benali's profile: current position at BNP Paribas (grouped roles), as saved.
+  linkedinProfile: "https://www.linkedin.com/in/nadia-benali/",
+  // Danone's HubSpot record (legacy French UI), as saved: SIREN field.
+  hubspot: "https://app.hubspot.com/contacts/4415263/company/9876543210/",
+  // Danone's Salesforce account (French Aura layout), as saved: SIRET and VAT number.
+  salesforce: "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view",
+  // Groupe Beaumanoir's Pipedrive organisation, re-targeted at La Poste (SIRET field 356 000 000 00010).
+  pipedrive: "https://laposte-ventes.pipedrive.com/organization/77/",
+  // Pennylane's LinkedIn posts tab, as saved: no visit came from Pennylane.
+  unknownCompany: "https://www.linkedin.com/company/pennylane/posts/",
+} as const;
+
+let worker: WorkerWithLeads;
+let chromium: ChromiumWithExtension;
+let extensionDir: string;
+let leads: Record<"danone" | "laposte" | "bnp", string>;
+
+beforeAll(async () => {
+  const [built, started] = await Promise.all([ensureExtensionBuilt(), startWorkerWithRealVisits()]);
+  worker = started;
+  extensionDir = copyWithApiOriginGranted(built);
+  chromium = await launchWithExtension(extensionDir);
+  await routePages(chromium.context, {
+    [PAGES.linkedinCompany]: { file: "linkedin-company-about-en.html", replace: [["Doctolib", "Danone"], ["doctolib", "danone"]] },
+    [PAGES.linkedinProfile]: { file: "linkedin-profile-grouped-fr.html" },
+    [PAGES.hubspot]: { file: "hubspot-company-fr-legacy.html" },
+    [PAGES.salesforce]: { file: "salesforce-account-fr.html" },
+    [PAGES.pipedrive]: {
+      file: "pipedrive-organization-fr.html",
+      // 356 000 000 00010: a La Poste SIRET (digit sum a multiple of 5), so the SIREN is read from it.
+      replace: [["Groupe Beaumanoir", "La Poste"], ["Beaumanoir", "La Poste"], ["beaumanoir", "laposte"], ["350 452 827 00016", "356 000 000 00010"]],
+    },
+    [PAGES.unknownCompany]: { file: "linkedin-company-posts-fr.html" },
+  });
+  const rows = await worker.server.d1<{ id: string; name: string }>("SELECT id, name FROM leads");
+  const id = (name: string) => rows.find((r) => r.name === name)?.id ?? "";
+  leads = { danone: id("DANONE"), laposte: id("LA POSTE"), bnp: id("BNP PARIBAS S.A.") };
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 900_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await worker?.stop();
+  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+});
+
+const extensionPage = (path: string) => `chrome-extension://${chromium.extensionId}/${path}`;
+
+async function openPage(url: string): Promise<Page> {
+  const page = await chromium.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${ARTIFACTS}/extension-${name}.png` });
+}
+
+const leadStatus = async (id: string) => (await worker.server.d1<{ status: string }>(`SELECT status FROM leads WHERE id = '${id}'`))[0]?.status;
+
+describe("the Sillage extension", () => {
+  test("the real pipeline produced the leads the pages are about", async () => {
+    expect(leads.danone && leads.laposte && leads.bnp).toBeTruthy();
+    expect(await leadStatus(leads.danone)).toBe("mql");
+  });
+
+  test("options page: saves the API address and key, and tests the connection", async () => {
+    const page = await openPage(extensionPage("options.html"));
+    await page.getByLabel("Adresse de l’API").fill(worker.server.url);
+    await page.getByLabel("Clé API").fill("slg_" + "0".repeat(40));
+    await page.getByRole("button", { name: "Tester la connexion" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Clé API refusée");
+    await shot(page, "options-bad-key");
+
+    await page.getByLabel("Clé API").fill(worker.apiKey);
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Réglages enregistrés.");
+    await page.getByRole("button", { name: "Tester la connexion" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Connexion réussie à l’espace « Démo Sillage » (rôle : admin).");
+    await shot(page, "options");
+    expect(await readStorage(chromium.serviceWorker)).toEqual({ "sillage.apiBaseUrl": worker.server.url, "sillage.apiKey": worker.apiKey });
+    await page.close();
+  });
+
+  test("LinkedIn company page: shows the company's lead, its score, firmographics and pages visited", async () => {
+    const page = await openPage(PAGES.linkedinCompany);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel.locator(".sl-badge--mql").textContent()).toBe("MQL");
+    expect(await panel.getByRole("meter").getAttribute("aria-valuenow")).toBe("70");
+    expect(await panel.getByText("552 032 534").isVisible()).toBe(true);
+    expect(await panel.getByText("1 000 à 1 999 salariés").isVisible()).toBe(true);
+    expect(await panel.getByRole("link", { name: "Tarifs" }).isVisible()).toBe(true);
+    expect(await panel.getByText("Reste 1 j 23 h").isVisible()).toBe(true);
+    await shot(page, "linkedin-company");
+    await page.close();
+  });
+
+  test("LinkedIn profile: shows the lead of the person's current employer", async () => {
+    const page = await openPage(PAGES.linkedinProfile);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.locator(".sl-badge--identified").isVisible()).toBe(true);
+    await shot(page, "linkedin-profile");
+    await page.close();
+  });
+
+  test("in-page navigation (single-page app): the panel follows to the next record once it has rendered", async () => {
+    const page = await openPage(PAGES.linkedinCompany);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    // LinkedIn's router: the URL changes first, the new record renders later.
+    const profileBody = /<body[^>]*>([\s\S]*)<\/body>/i.exec(savedPageHtml({ file: "linkedin-profile-grouped-fr.html" }))![1]!;
+    await page.evaluate((body) => {
+      history.pushState({}, "", "/in/nadia-benali/");
+      setTimeout(() => (document.body.innerHTML = body), 700);
+    }, profileBody);
+    await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator("sillage-overlay").count()).toBe(1);
+    await page.close();
+  });
+
+  test("Pipedrive organisation: shows the lead of the SIREN in its SIRET field", async () => {
+    const page = await openPage(PAGES.pipedrive);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "LA POSTE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.getByText("356 000 000").isVisible()).toBe(true);
+    await shot(page, "pipedrive");
+    await page.close();
+  });
+
+  test("popup: the MQL inbox, hottest first, with the SLA countdown", async () => {
+    const page = await openPage(extensionPage("popup.html"));
+    const inbox = page.getByRole("region", { name: "MQL à traiter" });
+    await expect.poll(() => inbox.getByRole("listitem").count()).toBe(1);
+    expect(await inbox.getByRole("listitem").first().textContent()).toMatch(/DANONE.*70.*Reste 1 j 23 h/);
+    await page.getByLabel("Rechercher un lead").fill("poste");
+    await expect.poll(() => inbox.getByRole("listitem").first().textContent()).toContain("LA POSTE");
+    await page.setViewportSize({ width: 380, height: 420 });
+    await page.getByLabel("Rechercher un lead").fill("");
+    await expect.poll(() => inbox.getByRole("listitem").first().textContent()).toContain("DANONE");
+    await shot(page, "popup");
+    await page.close();
+  });
+
+  test("HubSpot company: accepting the MQL from the overlay makes it an SQL in D1", async () => {
+    const page = await openPage(PAGES.hubspot);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // Typing in the panel must not reach the page's own keyboard shortcuts (isolateEvents).
+    await page.evaluate(() => {
+      (window as unknown as { keys: number }).keys = 0;
+      document.addEventListener("keydown", () => (window as unknown as { keys: number }).keys++);
+    });
+    // Remote text is rendered as text, never as HTML.
+    await panel.getByLabel("Nouvelle note").fill("<img src=x onerror=alert(1)> Rappeler mardi");
+    await panel.getByRole("button", { name: "Ajouter la note" }).click();
+    await expect.poll(() => panel.locator(".sl-note__text").first().textContent()).toBe("<img src=x onerror=alert(1)> Rappeler mardi");
+    expect(await panel.locator(".sl-note img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { keys: number }).keys)).toBe(0);
+
+    await panel.getByRole("button", { name: "Accepter en SQL" }).click();
+    await expect.poll(() => panel.locator(".sl-badge--sql").isVisible()).toBe(true);
+    await waitFor(async () => (await leadStatus(leads.danone)) === "sql", 15_000, "the lead to be SQL in D1");
+    const [transition] = await worker.server.d1<{ from_status: string; to_status: string }>(
+      `SELECT from_status, to_status FROM lead_transitions WHERE lead_id = '${leads.danone}' ORDER BY at DESC LIMIT 1`,
+    );
+    expect(transition).toEqual({ from_status: "mql", to_status: "sql" });
+    const [note] = await worker.server.d1<{ body: string }>(`SELECT body FROM lead_notes WHERE lead_id = '${leads.danone}'`);
+    expect(note?.body).toBe("<img src=x onerror=alert(1)> Rappeler mardi");
+    await shot(page, "hubspot-accepted");
+    await page.close();
+  });
+
+  test("Salesforce account: shows the same lead, now SQL", async () => {
+    const page = await openPage(PAGES.salesforce);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.locator(".sl-badge--sql").isVisible()).toBe(true);
+    await shot(page, "salesforce");
+    await page.close();
+  });
+
+  test("the LinkedIn page seen before the decision shows it too (its cached look-up was updated)", async () => {
+    const page = await openPage(PAGES.linkedinCompany);
+    const panel = overlay(page);
+    await expect.poll(() => panel.locator(".sl-badge--sql").isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.close();
+  });
+
+  test("a page of a company with no lead: search, link, and the page finds its lead from then on", async () => {
+    const page = await openPage(PAGES.unknownCompany);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "Aucun lead Sillage pour cette page" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const search = panel.getByLabel("Rechercher par nom ou SIREN");
+    expect(await search.inputValue()).toBe("Pennylane");
+    await panel.getByRole("button", { name: "Rechercher" }).click();
+    await expect.poll(() => panel.getByText("Aucun lead ne correspond.").isVisible()).toBe(true);
+
+    await search.fill("la poste");
+    await panel.getByRole("button", { name: "Rechercher" }).click();
+    await expect.poll(() => panel.getByRole("button", { name: "Associer cette page à LA POSTE" }).isVisible()).toBe(true);
+    await shot(page, "no-match");
+    await panel.getByRole("button", { name: "Associer cette page à LA POSTE" }).click();
+    await expect.poll(() => panel.getByRole("heading", { name: "LA POSTE" }).isVisible()).toBe(true);
+    const links = await worker.server.d1<{ lead_id: string; kind: string; value: string }>("SELECT lead_id, kind, value FROM lead_links");
+    expect(links).toEqual([{ lead_id: leads.laposte, kind: "linkedin-company", value: "pennylane" }]);
+
+    await page.reload();
+    await expect.poll(() => overlay(page).getByRole("heading", { name: "LA POSTE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await shot(page, "linked");
+    await page.close();
+  });
+
+  test("a refused API key: the overlay says so and opens the options", async () => {
+    await configureExtension(chromium.serviceWorker, { apiBaseUrl: worker.server.url, apiKey: "slg_" + "1".repeat(40) });
+    const page = await openPage(PAGES.linkedinProfile);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("alert").textContent(), { timeout: 15_000 }).toContain("Clé API refusée — ouvrez les options");
+    await shot(page, "bad-key");
+    const optionsOpened = chromium.context.waitForEvent("page", { predicate: (p) => p.url().startsWith(extensionPage("options.html")) });
+    await panel.getByRole("button", { name: "Ouvrir les options" }).click();
+    await (await optionsOpened).close();
+    await page.close();
+  });
+
+  test("an unreachable API: the overlay says so", async () => {
+    await configureExtension(chromium.serviceWorker, { apiBaseUrl: "http://127.0.0.1:9", apiKey: worker.apiKey });
+    const page = await openPage(PAGES.linkedinProfile);
+    await expect.poll(() => overlay(page).getByRole("alert").textContent(), { timeout: 20_000 }).toContain("API Sillage injoignable");
+    await shot(page, "unreachable");
+    await page.close();
+    await configureExtension(chromium.serviceWorker, { apiBaseUrl: worker.server.url, apiKey: worker.apiKey });
+  });
+});
