@@ -26,15 +26,22 @@ const l = location;
 const script = d.currentScript as HTMLScriptElement | null;
 const data = script ? script.dataset : {};
 const site = data.site;
+// A visitor who opted out on this site (sillage('optout')) is never tracked again from this browser.
+let off: unknown;
+try {
+  off = localStorage.sillage_optout;
+} catch {}
 
 if (
   site &&
+  !off &&
   // Honour the browser's privacy signals only when the site asked for it (data-respect-dnt).
   !(data.respectDnt != null && (n.doNotTrack == "1" || n.globalPrivacyControl)) &&
   // Automated browsers are not visitors, unless the site wants them (its own monitoring, tests).
   !(n.webdriver && data.allowWebdriver == null)
 ) {
-  const endpoint = (data.api || new URL(script!.src).origin) + "/collect";
+  const origin = data.api || new URL(script!.src).origin;
+  const endpoint = origin + "/collect";
   // 128 random bits as digits: getRandomValues works on http pages too, unlike randomUUID.
   const id = () => crypto.getRandomValues(new Uint32Array(4)).join("");
   let vid: string | undefined;
@@ -56,6 +63,7 @@ if (
   let reported = 0;
 
   const send = (type: HitType, o: Record<string, unknown> = {}) => {
+    if (off) return;
     const body = JSON.stringify({ ...o, type, site, vid, pid, url });
     // sendBeacon survives page unload; it returns false when its queue is full.
     n.sendBeacon?.(endpoint, body) || fetch(endpoint, { method: "POST", body, keepalive: true }).catch(() => {});
@@ -106,7 +114,18 @@ if (
       ? pageview()
       : cmd == "event"
         ? send("event", { name: a, props: b })
-        : cmd == "identify" && send("identify", { traits: a });
+        : cmd == "identify"
+          ? send("identify", { traits: a })
+          : cmd == "optout" && optout();
+
+  // Public opt-out: recorded server-side for this browser's id, and remembered locally.
+  const optout = () => {
+    off = 1;
+    try {
+      localStorage.sillage_optout = 1;
+    } catch {}
+    n.sendBeacon?.(origin + "/opt-out", JSON.stringify({ site, vid }));
+  };
 
   const start = () => {
     pageview();

@@ -68,6 +68,8 @@ function cfProps(req: Request, env: CaptureEnv): CollectEnvelope["cf"] {
   };
 }
 
+const MAX_DRAIN_BYTES = 1024 * 1024;
+
 /** Reads at most MAX_BODY_BYTES + 1 bytes so an oversized body costs nothing more than the limit. */
 async function readBoundedBody(req: Request): Promise<{ body?: string; oversized: boolean }> {
   const declared = Number(req.headers.get("Content-Length") ?? "NaN");
@@ -81,6 +83,13 @@ async function readBoundedBody(req: Request): Promise<{ body?: string; oversized
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
+      // Drain (bounded) rather than cancel: a cancelled upload makes the local proxy answer 503 and can cost
+      // a neighbouring request; the bytes are discarded as they come.
+      for (let drained = size; drained < MAX_DRAIN_BYTES; ) {
+        const next = await reader.read();
+        if (next.done) return { oversized: true };
+        drained += next.value.byteLength;
+      }
       await reader.cancel();
       return { oversized: true };
     }
