@@ -1,5 +1,19 @@
 // `npm run bench`: runs the benchmarks one after the other (each starts its own workers; running them in
-// parallel on a small machine would only measure contention).
+// parallel on a small machine would only measure contention). Each prints its own figures.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { run as collect } from "./collect.mjs";
 
 await collect();
+
+const tsx = path.join("node_modules", ".bin", "tsx");
+for (const [title, file] of [
+  ["scoring engine: cost per event with 50 rules, 10 vs 10,000 prior events", "test/bench/scoring.bench.ts"],
+  ["network kind: accuracy on hand-labelled real ASNs", "test/bench/network-kind.ts"],
+  ["identify latency over 10,000 random IPs (full IP table)", "test/bench/identify-latency.ts"],
+  ["extension: navigation → overlay rendered, cold and warm", "test/bench/overlay.bench.ts"],
+]) {
+  console.log(`\n▶ ${title}`);
+  const res = spawnSync(tsx, [file], { stdio: "inherit" });
+  if (res.status !== 0) console.error(`✖ ${file} exited ${res.status}`);
+}
