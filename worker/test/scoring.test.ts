@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { CONTENT_FIT_MODEL_INPUT } from "@sillage/shared/scoring/default-model";
-import { CHROME_UA, createTestSite, eventually, worker, type TestSite } from "./support/fixtures";
+import { CHROME_UA, createTestSite, eventually, worker, type TestSite, overrideCidr } from "./support/fixtures";
 import { runScheduled } from "../src/cron/scheduled";
 
 const DAY = 86_400_000;
-
-async function overrideCidr(site: TestSite, cidr: string, start: string, end: string, siren: string) {
-  await env.DB.prepare(
-    `INSERT INTO identity_overrides (id, workspace_id, type, value, family, start, "end", siren, created_at) VALUES (?, ?, 'cidr', ?, 4, ?, ?, ?, ?)`,
-  )
-    .bind(`ovr_${crypto.randomUUID()}`, site.workspaceId, cidr, start, end, siren, Date.now())
-    .run();
-}
 
 function collect(site: TestSite, ip: string, vid: string, body: Record<string, unknown>) {
   return worker.fetch(
@@ -39,7 +31,7 @@ async function settled(site: TestSite, n: number) {
 
 /** The seed model, end to end from collected hits: Danone (1,000–1,999 employees) visits, downloads, identifies. */
 async function danoneReachesMql(site: TestSite) {
-  await overrideCidr(site, "203.0.113.0/24", "cb007100", "cb0071ff", "552032534");
+  await overrideCidr(site, "203.0.113.0/24", "552032534");
   const ip = "203.0.113.20";
   const vid = "visitor-danone-1";
   await collect(site, ip, vid, { url: "https://www.exemple.fr/", title: "Accueil" });
@@ -137,7 +129,7 @@ describe("scoring and lifecycle from collected hits", () => {
     await env.DB.prepare(
       `INSERT INTO sirene_units (siren, name, search_name, naf_code, headcount_code, category, active) VALUES ('812345676', 'LOGICIELS DU SUD', 'logiciels du sud', '62.01Z', '21', 'PME', 1)`,
     ).run();
-    await overrideCidr(site, "198.18.0.0/24", "c6120000", "c61200ff", "812345676");
+    await overrideCidr(site, "198.18.0.0/24", "812345676");
     const { version: _v, ...model } = CONTENT_FIT_MODEL_INPUT;
     expect((await api(site, "/scoring/model", { method: "PUT", body: JSON.stringify(model) })).status).toBe(200);
     const vid = "visitor-tech-1";

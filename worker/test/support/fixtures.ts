@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "@sillage/shared/api-key";
+import { cidrToHexRange } from "@sillage/shared/network/cidr";
 
 export interface TestSite {
   workspaceId: string;
@@ -57,3 +58,13 @@ export const CHROME_UA =
 
 /** The worker under test, called in-process (same isolate, real bindings). */
 export const worker = (exports as unknown as { default: { fetch: (req: Request) => Promise<Response> } }).default;
+
+/** A workspace's "this IP range is that company" override, as an admin would declare it. */
+export async function overrideCidr(site: TestSite, cidr: string, siren: string) {
+  const range = cidrToHexRange(cidr)!;
+  await env.DB.prepare(
+    `INSERT INTO identity_overrides (id, workspace_id, type, value, family, start, "end", siren, created_at) VALUES (?, ?, 'cidr', ?, ?, ?, ?, ?, ?)`,
+  )
+    .bind(`ovr_${crypto.randomUUID()}`, site.workspaceId, cidr, range.family, range.start, range.end, siren, Date.now())
+    .run();
+}
