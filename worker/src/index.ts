@@ -7,6 +7,7 @@ import type { EnrichMessage } from "./enrich/message";
 import { runScheduled } from "./cron/scheduled";
 import { consumeWebhooks } from "./webhooks/consumer";
 import type { WebhookMessage } from "./webhooks/message";
+export { ProviderRateLimiter } from "./identify/provider-rate-limit-do";
 
 export default {
   fetch: app.fetch,

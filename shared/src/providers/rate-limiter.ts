@@ -3,12 +3,17 @@
  * when the bucket is empty the token count goes negative and each caller sleeps until its own slot,
  * so concurrent callers are spaced evenly instead of retrying in a burst.
  *
- * Per isolate only: several Workers isolates each get their own bucket. The provider's 429 handling
- * covers the remainder.
+ * Per isolate only: several Workers isolates each get their own bucket. The worker makes the limit global
+ * with a Durable Object behind this same interface (worker/src/identify/provider-rate-limit.ts) and keeps
+ * a bucket as its fallback; the provider's 429 handling covers the remainder.
  */
 
 export interface RateLimiter {
-  /** Resolves when the caller may send one request; rejects with the signal's reason if aborted first. */
+  /**
+   * Resolves when the caller may send one request; rejects with the signal's reason if aborted first. A
+   * limiter whose queue is full may reject with a retryable ProviderError "rate_limited" (with a Retry-After)
+   * instead of making the caller wait longer.
+   */
   acquire(signal?: AbortSignal): Promise<void>;
 }
 

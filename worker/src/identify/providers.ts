@@ -2,14 +2,32 @@ import { createRechercheEntreprisesProvider, RECHERCHE_ENTREPRISES_URL } from "@
 import { createSireneLocalProvider } from "@sillage/shared/providers/sirene-local";
 import { createD1SireneUnitStore } from "@sillage/shared/providers/sirene-unit-store";
 import { createPappersProvider } from "@sillage/shared/providers/pappers";
-import { createTokenBucket } from "@sillage/shared/providers/rate-limiter";
+import { createTokenBucket, type RateLimiter } from "@sillage/shared/providers/rate-limiter";
 import type { FirmographicsProvider, ProviderId } from "@sillage/shared/providers/types";
 import type { Env } from "../env";
+import { createGlobalRateLimiter } from "./provider-rate-limit";
 
 export const DEFAULT_PROVIDER_CHAIN: ProviderId[] = ["sirene-local", "recherche-entreprises"];
 
-// One bucket per isolate, shared by every workspace: the API's limit is per caller IP, not per customer.
-const rechercheLimiter = createTokenBucket({ ratePerSecond: 7 });
+// Shared by every workspace: the API's limit is per caller IP, not per customer. Global through the
+// PROVIDER_LIMITER Durable Object; this per-isolate bucket stands in when the object is unreachable.
+const RECHERCHE_RATE = 7;
+const rechercheFallback = createTokenBucket({ ratePerSecond: RECHERCHE_RATE });
+let recherche: { namespace: Env["PROVIDER_LIMITER"]; limiter: RateLimiter } | undefined;
+
+function rechercheLimiter(env: Env): RateLimiter {
+  // Kept per isolate so the "unavailable" pause and its single log line survive across requests.
+  if (!recherche || recherche.namespace !== env.PROVIDER_LIMITER) {
+    const limiter = createGlobalRateLimiter({
+      provider: "recherche-entreprises",
+      namespace: env.PROVIDER_LIMITER,
+      ratePerSecond: RECHERCHE_RATE,
+      fallback: rechercheFallback,
+    });
+    recherche = { namespace: env.PROVIDER_LIMITER, limiter };
+  }
+  return recherche.limiter;
+}
 
 /** The providers a workspace asked for, in order; `pappers` only when a key is configured. */
 export function providerChain(env: Env, chain: readonly string[] | null | undefined): FirmographicsProvider[] {
@@ -21,7 +39,7 @@ export function providerChain(env: Env, chain: readonly string[] | null | undefi
       providers.push(
         createRechercheEntreprisesProvider({
           baseUrl: env.RECHERCHE_ENTREPRISES_URL || RECHERCHE_ENTREPRISES_URL,
-          limiter: rechercheLimiter,
+          limiter: rechercheLimiter(env),
           timeoutMs: 8000,
         }),
       );
