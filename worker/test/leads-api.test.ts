@@ -276,6 +276,75 @@ describe("GET /leads/lookup", () => {
     });
   });
 
+  describe("by CRM record (crm=)", () => {
+    it("finds a record linked by one of its addresses through any other, or by its id", async () => {
+      const lead = await seedLead(site, { name: "Scop Ti" });
+      const hubspot = await post(site, `/leads/${lead}/links`, {
+        kind: "crm-record",
+        value: "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931/view/1?tab=notes",
+      });
+      expect(hubspot.status).toBe(201);
+      expect(hubspot.body.link).toMatchObject({
+        kind: "crm-record",
+        value: "hubspot:26541873/18437520931",
+        url: "https://app.hubspot.com/contacts/26541873/record/0-2/18437520931",
+      });
+      for (const crm of [
+        "hubspot:26541873/18437520931",
+        "https://app.hubspot.com/contacts/26541873/company/18437520931/",
+        "app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931",
+      ]) {
+        expectLead(await lookup(site, { crm }), lead, "crm record link");
+      }
+
+      // Salesforce: a 15-character id is its 18-character form; Lightning and my.salesforce.com are one org.
+      const account = await post(site, `/leads/${lead}/links`, {
+        kind: "crm-record",
+        value: "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZ/view",
+      });
+      expect(account.body.link).toMatchObject({
+        value: "salesforce:danone-crm/0013X00002qWxYZQA0",
+        url: "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view",
+      });
+      expectLead(await lookup(site, { crm: "https://danone-crm.my.salesforce.com/0013X00002qWxYZQA0" }), lead, "crm record link");
+      // An 18-character id keeps the record whatever its case: the suffix restores it.
+      expectLead(await lookup(site, { crm: "salesforce:DANONE-CRM/0013x00002qwxyzqa0" }), lead, "crm record link");
+      // A 15-character id is case-sensitive: another case is another record.
+      expectNone(await lookup(site, { crm: "salesforce:danone-crm/0013x00002qwxyz" }), /no lead is linked to CRM record salesforce:danone-crm\/0013x00002qwxyzAAA/);
+
+      // A Pipedrive organisation and the person of the same number are two records.
+      await post(site, `/leads/${lead}/links`, { kind: "crm-record", value: "https://laposte-ventes.pipedrive.com/organization/77/" });
+      expectLead(await lookup(site, { crm: "pipedrive:laposte-ventes/77" }), lead, "crm record link");
+      expectNone(await lookup(site, { crm: "https://laposte-ventes.pipedrive.com/person/77" }), /no lead is linked to CRM record pipedrive:laposte-ventes\/person\/77/);
+      // Another portal's record of the same number is another record too.
+      expectNone(await lookup(site, { crm: "https://app.hubspot.com/contacts/999/record/0-2/18437520931" }), /CRM record hubspot:999\/18437520931/);
+    });
+
+    it("finds a record linked as a CRM page (kind crm) before crm-record existed", async () => {
+      const lead = await seedLead(site, { name: "Luc Moreau" });
+      await post(site, `/leads/${lead}/links`, { kind: "crm", value: "https://app.hubspot.com/contacts/4415263/contact/80431/?tab=activity" });
+      expectLead(await lookup(site, { crm: "https://app.hubspot.com/contacts/4415263/record/0-1/80431" }), lead, "crm link");
+      expectNone(await lookup(site, { crm: "hubspot:4415263/80431" }), /no lead is linked to CRM record hubspot:4415263\/80431/);
+    });
+
+    it("answers 400 with the JSON error for what is no CRM record", async () => {
+      for (const crm of [
+        "https://www.example.com/contacts/1/record/0-2/2",
+        "https://app.hubspot.com/contacts/4415263/deals/1",
+        "hubspot:portail/1",
+        // A contact's id on an account page, a suffix that contradicts the id, an id of neither 15 nor 18 characters.
+        "https://danone-crm.lightning.force.com/lightning/r/Account/0033X00002qWxYZQA0/view",
+        "salesforce:danone-crm/0013X00002qWxYZQA9",
+        "salesforce:danone-crm/0013X00002qWxYZQ",
+        "javascript:alert(1)",
+      ]) {
+        const res = await lookup(site, { crm });
+        expect(res.status, crm).toBe(400);
+        expect(res.body, crm).toEqual({ error: { code: "bad_request", message: expect.stringMatching(/^crm: expected the URL of a HubSpot company/), requestId: expect.stringMatching(/.{8,}/) } });
+      }
+    });
+  });
+
   it("takes exactly one key", async () => {
     expect((await lookup(site, {})).status).toBe(400);
     const two = await lookup(site, { siren: "552032534", name: "Danone" });
@@ -543,6 +612,16 @@ describe("POST /leads/:id/links", () => {
     expect(domain.body.link).toMatchObject({ value: "acme-corp.fr", url: "https://acme-corp.fr" });
     const crm = await post(site, `/leads/${b}/links`, { kind: "crm", value: "https://app.hubspot.com/contacts/123/company/456/" });
     expect(crm.body.link.value).toBe("https://app.hubspot.com/contacts/123/company/456");
+    const record = await post(site, `/leads/${a}/links`, { kind: "crm-record", value: "https://app.hubspot.com/contacts/123/company/456/" });
+    expect(record.status).toBe(201);
+    expect(record.body.link).toMatchObject({ kind: "crm-record", value: "hubspot:123/456", url: "https://app.hubspot.com/contacts/123/record/0-2/456" });
+    // The same record by another of its addresses: the link it already is.
+    const sameRecord = await post(site, `/leads/${a}/links`, { kind: "crm-record", value: "https://app-eu1.hubspot.com/contacts/123/record/0-2/456/view/1" });
+    expect(sameRecord.status).toBe(200);
+    expect(sameRecord.body.link.id).toBe(record.body.link.id);
+    const movedRecord = await post(site, `/leads/${b}/links`, { kind: "crm-record", value: "hubspot:123/456" });
+    expect(movedRecord.body.movedFrom).toBe(a);
+    expect((await lookup(site, { crm: "hubspot:123/456" })).body.lead.id).toBe(b);
   });
 
   it("refuses a value that is not of the kind given", async () => {
@@ -553,6 +632,8 @@ describe("POST /leads/:id/links", () => {
       { kind: "linkedin-profile", value: "https://www.linkedin.com/company/acme/" },
       { kind: "domain", value: "pas un domaine" },
       { kind: "crm", value: "javascript:alert(1)" },
+      { kind: "crm-record", value: "https://www.linkedin.com/company/acme/" },
+      { kind: "crm-record", value: "https://app.hubspot.com/contacts/123/deals/456" },
       { kind: "twitter", value: "acme" },
     ]) {
       const res = await post(site, `/leads/${a}/links`, body);
@@ -570,6 +651,7 @@ describe("tenant isolation", () => {
     const leadA = await seedLead(a, { name: "DANONE", siren: "552032534", status: "mql", domain: "danone.com", linkedinUrl: "https://www.linkedin.com/company/danone/" });
     await post(a, `/leads/${leadA}/links`, { kind: "linkedin-company", value: "danone-a" });
     await post(a, `/leads/${leadA}/links`, { kind: "linkedin-profile", value: "jeanne-a" });
+    await post(a, `/leads/${leadA}/links`, { kind: "crm-record", value: "https://app.hubspot.com/contacts/4415263/company/9876543210/" });
     await seedContact(a, { email: "jeanne@danone.com", linkedinUrl: "https://www.linkedin.com/in/jeanne-danone/", siren: "552032534" });
     await post(a, `/leads/${leadA}/notes`, { body: "secret de A" });
     const before = await env.DB.prepare("SELECT status, revision FROM leads WHERE id = ?").bind(leadA).first();
@@ -588,7 +670,7 @@ describe("tenant isolation", () => {
     }
     expect(await env.DB.prepare("SELECT status, revision FROM leads WHERE id = ?").bind(leadA).first()).toEqual(before);
     expect(await rowCount("SELECT count(*) AS n FROM lead_notes WHERE lead_id = ?", leadA)).toBe(1);
-    expect(await rowCount("SELECT count(*) AS n FROM lead_links WHERE lead_id = ?", leadA)).toBe(2);
+    expect(await rowCount("SELECT count(*) AS n FROM lead_links WHERE lead_id = ?", leadA)).toBe(3);
     expect(await rowCount("SELECT count(*) AS n FROM lead_transitions WHERE lead_id = ?", leadA)).toBe(0);
 
     // The list and every look-up come back empty.
@@ -603,6 +685,8 @@ describe("tenant isolation", () => {
       { domain: "danone.com" },
       { siren: "552032534" },
       { name: "Danone" },
+      { crm: "hubspot:4415263/9876543210" },
+      { crm: "https://app-eu1.hubspot.com/contacts/4415263/record/0-2/9876543210/view/1" },
     ]) {
       // The same key finds the lead in its own workspace: B's empty answer is isolation, not a broken look-up.
       expect((await lookup(a, query)).body.lead?.id, JSON.stringify(query)).toBe(leadA);
@@ -616,6 +700,10 @@ describe("tenant isolation", () => {
     const linked = await post(b, `/leads/${leadB}/links`, { kind: "linkedin-company", value: "danone-a" });
     expect(linked.body.movedFrom).toBeNull();
     expect((await lookup(a, { linkedin: "danone-a" })).body.lead.id).toBe(leadA);
+    const recordB = await post(b, `/leads/${leadB}/links`, { kind: "crm-record", value: "hubspot:4415263/9876543210" });
+    expect(recordB.body.movedFrom).toBeNull();
+    expect((await lookup(b, { crm: "hubspot:4415263/9876543210" })).body.lead.id).toBe(leadB);
+    expect((await lookup(a, { crm: "hubspot:4415263/9876543210" })).body.lead.id).toBe(leadA);
   });
 });
 

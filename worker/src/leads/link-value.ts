@@ -1,11 +1,12 @@
-import type { LeadLink } from "@sillage/shared/api/leads";
+import { crmRecordId, crmRecordUrl, type LeadLink } from "@sillage/shared/api/leads";
 import { linkedinCompanySlug, linkedinCompanyUrlOf, linkedinProfileSlug, linkedinProfileUrlOf } from "./linkedin-url";
 import { normalizeWebDomain } from "./web-domain";
 
 export type LinkKind = LeadLink["kind"];
 
 /**
- * What is stored for a link and what a person opens: a LinkedIn slug, a bare domain, a CRM record URL. Pure.
+ * What is stored for a link and what a person opens: a LinkedIn slug, a bare domain, a CRM record's identity
+ * (`hubspot:<portal>/<id>`…), a CRM page URL. Pure.
  * Returns null when the value is not of the kind claimed (a profile URL given as a company page…).
  */
 export function normalizeLinkValue(kind: LinkKind, raw: string): { value: string; url: string } | null {
@@ -21,6 +22,10 @@ export function normalizeLinkValue(kind: LinkKind, raw: string): { value: string
     case "domain": {
       const domain = normalizeWebDomain(raw);
       return domain ? { value: domain, url: `https://${domain}` } : null;
+    }
+    case "crm-record": {
+      const id = crmRecordId(raw);
+      return id ? { value: id, url: crmRecordUrl(id)! } : null;
     }
     case "crm": {
       const url = normalizeCrmUrl(raw);
@@ -53,6 +58,8 @@ export function linkUrl(kind: LinkKind, value: string): string {
       return linkedinProfileUrlOf(value);
     case "domain":
       return `https://${value}`;
+    case "crm-record":
+      return crmRecordUrl(value) ?? "";
     case "crm":
       return value;
   }

@@ -39,6 +39,8 @@ const LINK_HINTS = {
   "linkedin-company": "a LinkedIn company page URL such as https://www.linkedin.com/company/danone/, or its slug",
   "linkedin-profile": "a LinkedIn profile URL such as https://www.linkedin.com/in/jeanne-martin/, or its slug",
   domain: "a web domain such as danone.com, or a URL of the site",
+  "crm-record":
+    "the URL of a HubSpot company or contact, a Salesforce account, contact or lead, or a Pipedrive organisation or person, or its id such as hubspot:4415263/9876543210",
   crm: "an http(s) URL of the CRM record",
 } as const;
 
@@ -62,8 +64,9 @@ const listRoute = createRoute({
 const lookupRoute = createRoute({
   method: "get",
   path: "/leads/lookup",
-  summary: "Find the lead behind a LinkedIn page or profile, a web domain, a SIREN/SIRET or a company name",
-  description: "Give exactly one key. When nothing matches the answer is still 200, with `lead: null` and why in `matchedBy`.",
+  summary: "Find the lead behind a LinkedIn page or profile, a web domain, a SIREN/SIRET, a company name or a CRM record",
+  description:
+    "Give exactly one key. `crm` is a CRM record's URL or its id (`hubspot:<portal>/<id>`, `salesforce:<My Domain>/<id>`, `pipedrive:<subdomain>/<id>`), found through `crm-record` links. When nothing matches the answer is still 200, with `lead: null` and why in `matchedBy`.",
   request: { query: leadLookupQuerySchema },
   responses: { 200: json(leadLookupResultSchema, "The lead, or null, and how it was matched"), ...errors },
 });

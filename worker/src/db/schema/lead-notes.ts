@@ -23,9 +23,9 @@ export const leadLinks = sqliteTable(
     id: text("id").primaryKey(),
     leadId: text("lead_id").notNull().references(() => leads.id, { onDelete: "cascade" }),
     workspaceId: text("workspace_id").notNull(),
-    /** "linkedin-company" | "linkedin-profile" | "domain" | "crm" */
+    /** "linkedin-company" | "linkedin-profile" | "domain" | "crm-record" | "crm" (LEAD_LINK_KINDS): free text, no enum. */
     kind: text("kind").notNull(),
-    /** Normalised value: LinkedIn slug, bare web domain, CRM record URL. */
+    /** Normalised value: LinkedIn slug, bare web domain, CRM record id (`hubspot:<portal>/<id>`…), CRM page URL. */
     value: text("value").notNull(),
     createdBy: text("created_by").notNull(),
     createdAt: integer("created_at").notNull(),

@@ -1,9 +1,10 @@
-import type { LeadLookupQuery } from "@sillage/shared/api/leads";
+import { crmRecordId, type LeadLookupQuery } from "@sillage/shared/api/leads";
 import { parseCompanyIdentifier } from "@sillage/shared/firmographics/siren";
 import { ApiError } from "../../http/errors";
 import { linkedinCompanySlug, linkedinProfileSlug } from "../linkedin-url";
 import { normalizeWebDomain } from "../web-domain";
 import { lookupByContactLinkedin } from "./by-contact-linkedin";
+import { lookupByCrmRecord } from "./by-crm-record";
 import { lookupByDomain } from "./by-domain";
 import { lookupBySiren } from "./by-identifier";
 import { lookupByLinkedinCompany } from "./by-linkedin-company";
@@ -35,6 +36,16 @@ export async function lookupLead(db: D1Database, workspaceId: string, q: LeadLoo
     const id = parseCompanyIdentifier(q.siren);
     if (!id) throw new ApiError("bad_request", "siren: expected a SIREN (9 digits) or a SIRET (14 digits) with a valid check digit");
     return lookupBySiren(db, workspaceId, id);
+  }
+  if (q.crm !== undefined) {
+    const record = crmRecordId(q.crm);
+    if (!record) {
+      throw new ApiError(
+        "bad_request",
+        "crm: expected the URL of a HubSpot company or contact, a Salesforce account, contact or lead, or a Pipedrive organisation or person, or its id such as hubspot:4415263/9876543210",
+      );
+    }
+    return lookupByCrmRecord(db, workspaceId, record);
   }
   return lookupByName(db, workspaceId, q.name ?? "");
 }
