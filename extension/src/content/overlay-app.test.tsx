@@ -87,10 +87,28 @@ describe("OverlayApp", () => {
     await settle();
     click(button(mounted.container, "Rejeter"));
     const select = mounted.container.querySelector("select")!;
-    setValue(select, "no-budget");
+    expect(Array.from(select.options).map((o) => o.value)).toEqual(["", ...lead.rejectionReasons.map((r) => r.code)]);
+    setValue(select, "wrong_contact");
     submit(mounted.container.querySelector("form.sl-reject")!);
     await settle();
-    expect(sentOfType("transition")).toEqual([{ type: "transition", leadId: lead.id, action: "reject", reasonCode: "no_budget" }]);
+    expect(sentOfType("transition")).toEqual([{ type: "transition", leadId: lead.id, action: "reject", reasonCode: "wrong_contact" }]);
+    expect(mounted.container.querySelector(".sl-badge--nurturing")).not.toBeNull();
+  });
+
+  it("sends the note a workspace's reason asks for", async () => {
+    const lead = sampleLeadDetail();
+    answerWith({
+      lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "siren", via: null, stale: false } }),
+      transition: () => ({ ok: true, value: { ...lead, status: "nurturing" } }),
+    });
+    mounted = render(<OverlayApp page={PAGE} lang="en" />);
+    await settle();
+    click(button(mounted.container, "Reject"));
+    setValue(mounted.container.querySelector("select")!, "other");
+    setValue(mounted.container.querySelector(".sl-reject textarea")!, "  Already a customer  ");
+    submit(mounted.container.querySelector("form.sl-reject")!);
+    await settle();
+    expect(sentOfType("transition")).toEqual([{ type: "transition", leadId: lead.id, action: "reject", reasonCode: "other", note: "Already a customer" }]);
   });
 
   it("adds a note", async () => {

@@ -4,12 +4,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LeadDetail } from "@sillage/shared/api/leads";
-import { t, type Lang } from "../i18n/index";
-import { DockedPanel, Loading, NoMatch, Overlay, type LeadSearchResult, type RejectReasonCode } from "../overlay/index";
+import type { Lang } from "../i18n/index";
+import { DockedPanel, Loading, NoMatch, Overlay, type LeadSearchResult } from "../overlay/index";
 import { onLookupRefreshed, sendRequest, type Failure, type LinkTarget, type LookupKey, type LookupOutcome, type Result } from "../messages";
 import { FailureView } from "./failure-view";
 import { toOverlayLead, toSearchResult } from "./overlay-lead";
-import { toWorkspaceReason } from "./reject-reason";
 import { ct } from "./texts";
 
 /** The page as the content script read it. */
@@ -112,11 +111,9 @@ export function OverlayApp({ page, lang }: { page: PageContext | null; lang: Lan
         onExpandedChange={rememberExpanded}
         onAccept={() => act(() => sendRequest("transition", { leadId: detail.id, action: "accept" }))}
         onNurture={() => act(() => sendRequest("transition", { leadId: detail.id, action: "nurture" }))}
-        onReject={(code: RejectReasonCode, text: string) => {
-          const reason = toWorkspaceReason(code, text, detail.rejectionReasons, t(`reason.${code}`, lang));
-          if (!reason) return Promise.reject(new Error("no matching rejection reason in this workspace"));
-          return act(() => sendRequest("transition", { leadId: detail.id, action: "reject", ...reason }));
-        }}
+        onReject={(reasonCode: string, note: string) =>
+          act(() => sendRequest("transition", { leadId: detail.id, action: "reject", reasonCode, ...(note ? { note } : {}) }))
+        }
         onAddNote={(body: string) => act(() => sendRequest("add-note", { leadId: detail.id, body }))}
       />
     );

@@ -14,7 +14,7 @@ describe("toOverlayLead", () => {
       notes: [{ id: "note_1", text: "Rappeler mardi", author: "Alice", at: "2025-06-10T10:00:00.000Z" }],
       contacts: [{ name: "Camille Martin", jobTitle: "Directeur IT" }],
     });
-    expect(lead.rejectionReasons?.map((r) => r.code)).toEqual(["no_budget", "wrong_contact", "out_of_target", "other"]);
+    expect(lead.rejectionReasons.map((r) => r.code)).toEqual(["no_budget", "wrong_contact", "out_of_target", "other"]);
   });
 
   it("says how often a rule fired, and names events in the timeline", () => {

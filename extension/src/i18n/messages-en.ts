@@ -67,16 +67,6 @@ export const en: Record<MessageKey, string> = {
   "reject.confirm": "Confirm rejection",
   "reject.cancel": "Cancel",
 
-  "reason.not-icp": "Not our target (ICP)",
-  "reason.no-budget": "No budget",
-  "reason.no-authority": "Not the decision maker",
-  "reason.no-need": "No need",
-  "reason.bad-timing": "Bad timing",
-  "reason.competitor": "Competitor",
-  "reason.existing-customer": "Already a customer",
-  "reason.wrong-company": "Wrong company identified",
-  "reason.other": "Other",
-
   "notes.title": "Notes",
   "notes.empty": "No notes yet.",
   "notes.label": "New note",

@@ -65,16 +65,6 @@ export const fr = {
   "reject.confirm": "Confirmer le rejet",
   "reject.cancel": "Annuler",
 
-  "reason.not-icp": "Hors cible (ICP)",
-  "reason.no-budget": "Pas de budget",
-  "reason.no-authority": "Pas le décideur",
-  "reason.no-need": "Pas de besoin",
-  "reason.bad-timing": "Mauvais moment",
-  "reason.competitor": "Concurrent",
-  "reason.existing-customer": "Déjà client",
-  "reason.wrong-company": "Mauvaise entreprise identifiée",
-  "reason.other": "Autre",
-
   "notes.title": "Notes",
   "notes.empty": "Aucune note.",
   "notes.label": "Nouvelle note",

@@ -3,16 +3,18 @@ import { t, type Lang } from "../i18n/index";
 import { availableDecisions } from "./lead-decisions";
 import { RejectForm } from "./reject-form";
 import { Section } from "./section";
-import type { LeadActions, LeadStatus } from "./types";
+import type { LeadActions, LeadStatus, RejectionReasonOption } from "./types";
 import { useAction } from "./use-action";
 
 export type LeadActionsProps = Pick<LeadActions, "onAccept" | "onReject" | "onNurture"> & {
   status: LeadStatus;
+  /** The workspace's rejection reasons, for the reject form. */
+  reasons: readonly RejectionReasonOption[];
   lang: Lang;
 };
 
 /** Accept as SQL, reject with a reason, or send back to nurturing — whichever the status allows. */
-export function LeadActionsSection({ status, lang, onAccept, onReject, onNurture }: LeadActionsProps) {
+export function LeadActionsSection({ status, reasons, lang, onAccept, onReject, onNurture }: LeadActionsProps) {
   const decisions = availableDecisions(status);
   const [rejecting, setRejecting] = useState(false);
   const { run, pending, failed } = useAction();
@@ -36,6 +38,7 @@ export function LeadActionsSection({ status, lang, onAccept, onReject, onNurture
       ) : rejecting ? (
         <RejectForm
           lang={lang}
+          reasons={reasons}
           pending={pending}
           onConfirm={(code, text) => run(() => onReject(code, text), closeForm)}
           onCancel={closeForm}

@@ -95,30 +95,52 @@ describe("Overlay decisions", () => {
     expect(onNurture).toHaveBeenCalledTimes(1);
   });
 
-  it("rejects with the chosen reason code and the trimmed free text", () => {
+  it("lists the workspace's reasons, as the workspace labels them, and sends the chosen code", () => {
     const { container, onReject } = renderOverlay("fr");
     click(button(container, "Rejeter"));
     const select = container.querySelector("select")!;
     expect(document.activeElement).toBe(select);
+    expect(Array.from(select.options).map((o) => [o.value, o.textContent])).toEqual([
+      ["", "Choisir un motif…"],
+      ["no_budget", "Pas de budget"],
+      ["wrong_contact", "Pas le bon interlocuteur"],
+      ["out_of_target", "Hors cible"],
+      ["other", "Autre"],
+    ]);
     const confirm = button(container, "Confirmer le rejet");
     expect(confirm.disabled).toBe(true);
 
-    setValue(select, "no-budget");
+    setValue(select, "no_budget");
     setValue(container.querySelector(".sl-reject textarea"), "  Budget gelé jusqu’en 2026  ");
     expect(confirm.disabled).toBe(false);
     click(confirm);
 
-    expect(onReject).toHaveBeenCalledWith("no-budget", "Budget gelé jusqu’en 2026");
+    expect(onReject).toHaveBeenCalledWith("no_budget", "Budget gelé jusqu’en 2026");
     // The form closes and focus returns to the Reject button.
     expect(container.querySelector(".sl-reject")).toBeNull();
     expect(document.activeElement).toBe(button(container, "Rejeter"));
   });
 
-  it("requires details when the reason is 'other'", () => {
+  it("reads another workspace's own reasons; the UI around them is in the salesperson's language", () => {
+    const reasons = [
+      { code: "student", label: "Étudiant / candidat", requiresNote: false },
+      { code: "partner", label: "Partenaire existant", requiresNote: true },
+    ];
+    const { container, onReject } = renderOverlay("en", sampleLead({ rejectionReasons: reasons }));
+    click(button(container, "Reject"));
+    const select = container.querySelector("select")!;
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(["Choose a reason…", "Étudiant / candidat", "Partenaire existant"]);
+    setValue(select, "student");
+    click(button(container, "Confirm rejection"));
+    expect(onReject).toHaveBeenCalledWith("student", "");
+  });
+
+  it("requires details when the workspace's reason asks for a note", () => {
     const { container, onReject } = renderOverlay("en");
     click(button(container, "Reject"));
     setValue(container.querySelector("select"), "other");
     expect(container.textContent).toContain("Details (required)");
+    expect(button(container, "Confirm rejection").disabled).toBe(true);
     submit(container.querySelector(".sl-reject"));
     expect(onReject).not.toHaveBeenCalled();
     setValue(container.querySelector(".sl-reject textarea"), "Duplicate of another lead");

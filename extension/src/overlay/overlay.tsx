@@ -47,6 +47,7 @@ export function Overlay({ lead, lang, now: fixedNow, defaultExpanded, onExpanded
       {lead.sla && <SlaSection sla={lead.sla} lang={lang} now={now} />}
       <LeadActionsSection
         status={lead.status}
+        reasons={lead.rejectionReasons}
         lang={lang}
         onAccept={actions.onAccept}
         onReject={actions.onReject}

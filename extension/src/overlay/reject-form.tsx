@@ -1,21 +1,19 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { t, type Lang } from "../i18n/index";
-import { REJECT_REASONS, type RejectReasonCode } from "./types";
+import type { RejectionReasonOption } from "./types";
 
 export interface RejectFormProps {
   lang: Lang;
+  /** The workspace's reasons (`lead.rejectionReasons`): their labels are shown as the workspace wrote them. */
+  reasons: readonly RejectionReasonOption[];
   pending: boolean;
-  onConfirm: (reasonCode: RejectReasonCode, text: string) => void;
+  onConfirm: (reasonCode: string, text: string) => void;
   onCancel: () => void;
 }
 
-function isReason(value: string): value is RejectReasonCode {
-  return (REJECT_REASONS as readonly string[]).includes(value);
-}
-
-/** A reason is mandatory (rejection reasons are a KPI); free text is too when the reason is "other". */
-export function RejectForm({ lang, pending, onConfirm, onCancel }: RejectFormProps) {
-  const [reason, setReason] = useState<RejectReasonCode | "">("");
+/** A reason is mandatory (rejection reasons are a KPI); free text is too when the workspace says so ("Autre"). */
+export function RejectForm({ lang, reasons, pending, onConfirm, onCancel }: RejectFormProps) {
+  const [code, setCode] = useState("");
   const [text, setText] = useState("");
   const titleId = useId();
   const selectId = useId();
@@ -26,29 +24,23 @@ export function RejectForm({ lang, pending, onConfirm, onCancel }: RejectFormPro
     selectRef.current?.focus();
   }, []);
 
-  const detailsRequired = reason === "other";
-  const canSubmit = reason !== "" && (!detailsRequired || text.trim() !== "") && !pending;
+  const reason = reasons.find((r) => r.code === code);
+  const detailsRequired = reason?.requiresNote ?? false;
+  const canSubmit = reason !== undefined && (!detailsRequired || text.trim() !== "") && !pending;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (canSubmit) onConfirm(reason, text.trim());
+    if (canSubmit) onConfirm(reason.code, text.trim());
   };
 
   return (
     <form className="sl-reject" aria-labelledby={titleId} onSubmit={submit}>
       <p id={titleId} className="sl-reject__title">{t("reject.title", lang)}</p>
       <label className="sl-label" htmlFor={selectId}>{t("reject.reason", lang)}</label>
-      <select
-        id={selectId}
-        ref={selectRef}
-        className="sl-input"
-        value={reason}
-        required
-        onChange={(e) => setReason(isReason(e.target.value) ? e.target.value : "")}
-      >
+      <select id={selectId} ref={selectRef} className="sl-input" value={code} required onChange={(e) => setCode(e.target.value)}>
         <option value="" disabled>{t("reject.choose", lang)}</option>
-        {REJECT_REASONS.map((code) => (
-          <option key={code} value={code}>{t(`reason.${code}`, lang)}</option>
+        {reasons.map((r) => (
+          <option key={r.code} value={r.code}>{r.label}</option>
         ))}
       </select>
       <label className="sl-label" htmlFor={textId}>
@@ -58,7 +50,7 @@ export function RejectForm({ lang, pending, onConfirm, onCancel }: RejectFormPro
         id={textId}
         className="sl-input"
         rows={3}
-        maxLength={1000}
+        maxLength={2000}
         required={detailsRequired}
         value={text}
         onChange={(e) => setText(e.target.value)}

@@ -45,6 +45,12 @@ export function sampleLead(overrides: Partial<Lead> = {}): Lead {
       },
     ],
     notes: [{ id: "n1", text: "Rappeler après le comité du 12.", at: "2025-06-10T10:00:00Z", author: "Claire Durand" }],
+    rejectionReasons: [
+      { code: "no_budget", label: "Pas de budget", requiresNote: false },
+      { code: "wrong_contact", label: "Pas le bon interlocuteur", requiresNote: false },
+      { code: "out_of_target", label: "Hors cible", requiresNote: false },
+      { code: "other", label: "Autre", requiresNote: true },
+    ],
     ...overrides,
   };
 }

@@ -80,8 +80,8 @@ export interface Lead {
   timeline: PageVisit[];
   contacts: LeadContact[];
   notes: LeadNote[];
-  /** The workspace's reasons, for the reject form (optional until the form reads them instead of REJECT_REASONS). */
-  rejectionReasons?: RejectionReasonOption[];
+  /** The workspace's rejection reasons: what the reject form lists, and the only codes it sends. */
+  rejectionReasons: RejectionReasonOption[];
 }
 
 /** One hit of the "link this page to a lead" search. */
@@ -94,28 +94,13 @@ export interface LeadSearchResult {
   score: number | null;
 }
 
-/** Why a lead was sent back instead of becoming an SQL (BANT and data-quality reasons). The reject form
- * still lists these; the content script translates them to the workspace's own codes (content/reject-reason.ts). */
-export const REJECT_REASONS = [
-  "not-icp",
-  "no-budget",
-  "no-authority",
-  "no-need",
-  "bad-timing",
-  "competitor",
-  "existing-customer",
-  "wrong-company",
-  "other",
-] as const;
-
-export type RejectReasonCode = (typeof REJECT_REASONS)[number];
-
 /** Callbacks may return a promise; the UI shows progress and failure while it runs. */
 export type ActionResult = void | Promise<void>;
 
 export interface LeadActions {
   onAccept: () => ActionResult;
-  onReject: (reasonCode: RejectReasonCode, text: string) => ActionResult;
+  /** `reasonCode` is one of the lead's `rejectionReasons`; `text` is the trimmed note, possibly empty. */
+  onReject: (reasonCode: string, text: string) => ActionResult;
   onNurture: () => ActionResult;
   onAddNote: (text: string) => ActionResult;
 }
