@@ -7,15 +7,17 @@
 import type { LeadDetail, LeadStatus, LeadSummary } from "@sillage/shared/api/leads";
 import { browser } from "wxt/browser";
 
-/** The single-key look-ups `GET /api/v1/leads/lookup` accepts (exactly one per request). */
-export const LOOKUP_BYS = ["linkedin", "contactLinkedin", "domain", "siren", "name"] as const;
+/** The single-key look-ups `GET /api/v1/leads/lookup` accepts (exactly one per request). `crm` is a CRM
+ * record's URL, which the API reads as the record's identity. */
+export const LOOKUP_BYS = ["linkedin", "contactLinkedin", "domain", "siren", "name", "crm"] as const;
 export type LookupBy = (typeof LOOKUP_BYS)[number];
 export interface LookupKey {
   by: LookupBy;
   value: string;
 }
 
-export const LINK_KINDS = ["linkedin-company", "linkedin-profile", "domain", "crm"] as const;
+/** The link kinds the overlay makes (`POST /api/v1/leads/{id}/links`); a CRM record is sent as its URL. */
+export const LINK_KINDS = ["linkedin-company", "linkedin-profile", "domain", "crm-record"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 export interface LinkTarget {
   kind: LinkKind;

@@ -1,3 +1,4 @@
+import { crmRecordId } from "@sillage/shared/api/leads";
 import { describe, expect, it } from "vitest";
 import { loadPage } from "../../test-pages/load-page";
 import { extract } from "../extractors/index";
@@ -7,12 +8,12 @@ import { linkTarget, lookupPlan, searchHint } from "./lookup-plan";
 function planFor(file: string, url: string) {
   const { doc, url: u } = loadPage(file, url);
   const extraction = extract(doc, u);
-  return { plan: lookupPlan(extraction), link: linkTarget(extraction, url), hint: searchHint(extraction) };
+  return { extraction, plan: lookupPlan(extraction, url), link: linkTarget(extraction, url), hint: searchHint(extraction) };
 }
 
 describe("from a page to the look-ups", () => {
   it("LinkedIn company: its LinkedIn URL, then the website's domain, then the name", () => {
-    expect(planFor("linkedin-company-about-en.html", "https://www.linkedin.com/company/doctolib/about/")).toEqual({
+    expect(planFor("linkedin-company-about-en.html", "https://www.linkedin.com/company/doctolib/about/")).toMatchObject({
       plan: [
         { by: "linkedin", value: "https://www.linkedin.com/company/doctolib/" },
         { by: "domain", value: "doctolib.fr" },
@@ -24,7 +25,7 @@ describe("from a page to the look-ups", () => {
   });
 
   it("LinkedIn profile: the person, then the CURRENT employer's page, then its name", () => {
-    expect(planFor("linkedin-profile-en.html", "https://www.linkedin.com/in/camille-laurent-4b2a1b123/")).toEqual({
+    expect(planFor("linkedin-profile-en.html", "https://www.linkedin.com/in/camille-laurent-4b2a1b123/")).toMatchObject({
       plan: [
         { by: "contactLinkedin", value: "https://www.linkedin.com/in/camille-laurent-4b2a1b123/" },
         { by: "linkedin", value: "https://www.linkedin.com/company/doctolib/" },
@@ -50,34 +51,69 @@ describe("from a page to the look-ups", () => {
     expect(link).toEqual({ kind: "linkedin-company", value: "https://www.linkedin.com/company/162390/" });
   });
 
-  it("CRM company: SIREN first (from a SIRET field too), then domain, then name", () => {
-    for (const [file, url, siren, domain, name] of [
-      ["hubspot-company-en.html", "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931", "794598813", "doctolib.fr", "Doctolib"],
-      ["salesforce-account-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view", "552032534", "danone.com", "Danone"],
-      ["pipedrive-organization-fr.html", "https://beaumanoir-ventes.pipedrive.com/organization/77/", "350452827", "beaumanoir.fr", "Groupe Beaumanoir"],
+  it("CRM company: SIREN first (from a SIRET field too), then domain, then the record, then name", () => {
+    for (const [file, url, siren, domain, record, name] of [
+      ["hubspot-company-en.html", "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931?tab=x", "794598813", "doctolib.fr", "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931", "Doctolib"],
+      ["salesforce-account-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view", "552032534", "danone.com", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view", "Danone"],
+      ["pipedrive-organization-fr.html", "https://beaumanoir-ventes.pipedrive.com/organization/77/", "350452827", "beaumanoir.fr", "https://beaumanoir-ventes.pipedrive.com/organization/77/", "Groupe Beaumanoir"],
     ] as const) {
       const { plan, link } = planFor(file, url);
       expect(plan, file).toEqual([
         { by: "siren", value: siren },
         { by: "domain", value: domain },
+        { by: "crm", value: record },
         { by: "name", value: name },
       ]);
       expect(link, file).toEqual({ kind: "domain", value: domain });
     }
   });
 
-  it("CRM contact: the company's domain from a work e-mail, then the company name", () => {
-    expect(planFor("salesforce-contact-fr.html", "https://beaumanoir.lightning.force.com/lightning/r/Contact/0035g00000QrStUAAR/view").plan).toEqual([
+  it("CRM company without a domain: the record is what links it, and what finds it again", () => {
+    const url = "https://laposte-ventes.pipedrive.com/organization/77/?tab=deals";
+    const extraction = { kind: "crm-company", crm: "pipedrive", recordId: "77", name: "La Poste" } as const;
+    expect(lookupPlan(extraction, url)).toEqual([
+      { by: "crm", value: "https://laposte-ventes.pipedrive.com/organization/77/" },
+      { by: "name", value: "La Poste" },
+    ]);
+    expect(linkTarget(extraction, url)).toEqual({ kind: "crm-record", value: "https://laposte-ventes.pipedrive.com/organization/77/" });
+  });
+
+  it("CRM contact: the company's domain from a work e-mail, then the record, then the company name", () => {
+    const url = "https://beaumanoir.lightning.force.com/lightning/r/Contact/0035g00000QrStUAAR/view";
+    expect(planFor("salesforce-contact-fr.html", url).plan).toEqual([
       { by: "domain", value: "beaumanoir.fr" },
+      { by: "crm", value: url },
       { by: "name", value: "Groupe Beaumanoir" },
     ]);
   });
 
-  it("CRM contact with a gmail address: the name only, and the record itself to link", () => {
+  it("CRM contact with a gmail address: the record and the name, and the record itself to link", () => {
     const url = "https://app.hubspot.com/contacts/4415263/contact/80431/?tab=activity#note";
     const { plan, link } = planFor("hubspot-contact-fr-legacy.html", url);
-    expect(plan).toEqual([{ by: "name", value: "Groupe Beaumanoir" }]);
-    expect(link).toEqual({ kind: "crm", value: "https://app.hubspot.com/contacts/4415263/contact/80431/" });
+    expect(plan).toEqual([
+      { by: "crm", value: "https://app.hubspot.com/contacts/4415263/contact/80431/" },
+      { by: "name", value: "Groupe Beaumanoir" },
+    ]);
+    expect(link).toEqual({ kind: "crm-record", value: "https://app.hubspot.com/contacts/4415263/contact/80431/" });
+  });
+
+  it("every record the CRM extractors read is a record the API knows by its address (crm=, crm-record)", () => {
+    for (const [file, url, identity] of [
+      ["hubspot-company-en.html", "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931/view/1", "hubspot:26541873/18437520931"],
+      ["hubspot-company-fr-legacy.html", "https://app.hubspot.com/contacts/4415263/company/9876543210/", "hubspot:4415263/9876543210"],
+      ["hubspot-contact-en.html", "https://app.hubspot.com/contacts/26541873/record/0-1/51", "hubspot:26541873/contact/51"],
+      ["hubspot-contact-fr-legacy.html", "https://app.hubspot.com/contacts/4415263/contact/80431/", "hubspot:4415263/contact/80431"],
+      ["salesforce-account-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view", "salesforce:danone-crm/0013X00002qWxYZQA0"],
+      ["salesforce-lead-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Lead/00Q3X00001AbCdEUAV/view", "salesforce:danone-crm/00Q3X00001AbCdEUAV"],
+      ["pipedrive-organization-en.html", "https://sillage-demo.pipedrive.com/organization/1042", "pipedrive:sillage-demo/1042"],
+      ["pipedrive-person-fr.html", "https://beaumanoir-ventes.pipedrive.com/person/5120", "pipedrive:beaumanoir-ventes/person/5120"],
+    ] as const) {
+      const { extraction, plan } = planFor(file, url);
+      const record = plan.find((k) => k.by === "crm");
+      expect(record, file).toBeDefined();
+      expect(crmRecordId(record!.value), file).toBe(identity);
+      expect(identity.endsWith(`/${(extraction as { recordId: string }).recordId}`), file).toBe(true);
+    }
   });
 
   it("a page still rendering, or a 404, asks nothing", () => {
@@ -86,10 +122,12 @@ describe("from a page to the look-ups", () => {
   });
 
   it("asks a repeated value once", () => {
-    expect(lookupPlan({ kind: "crm-company", crm: "hubspot", recordId: "1", name: "Acme", domain: "acme.fr" })).toEqual([
+    const url = "https://app.hubspot.com/contacts/1/record/0-2/1";
+    expect(lookupPlan({ kind: "crm-company", crm: "hubspot", recordId: "1", name: "Acme", domain: "acme.fr" }, url)).toEqual([
       { by: "domain", value: "acme.fr" },
+      { by: "crm", value: url },
       { by: "name", value: "Acme" },
     ]);
-    expect(lookupPlan({ kind: "crm-contact", crm: "pipedrive", recordId: "1", companyName: "  " })).toEqual([]);
+    expect(lookupPlan({ kind: "none", reason: "nothing-found", page: "hubspot-company" }, url)).toEqual([]);
   });
 });

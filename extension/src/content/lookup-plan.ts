@@ -30,10 +30,11 @@ function uniqueKeys(keys: Array<LookupKey | null>): LookupKey[] {
  *   domain, then the name.
  * - LinkedIn profile: the person (a known contact), then the current employer's LinkedIn page, then its name.
  *   A Sales Navigator lead id is not a profile URL, so it is not asked.
- * - CRM company: SIREN (the legal identity, never ambiguous), then domain, then name.
- * - CRM contact: the company's domain (website field or work e-mail), then the company name.
+ * - CRM company: SIREN (the legal identity, never ambiguous), then domain, then the record itself (a
+ *   salesperson linked it to a lead: the way a record without a domain is found), then name.
+ * - CRM contact: the company's domain (website field or work e-mail), then the record itself, then the company name.
  */
-export function lookupPlan(extraction: Extraction): LookupKey[] {
+export function lookupPlan(extraction: Extraction, pageUrl: string): LookupKey[] {
   switch (extraction.kind) {
     case "linkedin-company":
       return uniqueKeys([
@@ -51,11 +52,13 @@ export function lookupPlan(extraction: Extraction): LookupKey[] {
       return uniqueKeys([
         key("siren", extraction.siren),
         key("domain", extraction.domain),
+        key("crm", crmRecordUrl(pageUrl)),
         key("name", extraction.name),
       ]);
     case "crm-contact":
       return uniqueKeys([
         key("domain", extraction.domain),
+        key("crm", crmRecordUrl(pageUrl)),
         key("name", extraction.companyName),
       ]);
     case "none":
@@ -65,7 +68,7 @@ export function lookupPlan(extraction: Extraction): LookupKey[] {
 
 /**
  * What "link this page to a lead" records, so that the next visit of this page finds the lead: the page's
- * LinkedIn URL, or the company's web domain, or (a CRM record without one) the record's address.
+ * LinkedIn URL, or the company's web domain, or (a CRM record without one) the record, by its address.
  */
 export function linkTarget(extraction: Extraction, pageUrl: string): LinkTarget | null {
   switch (extraction.kind) {
@@ -76,13 +79,14 @@ export function linkTarget(extraction: Extraction, pageUrl: string): LinkTarget 
       return extraction.employer?.linkedinCompanyUrl ? { kind: "linkedin-company", value: extraction.employer.linkedinCompanyUrl } : null;
     case "crm-company":
     case "crm-contact":
-      return extraction.domain ? { kind: "domain", value: extraction.domain } : { kind: "crm", value: crmRecordUrl(pageUrl) };
+      return extraction.domain ? { kind: "domain", value: extraction.domain } : { kind: "crm-record", value: crmRecordUrl(pageUrl) };
     case "none":
       return null;
   }
 }
 
-/** The record's address without the query and fragment (view state, tracking). */
+/** The record's address without the query and fragment (view state, tracking); the API reads the record from it
+ * (`crmRecordId` in shared/src/api/leads.ts, for the URLs the CRM extractors recognise). */
 function crmRecordUrl(pageUrl: string): string {
   const url = new URL(pageUrl);
   return `${url.origin}${url.pathname}`;

@@ -75,7 +75,7 @@ export async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   }
 
   async function showExtraction(extraction: Extraction, href: string, signal: AbortSignal): Promise<void> {
-    const plan = lookupPlan(extraction);
+    const plan = lookupPlan(extraction, href);
     if (plan.length === 0) {
       // Nothing to look up (a deleted record, a 404): no panel rather than an empty one.
       remove();
