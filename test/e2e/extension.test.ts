@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import {
+  clearLookupCache,
   configureExtension,
   copyWithApiOriginGranted,
   ensureExtensionBuilt,
@@ -37,6 +38,8 @@ const PAGES = {
   pipedrive: "https://laposte-ventes.pipedrive.com/organization/77/",
   // Pennylane's LinkedIn posts tab, as saved: no visit came from Pennylane.
   unknownCompany: "https://www.linkedin.com/company/pennylane/posts/",
+  // Alan's Pipedrive organisation without its website field: no domain, and its SIREN field fails the check digit.
+  crmWithoutDomain: "https://sillage-demo.pipedrive.com/organization/1042",
 } as const;
 
 let worker: WorkerWithLeads;
@@ -60,6 +63,7 @@ beforeAll(async () => {
       replace: [["Groupe Beaumanoir", "La Poste"], ["Beaumanoir", "La Poste"], ["beaumanoir", "laposte"], ["350 452 827 00016", "356 000 000 00010"]],
     },
     [PAGES.unknownCompany]: { file: "linkedin-company-posts-fr.html" },
+    [PAGES.crmWithoutDomain]: { file: "pipedrive-organization-en.html", replace: [[">Website<", ">Fax<"]] },
   });
   const rows = await worker.server.d1<{ id: string; name: string }>("SELECT id, name FROM leads");
   const id = (name: string) => rows.find((r) => r.name === name)?.id ?? "";
@@ -83,6 +87,20 @@ async function openPage(url: string): Promise<Page> {
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}/extension-${name}.png` });
+}
+
+const UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+/** Hits from a visitor on `ip`, through the real collector (X-Sillage-Client-IP stands for the address, locally). */
+async function collect(ip: string, vid: string, hits: Array<Record<string, unknown> & { url: string }>): Promise<void> {
+  for (const hit of hits) {
+    const res = await fetch(`${worker.server.url}/collect`, {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", "User-Agent": UA, "X-Sillage-Client-IP": ip },
+      body: JSON.stringify({ site: "demo-site-key", vid, type: "pageview", ...hit, url: new URL(hit.url, worker.server.url).href }),
+    });
+    expect(res.status).toBe(204);
+  }
 }
 
 const leadStatus = async (id: string) => (await worker.server.d1<{ status: string }>(`SELECT status FROM leads WHERE id = '${id}'`))[0]?.status;
@@ -218,6 +236,58 @@ describe("the Sillage extension", () => {
     await page.close();
   });
 
+  test("rejecting an MQL from the overlay: the workspace's reasons, the chosen code recorded in D1", async () => {
+    // La Poste's network comes back: pricing page, white paper, and its IT director fills in a form (seed model: 70).
+    await collect("178.213.64.20", "e2e-visitor-laposte-dsi", [
+      { url: "/demo/tarifs/", title: "Tarifs" },
+      { type: "event", url: "/demo/livre-blanc/", name: "download", props: { asset: "livre-blanc" } },
+      { type: "identify", url: "/demo/livre-blanc/", traits: { email: "marc.leroy@laposte.fr", name: "Marc Leroy", jobTitle: "DSI" } },
+    ]);
+    await waitFor(async () => (await leadStatus(leads.laposte)) === "mql", 60_000, "La Poste to become an MQL");
+    await clearLookupCache(chromium.serviceWorker);
+
+    const page = await openPage(PAGES.pipedrive);
+    const panel = overlay(page);
+    await expect.poll(() => panel.locator(".sl-badge--mql").isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.getByRole("heading", { name: "LA POSTE" }).isVisible()).toBe(true);
+    await panel.getByRole("button", { name: "Rejeter" }).click();
+    // The reasons are the workspace's (as the API lists them), not a list of the extension's own.
+    const reason = panel.getByLabel("Motif");
+    expect(await reason.locator("option").allTextContents()).toEqual([
+      "Choisir un motif…",
+      "Pas de budget",
+      "Pas le bon interlocuteur",
+      "Pas de besoin",
+      "Mauvais timing",
+      "Concurrent",
+      "Hors cible",
+      "Doublon",
+      "Autre",
+    ]);
+    const confirm = panel.getByRole("button", { name: "Confirmer le rejet" });
+    expect(await confirm.isDisabled()).toBe(true);
+    // "Autre" asks for a note before it can be sent.
+    await reason.selectOption({ label: "Autre" });
+    expect(await panel.getByText("Précisions (obligatoire)").isVisible()).toBe(true);
+    expect(await confirm.isDisabled()).toBe(true);
+
+    await reason.selectOption({ label: "Mauvais timing" });
+    await panel.getByLabel("Précisions (facultatif)").fill("Budget voté en janvier");
+    await shot(page, "reject-form");
+    await confirm.click();
+    // Rejected for bad timing: the lead goes back to nurturing at once.
+    await expect.poll(() => panel.locator(".sl-badge--nurturing").isVisible(), { timeout: 15_000 }).toBe(true);
+    const transitions = await worker.server.d1<{ from_status: string; to_status: string; reason_code: string | null; note: string | null }>(
+      `SELECT from_status, to_status, reason_code, note FROM lead_transitions WHERE lead_id = '${leads.laposte}' AND from_status IN ('mql', 'rejected') ORDER BY at, to_status = 'nurturing'`,
+    );
+    expect(transitions).toEqual([
+      { from_status: "mql", to_status: "rejected", reason_code: "bad_timing", note: "Budget voté en janvier" },
+      { from_status: "rejected", to_status: "nurturing", reason_code: "bad_timing", note: null },
+    ]);
+    expect(await leadStatus(leads.laposte)).toBe("nurturing");
+    await page.close();
+  });
+
   test("a page of a company with no lead: search, link, and the page finds its lead from then on", async () => {
     const page = await openPage(PAGES.unknownCompany);
     const panel = overlay(page);
@@ -239,6 +309,27 @@ describe("the Sillage extension", () => {
     await page.reload();
     await expect.poll(() => overlay(page).getByRole("heading", { name: "LA POSTE" }).isVisible(), { timeout: 15_000 }).toBe(true);
     await shot(page, "linked");
+    await page.close();
+  });
+
+  test("a CRM record without a domain: linked from the overlay, it finds its lead from then on (crm-record)", async () => {
+    const page = await openPage(PAGES.crmWithoutDomain);
+    const panel = overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "Aucun lead Sillage pour cette page" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const search = panel.getByLabel("Rechercher par nom ou SIREN");
+    expect(await search.inputValue()).toBe("Alan");
+    await search.fill("bnp");
+    await panel.getByRole("button", { name: "Rechercher" }).click();
+    await panel.getByRole("button", { name: "Associer cette page à BNP PARIBAS S.A." }).click();
+    await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible()).toBe(true);
+    const links = await worker.server.d1<{ lead_id: string; kind: string; value: string }>("SELECT lead_id, kind, value FROM lead_links WHERE kind LIKE 'crm%'");
+    expect(links).toEqual([{ lead_id: leads.bnp, kind: "crm-record", value: "pipedrive:sillage-demo/1042" }]);
+
+    // A cold look-up (nothing cached): the record itself finds the lead.
+    await clearLookupCache(chromium.serviceWorker);
+    await page.reload();
+    await expect.poll(() => overlay(page).getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await shot(page, "crm-record-linked");
     await page.close();
   });
 
