@@ -1,10 +1,13 @@
+import { isLeadKind } from "@sillage/shared/network/kinds";
 import type { Env } from "../env";
 import { identifyIp, InvalidIpError, type IdentifyResult } from "../identify/identify-ip";
+import { directLookups, type NetworkLookups } from "../identify/network-lookups";
 import { providerChain } from "../identify/providers";
 import { identifyEmailDomain } from "../identify/email-domain";
 import { attributeHitToLead } from "../scoring/attribute-hit";
+import type { HitWrites } from "./hit-writes";
 
-interface HitRow {
+export interface HitRow {
   id: string;
   visitorId: string;
   workspaceId: string;
@@ -20,19 +23,40 @@ interface HitRow {
 
 export type EnrichOutcome = "done" | "skipped" | "not_pending";
 
+const HIT_ROW_SQL = `SELECT h.id, h.visitor_id AS visitorId, h.workspace_id AS workspaceId, h.type, h.ip, h.asn, h.as_organization AS asOrganization,
+            h.contact_id AS contactId, h.enrichment_status AS status, w.keep_raw_ip AS keepRawIp, w.provider_chain AS providerChain
+       FROM hits h JOIN workspaces w ON w.id = h.workspace_id`;
+
+/** The hits of a queue batch, in one query. */
+export async function loadHitRows(db: D1Database, hitIds: readonly string[]): Promise<Map<string, HitRow>> {
+  const { results } = await db
+    .prepare(`${HIT_ROW_SQL} WHERE h.id IN (SELECT value FROM json_each(?1))`)
+    .bind(JSON.stringify(hitIds))
+    .all<HitRow>();
+  return new Map(results.map((r) => [r.id, r]));
+}
+
+/** One stored hit, by id: the API and single retries. */
+export async function enrichHit(env: Env, hitId: string, now: number): Promise<EnrichOutcome> {
+  const hit = await env.DB.prepare(`${HIT_ROW_SQL} WHERE h.id = ?`).bind(hitId).first<HitRow>();
+  const writes: HitWrites = { add: async (stmt) => void (await stmt.run()), flush: async () => {} };
+  return enrichLoadedHit(env, hit, now, { lookups: directLookups(env.DB), writes });
+}
+
 /**
  * Identify and enrich one stored hit: network and company from its IP, and for an identify hit the contact's
  * company from its e-mail domain. Then the raw IP is erased unless the workspace keeps it.
  * Throws on provider or storage failure: the consumer decides between retry and "failed".
+ *
+ * The final write goes through `writes`, which a queue batch groups into one transaction. A hit that may
+ * belong to a lead first flushes what is grouped: attribution reads earlier hits' enrichment status.
  */
-export async function enrichHit(env: Env, hitId: string, now: number): Promise<EnrichOutcome> {
-  const hit = await env.DB.prepare(
-    `SELECT h.id, h.visitor_id AS visitorId, h.workspace_id AS workspaceId, h.type, h.ip, h.asn, h.as_organization AS asOrganization,
-            h.contact_id AS contactId, h.enrichment_status AS status, w.keep_raw_ip AS keepRawIp, w.provider_chain AS providerChain
-       FROM hits h JOIN workspaces w ON w.id = h.workspace_id WHERE h.id = ?`,
-  )
-    .bind(hitId)
-    .first<HitRow>();
+export async function enrichLoadedHit(
+  env: Env,
+  hit: HitRow | null | undefined,
+  now: number,
+  io: { lookups: NetworkLookups; writes: HitWrites },
+): Promise<EnrichOutcome> {
   if (!hit || hit.status !== "pending") return "not_pending";
   const providers = providerChain(env, hit.providerChain ? (JSON.parse(hit.providerChain) as string[]) : null);
 
@@ -44,7 +68,15 @@ export async function enrichHit(env: Env, hitId: string, now: number): Promise<E
   if (!hit.ip) skipReason = "no IP address";
   else {
     try {
-      result = await identifyIp({ db: env.DB, providers, workspaceId: hit.workspaceId, ip: hit.ip, cf: { asn: hit.asn, asOrganization: hit.asOrganization }, now });
+      result = await identifyIp({
+        db: env.DB,
+        providers,
+        workspaceId: hit.workspaceId,
+        ip: hit.ip,
+        cf: { asn: hit.asn, asOrganization: hit.asOrganization },
+        now,
+        lookups: io.lookups,
+      });
     } catch (err) {
       if (!(err instanceof InvalidIpError)) throw err;
       skipReason = err.message;
@@ -52,21 +84,29 @@ export async function enrichHit(env: Env, hitId: string, now: number): Promise<E
   }
 
   // Attribution first: if it fails, the retried message finds the hit still pending and does it again.
-  await attributeHitToLead(env, {
-    id: hit.id,
-    workspaceId: hit.workspaceId,
-    contactId: hit.contactId,
-    visitorId: hit.visitorId,
-    networkKind: result?.network.kind ?? null,
-    organization: result?.network.organization ?? null,
-    company: result?.company ?? null,
-  }, now);
-  await env.DB.prepare(
-    `UPDATE hits SET enrichment_status = ?, enrichment_reason = ?, network_kind = ?, organization = ?, asn = coalesce(?, asn),
-            siren = ?, match_confidence = ?, ip = CASE WHEN ? THEN ip ELSE NULL END
-      WHERE id = ?`,
-  )
-    .bind(
+  const mayHaveLead = hit.contactId !== null || !!result?.company || (!!result?.network.organization && isLeadKind(result.network.kind));
+  if (mayHaveLead) {
+    await io.writes.flush();
+    await attributeHitToLead(
+      env,
+      {
+        id: hit.id,
+        workspaceId: hit.workspaceId,
+        contactId: hit.contactId,
+        visitorId: hit.visitorId,
+        networkKind: result?.network.kind ?? null,
+        organization: result?.network.organization ?? null,
+        company: result?.company ?? null,
+      },
+      now,
+    );
+  }
+  await io.writes.add(
+    env.DB.prepare(
+      `UPDATE hits SET enrichment_status = ?, enrichment_reason = ?, network_kind = ?, organization = ?, asn = coalesce(?, asn),
+              siren = ?, match_confidence = ?, ip = CASE WHEN ? THEN ip ELSE NULL END
+        WHERE id = ?`,
+    ).bind(
       result ? "done" : "skipped",
       result ? result.reason : skipReason,
       result?.network.kind ?? null,
@@ -76,8 +116,8 @@ export async function enrichHit(env: Env, hitId: string, now: number): Promise<E
       result?.confidence ?? null,
       hit.keepRawIp ? 1 : 0,
       hit.id,
-    )
-    .run();
+    ),
+  );
   return result ? "done" : "skipped";
 }
 

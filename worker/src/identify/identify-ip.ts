@@ -2,10 +2,9 @@ import { parseIp, isPublicIp } from "@sillage/shared/network/ip";
 import { classifyNetwork, isLeadKind, type NetworkKind } from "@sillage/shared/network/kind";
 import type { Firmographics } from "@sillage/shared/firmographics/record";
 import type { FirmographicsProvider } from "@sillage/shared/providers/types";
-import { lookupIpRange } from "./ip-ranges";
+import { directLookups, type NetworkLookups } from "./network-lookups";
 import { companyBySiren, matchOrganizationCached } from "./organization-match";
 import { COMPANY_TTL_MS } from "./company-store";
-import { cidrOverrideFor, networkOverridesFor } from "./overrides";
 
 export interface IdentifyResult {
   ip: string;
@@ -25,6 +24,8 @@ export interface IdentifyInput {
   /** What Cloudflare said about the connection (production); absent locally and for re-enrichment. */
   cf?: { asn?: number | null; asOrganization?: string | null };
   now: number;
+  /** Where the network reads come from: one query each by default, prefetched for a queue batch. */
+  lookups?: NetworkLookups;
 }
 
 export class InvalidIpError extends Error {}
@@ -35,22 +36,23 @@ export class InvalidIpError extends Error {}
  */
 export async function identifyIp(input: IdentifyInput): Promise<IdentifyResult> {
   const { db, providers, workspaceId, now } = input;
+  const lookups = input.lookups ?? directLookups(db);
   const parsed = parseIp(input.ip);
   if (!parsed) throw new InvalidIpError(`"${input.ip.slice(0, 64)}" is not an IPv4 or IPv6 address`);
   const ip = input.ip.trim();
 
   // A workspace that knows an IP range better than any register has the last word.
-  const override = await cidrOverrideFor(db, workspaceId, parsed);
-  const network = await networkOf(db, parsed, input.cf);
+  const override = await lookups.cidrOverride(workspaceId, parsed);
+  const network = await networkOf(lookups, parsed, input.cf);
   if (override) {
     const company = await companyBySiren(db, providers, override.siren, now, COMPANY_TTL_MS);
-    const kind = await kindOf(db, workspaceId, network);
+    const kind = await kindOf(lookups, workspaceId, network);
     return { ip, network: { ...network, ...kind }, company, confidence: 1, reason: `workspace override: ${override.value} → SIREN ${override.siren}` };
   }
   if (!isPublicIp(parsed)) {
     return { ip, network: { ...network, kind: "unknown", reason: "private or reserved address" }, company: null, confidence: 0, reason: "private or reserved address" };
   }
-  const kind = await kindOf(db, workspaceId, network);
+  const kind = await kindOf(lookups, workspaceId, network);
   const net = { ...network, ...kind };
   if (!isLeadKind(kind.kind) || !network.organization) {
     return { ip, network: net, company: null, confidence: 0, reason: `${kind.kind} network: ${kind.reason}` };
@@ -59,14 +61,14 @@ export async function identifyIp(input: IdentifyInput): Promise<IdentifyResult> 
   return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
 }
 
-async function networkOf(db: D1Database, parsed: NonNullable<ReturnType<typeof parseIp>>, cf: IdentifyInput["cf"]) {
+async function networkOf(lookups: NetworkLookups, parsed: NonNullable<ReturnType<typeof parseIp>>, cf: IdentifyInput["cf"]) {
   if (cf?.asn) return { asn: cf.asn, organization: cf.asOrganization ?? null };
-  const range = await lookupIpRange(db, parsed);
+  const range = await lookups.ipRange(parsed);
   return { asn: range?.asn ?? null, organization: range?.organization ?? null };
 }
 
-async function kindOf(db: D1Database, workspaceId: string, network: { asn: number | null; organization: string | null }) {
+async function kindOf(lookups: NetworkLookups, workspaceId: string, network: { asn: number | null; organization: string | null }) {
   if (network.asn === null) return { kind: "unknown" as NetworkKind, reason: "address in no announced range" };
-  const overrides = await networkOverridesFor(db, workspaceId, network.asn);
+  const overrides = await lookups.networkOverrides(workspaceId, network.asn);
   return classifyNetwork({ asn: network.asn, organization: network.organization ?? "" }, overrides);
 }

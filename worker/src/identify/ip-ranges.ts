@@ -17,24 +17,30 @@ export interface IpRangeMatch {
 export const IP_RANGE_LOOKUP_SQL =
   'SELECT start, "end", asn, organization FROM ip_ranges WHERE family = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1';
 
-interface Row {
+export interface IpRangeRow {
   start: string;
   end: string;
   asn: number;
   organization: string;
 }
 
+/** The look-up statement for one parsed address; `rangeFromRow` reads its answer. */
+export const ipRangeStatement = (db: D1Database, ip: ParsedIp) => db.prepare(IP_RANGE_LOOKUP_SQL).bind(ip.family, ip.hex);
+
+export function rangeFromRow(row: IpRangeRow | null | undefined, ip: ParsedIp): IpRangeMatch | null {
+  if (!row || row.end < ip.hex) return null;
+  return {
+    asn: row.asn,
+    organization: row.organization,
+    family: ip.family,
+    start: formatIpHex(ip.family, row.start),
+    end: formatIpHex(ip.family, row.end),
+  };
+}
+
 /** Returns null for an invalid address or one outside every known range (unannounced, private…). */
 export async function lookupIpRange(db: D1Database, ip: string | ParsedIp): Promise<IpRangeMatch | null> {
   const parsed = typeof ip === "string" ? parseIp(ip) : ip;
   if (!parsed) return null;
-  const row = await db.prepare(IP_RANGE_LOOKUP_SQL).bind(parsed.family, parsed.hex).first<Row>();
-  if (!row || row.end < parsed.hex) return null;
-  return {
-    asn: row.asn,
-    organization: row.organization,
-    family: parsed.family,
-    start: formatIpHex(parsed.family, row.start),
-    end: formatIpHex(parsed.family, row.end),
-  };
+  return rangeFromRow(await ipRangeStatement(db, parsed).first<IpRangeRow>(), parsed);
 }

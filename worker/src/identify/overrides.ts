@@ -1,19 +1,31 @@
 import type { ParsedIp } from "@sillage/shared/network/ip";
 import type { NetworkKind } from "@sillage/shared/network/kind";
 
+export interface CidrOverrideRow {
+  value: string;
+  siren: string;
+  end: string;
+}
+
 /**
- * The workspace's CIDR → SIREN override containing this address, if any. Overrides may nest (a /16 inside a
- * /8), so the closest few starting at or below the address are checked, nearest (most specific) first.
+ * The workspace's CIDR → SIREN overrides that may contain this address. Overrides may nest (a /16 inside a
+ * /8), so the closest few starting at or below the address are read; `pickCidrOverride` keeps the nearest
+ * (most specific) one that contains it.
  */
-export async function cidrOverrideFor(db: D1Database, workspaceId: string, ip: ParsedIp) {
-  const { results } = await db
+export const cidrOverrideStatement = (db: D1Database, workspaceId: string, ip: ParsedIp) =>
+  db
     .prepare(
       `SELECT value, siren, "end" FROM identity_overrides
         WHERE workspace_id = ? AND type = 'cidr' AND family = ? AND start <= ? ORDER BY start DESC LIMIT 8`,
     )
-    .bind(workspaceId, ip.family, ip.hex)
-    .all<{ value: string; siren: string; end: string }>();
-  return results.find((r) => r.end >= ip.hex) ?? null;
+    .bind(workspaceId, ip.family, ip.hex);
+
+export const pickCidrOverride = (rows: readonly CidrOverrideRow[], ip: ParsedIp) => rows.find((r) => r.end >= ip.hex) ?? null;
+
+/** The workspace's CIDR → SIREN override containing this address, if any. */
+export async function cidrOverrideFor(db: D1Database, workspaceId: string, ip: ParsedIp) {
+  const { results } = await cidrOverrideStatement(db, workspaceId, ip).all<CidrOverrideRow>();
+  return pickCidrOverride(results, ip);
 }
 
 /** e-mail domain or LinkedIn slug → SIREN, as the workspace declared it. */
@@ -23,6 +35,12 @@ export async function valueOverrideFor(db: D1Database, workspaceId: string, type
     .bind(workspaceId, type, value.toLowerCase())
     .first<{ siren: string }>();
 }
+
+/** Every ASN verdict of a workspace (a short list), as the map classifyNetwork takes. */
+export const networkOverridesStatement = (db: D1Database, workspaceId: string) =>
+  db.prepare("SELECT asn, kind FROM network_overrides WHERE workspace_id = ?").bind(workspaceId);
+
+export const networkOverridesMap = (rows: readonly { asn: number; kind: NetworkKind }[]) => new Map(rows.map((r) => [r.asn, r.kind] as const));
 
 /** The workspace's verdict on one ASN, as the map classifyNetwork takes. */
 export async function networkOverridesFor(db: D1Database, workspaceId: string, asn: number): Promise<Map<number, NetworkKind>> {

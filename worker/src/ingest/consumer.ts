@@ -1,24 +1,35 @@
 import type { Env } from "../env";
 import type { CollectEnvelope } from "./envelope";
-import { ingest } from "./pipeline";
+import { ingest, type IngestOutcome } from "./pipeline";
+import { ingestBatch } from "./ingest-batch";
 
 /** Exponential backoff for a message whose storage failed: 2 s, 4 s, … capped at 5 minutes. */
 export const retryDelaySeconds = (attempts: number) => Math.min(300, 2 ** Math.max(1, attempts));
 
 /**
- * Queue consumer for collected hits. Messages are handled in order so that a visitor's hits in one batch
- * land in the same session; a failing message is retried alone, with backoff.
+ * Queue consumer for collected hits. The whole batch is ingested with grouped reads and one write transaction;
+ * if that fails (one bad message must not hold back the others), each message is ingested on its own, in
+ * order, and a failing one is retried alone, with backoff.
  */
 export async function consumeHits(batch: MessageBatch<CollectEnvelope>, env: Env): Promise<void> {
   const stored: { body: { hitId: string } }[] = [];
-  for (const msg of batch.messages) {
-    try {
-      const outcome = await ingest(env.DB, msg.body);
-      if (outcome.stored) stored.push({ body: { hitId: outcome.hitId } });
-      msg.ack();
-    } catch (err) {
-      console.error("ingest failed, will retry", msg.body.requestId, err);
-      msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) });
+  const keep = (outcome: IngestOutcome) => {
+    if (outcome.stored) stored.push({ body: { hitId: outcome.hitId } });
+  };
+  try {
+    const outcomes = await ingestBatch(env.DB, batch.messages.map((m) => m.body));
+    outcomes.forEach(keep);
+    batch.ackAll();
+  } catch (err) {
+    console.error(`batch ingestion failed (${batch.messages.length} messages); ingesting one by one`, err);
+    for (const msg of batch.messages) {
+      try {
+        keep(await ingest(env.DB, msg.body));
+        msg.ack();
+      } catch (err) {
+        console.error("ingest failed, will retry", msg.body.requestId, err);
+        msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) });
+      }
     }
   }
   // If this send fails, the hits are stored as pending and the cron job queues them later.

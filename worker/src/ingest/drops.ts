@@ -1,13 +1,34 @@
 import type { DropReason } from "@sillage/shared/drop-reasons";
 
-/** Counts one dropped request under its UTC day, site key ("" when no known site) and reason. */
-export function countDrop(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1) {
-  const day = new Date(receivedAt).toISOString().slice(0, 10);
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The upsert that adds `count` drops under their UTC day, site key ("" when no known site) and reason. */
+export function dropCounterStatement(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1): D1PreparedStatement {
   return d1
     .prepare(
       `INSERT INTO drop_counters (day, site_key, reason, count) VALUES (?, ?, ?, ?)
        ON CONFLICT(day, site_key, reason) DO UPDATE SET count = count + excluded.count`,
     )
-    .bind(day, siteKey, reason, count)
-    .run();
+    .bind(utcDay(receivedAt), siteKey, reason, count);
+}
+
+/** Counts dropped requests at once. */
+export function countDrop(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1) {
+  return dropCounterStatement(d1, receivedAt, siteKey, reason, count).run();
+}
+
+/** Tallies the drops of a queue batch so that each (day, site, reason) costs one upsert. */
+export class DropTally {
+  private counts = new Map<string, { receivedAt: number; siteKey: string; reason: DropReason; n: number }>();
+
+  add(receivedAt: number, siteKey: string, reason: DropReason) {
+    const key = `${utcDay(receivedAt)}|${siteKey}|${reason}`;
+    const entry = this.counts.get(key);
+    if (entry) entry.n++;
+    else this.counts.set(key, { receivedAt, siteKey, reason, n: 1 });
+  }
+
+  statements(d1: D1Database): D1PreparedStatement[] {
+    return [...this.counts.values()].map((c) => dropCounterStatement(d1, c.receivedAt, c.siteKey, c.reason, c.n));
+  }
 }

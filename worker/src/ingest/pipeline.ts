@@ -3,8 +3,8 @@ import { getDb } from "../db/client";
 import type { CollectEnvelope } from "./envelope";
 import { countDrop } from "./drops";
 import { parse } from "./steps/parse";
-import { validate } from "./steps/validate";
-import { resolveSite } from "./steps/site";
+import { validate, type ValidHit } from "./steps/validate";
+import { resolveSite, type SiteConfig } from "./steps/site";
 import { dropBots } from "./steps/bots";
 import { consent } from "./steps/consent";
 import { isOptedOut } from "../privacy/opted-out";
@@ -13,33 +13,46 @@ import { store } from "./steps/store";
 
 export type IngestOutcome = { stored: true; hitId: string; siteId: string; workspaceId: string } | { stored: false; reason: DropReason };
 
+/** What the first steps make of a request: a hit to store for a site, or a drop with its reason and site key. */
+export type Screened = { ok: true; site: SiteConfig; hit: ValidHit } | { ok: false; reason: DropReason; siteKey: string };
+
 /**
- * The ingestion pipeline, as named steps: parse → validate (shape, site, hostname) → drop bots → consent (and
- * opt-out) → visitor/session → store. Every request ends either stored or counted as dropped with one reason.
- * D1 failures throw, so that the queue retries the message: nothing is lost.
+ * Steps 1–4: parse → validate (shape, site, hostname) → drop bots → consent. Reads only the site (cached per
+ * isolate), so a queue batch screens all its messages before it touches the database.
+ */
+export async function screen(d1: D1Database, env: CollectEnvelope): Promise<Screened> {
+  const raw = parse(env);
+  if (!raw.ok) return { ok: false, reason: raw.reason, siteKey: "" };
+  const hit = validate(raw.value);
+  if (!hit.ok) return { ok: false, reason: hit.reason, siteKey: "" };
+  const site = await resolveSite(getDb(d1), hit.value, env.receivedAt);
+  if (!site.ok) return { ok: false, reason: site.reason, siteKey: site.reason === "unknown_site" ? "" : hit.value.payload.site };
+  const key = site.value.publicKey;
+  const human = dropBots(env.headers);
+  if (!human.ok) return { ok: false, reason: human.reason, siteKey: key };
+  const allowed = consent(site.value, env.headers);
+  if (!allowed.ok) return { ok: false, reason: allowed.reason, siteKey: key };
+  return { ok: true, site: site.value, hit: hit.value };
+}
+
+/**
+ * The ingestion pipeline for one request, as named steps: screen (parse → validate → bots → consent) →
+ * opt-out → visitor/session → store. Every request ends either stored or counted as dropped with one reason.
+ * D1 failures throw, so that the queue retries the message: nothing is lost. `ingestBatch` runs the same
+ * steps for a whole queue batch with grouped reads and writes.
  */
 export async function ingest(d1: D1Database, env: CollectEnvelope): Promise<IngestOutcome> {
-  const dropped = async (reason: DropReason, siteKey = ""): Promise<IngestOutcome> => {
+  const dropped = async (reason: DropReason, siteKey: string): Promise<IngestOutcome> => {
     await countDrop(d1, env.receivedAt, siteKey, reason);
     return { stored: false, reason };
   };
-
-  const raw = parse(env);
-  if (!raw.ok) return dropped(raw.reason);
-  const hit = validate(raw.value);
-  if (!hit.ok) return dropped(hit.reason);
-  const site = await resolveSite(getDb(d1), hit.value, env.receivedAt);
-  if (!site.ok) return dropped(site.reason, site.reason === "unknown_site" ? "" : hit.value.payload.site);
-  const key = site.value.publicKey;
-  const human = dropBots(env.headers);
-  if (!human.ok) return dropped(human.reason, key);
-  const allowed = consent(site.value, env.headers);
-  if (!allowed.ok) return dropped(allowed.reason, key);
+  const s = await screen(d1, env);
+  if (!s.ok) return dropped(s.reason, s.siteKey);
   // Only tracker ids can opt out: cookieless and pixel keys change every day.
-  const vid = hit.value.payload.vid;
-  if (vid && (await isOptedOut(d1, site.value.id, vid))) return dropped("opted_out", key);
+  const vid = s.hit.payload.vid;
+  if (vid && (await isOptedOut(d1, s.site.id, vid))) return dropped("opted_out", s.site.publicKey);
 
-  const visit = await resolveVisit(d1, site.value, hit.value, env);
-  const hitId = await store(d1, site.value, hit.value, visit, env);
-  return { stored: true, hitId, siteId: site.value.id, workspaceId: site.value.workspaceId };
+  const visit = await resolveVisit(d1, s.site, s.hit, env);
+  const hitId = await store(d1, s.site, s.hit, visit, env);
+  return { stored: true, hitId, siteId: s.site.id, workspaceId: s.site.workspaceId };
 }

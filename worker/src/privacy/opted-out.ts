@@ -29,6 +29,38 @@ export async function isOptedOut(db: D1Database, siteId: string, visitorKey: str
   return out;
 }
 
+/**
+ * The same question for a whole queue batch: the (siteId, visitorKey) pairs that opted out, with one query for
+ * every pair the cache does not answer. Returns the opted-out pairs as `cacheKey` strings.
+ */
+export async function optedOutAmong(db: D1Database, pairs: readonly { siteId: string; visitorKey: string }[], now = Date.now()): Promise<Set<string>> {
+  const out = new Set<string>();
+  const unknown = new Map<string, [string, string]>();
+  for (const { siteId, visitorKey } of pairs) {
+    const key = cacheKey(siteId, visitorKey);
+    const cached = cache.get(key);
+    if (cached && now - cached.at < (cached.out ? OPTED_OUT_TTL_MS : NOT_OPTED_OUT_TTL_MS)) {
+      if (cached.out) out.add(key);
+    } else unknown.set(key, [siteId, visitorKey]);
+  }
+  if (unknown.size === 0) return out;
+  const { results } = await db
+    .prepare(
+      `SELECT o.site_id AS siteId, o.visitor_key AS visitorKey FROM json_each(?1) j
+         JOIN opt_outs o ON o.site_id = j.value ->> 0 AND o.visitor_key = j.value ->> 1`,
+    )
+    .bind(JSON.stringify([...unknown.values()]))
+    .all<{ siteId: string; visitorKey: string }>();
+  const found = new Set(results.map((r) => cacheKey(r.siteId, r.visitorKey)));
+  for (const key of unknown.keys()) {
+    remember(key, found.has(key), now);
+    if (found.has(key)) out.add(key);
+  }
+  return out;
+}
+
+export { cacheKey as optOutKey };
+
 /** The isolate that records an opt-out knows it at once (no wait for the "no" to expire). */
 export function rememberOptOut(siteId: string, visitorKey: string, now = Date.now()) {
   remember(cacheKey(siteId, visitorKey), true, now);

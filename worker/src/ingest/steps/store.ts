@@ -24,6 +24,20 @@ export async function contactIdFor(workspaceId: string, email: string): Promise<
  * The hit id derives from the request id, so a queue redelivery cannot store a hit twice.
  */
 export async function store(d1: D1Database, site: SiteConfig, hit: ValidHit, visit: Visit, env: CollectEnvelope): Promise<string> {
+  const { stmts, hitId } = await storeStatements(d1, site, hit, visit, env);
+  await d1.batch(stmts);
+  return hitId;
+}
+
+export interface StoreWrites {
+  stmts: D1PreparedStatement[];
+  hitId: string;
+  /** The visitor's contact after this hit (an identify hit sets it). */
+  contactId: string | null;
+}
+
+/** The statements that store one hit, in order; a queue batch runs many of them in one transaction. */
+export async function storeStatements(d1: D1Database, site: SiteConfig, hit: ValidHit, visit: Visit, env: CollectEnvelope): Promise<StoreWrites> {
   const p = hit.payload;
   const at = env.receivedAt;
   const url = hit.url;
@@ -131,6 +145,5 @@ export async function store(d1: D1Database, site: SiteConfig, hit: ValidHit, vis
     );
   }
 
-  await d1.batch(stmts);
-  return hitId;
+  return { stmts, hitId, contactId };
 }

@@ -32,25 +32,51 @@ export async function visitorIdFor(siteId: string, key: string): Promise<string>
   return "vis_" + (await sha256Hex(`${siteId}|${key}`)).slice(0, 24);
 }
 
-/** Step 5 — who is this and which visit is it (30 minutes of inactivity start a new session). */
+/** What the database knows of a visitor: its contact and its latest session. */
+export interface VisitorState {
+  contactId: string | null;
+  sessionId: string | null;
+  lastSeenAt: number | null;
+}
+
+/** Pure: which session a hit at `receivedAt` joins (30 minutes of inactivity start a new one). */
+export function continueVisit(state: VisitorState | undefined, visitorId: string, visitorKey: string, receivedAt: number): Visit {
+  const current = state?.sessionId && state.lastSeenAt !== null && receivedAt - state.lastSeenAt < SESSION_TIMEOUT_MS;
+  return {
+    visitorId,
+    visitorKey,
+    visitorExists: state !== undefined,
+    sessionId: current ? state!.sessionId! : newId("ses"),
+    sessionIsNew: !current,
+    contactId: state?.contactId ?? null,
+  };
+}
+
+/** The state after a hit was stored: what the next hit of the same visitor in a batch must see. */
+export function afterHit(visit: Visit, receivedAt: number, contactId: string | null, before: VisitorState | undefined): VisitorState {
+  return { contactId, sessionId: visit.sessionId, lastSeenAt: Math.max(receivedAt, before?.lastSeenAt ?? 0) };
+}
+
+/** One query for the state of many visitors (a queue batch); absent ids are new visitors. */
+export async function loadVisitorStates(d1: D1Database, visitorIds: readonly string[]): Promise<Map<string, VisitorState>> {
+  const states = new Map<string, VisitorState>();
+  if (visitorIds.length === 0) return states;
+  const { results } = await d1
+    .prepare(
+      `SELECT v.id AS visitorId, v.contact_id AS contactId, s.id AS sessionId, s.last_seen_at AS lastSeenAt
+         FROM json_each(?1) j JOIN visitors v ON v.id = j.value
+         LEFT JOIN sessions s ON s.id = (SELECT id FROM sessions WHERE visitor_id = v.id ORDER BY last_seen_at DESC LIMIT 1)`,
+    )
+    .bind(JSON.stringify(visitorIds))
+    .all<VisitorState & { visitorId: string }>();
+  for (const { visitorId, ...state } of results) states.set(visitorId, state);
+  return states;
+}
+
+/** Step 5 — who is this and which visit is it, for a single hit. */
 export async function resolveVisit(d1: D1Database, site: SiteConfig, hit: ValidHit, env: CollectEnvelope): Promise<Visit> {
   const key = await visitorKey(site, hit, env);
   const visitorId = await visitorIdFor(site.id, key);
-  const row = await d1
-    .prepare(
-      `SELECT v.contact_id AS contactId, s.id AS sessionId, s.last_seen_at AS lastSeenAt
-         FROM visitors v LEFT JOIN sessions s ON s.visitor_id = v.id
-        WHERE v.id = ? ORDER BY s.last_seen_at DESC LIMIT 1`,
-    )
-    .bind(visitorId)
-    .first<{ contactId: string | null; sessionId: string | null; lastSeenAt: number | null }>();
-  const current = row?.sessionId && row.lastSeenAt !== null && env.receivedAt - row.lastSeenAt < SESSION_TIMEOUT_MS;
-  return {
-    visitorId,
-    visitorKey: key,
-    visitorExists: row !== null,
-    sessionId: current ? row!.sessionId! : newId("ses"),
-    sessionIsNew: !current,
-    contactId: row?.contactId ?? null,
-  };
+  const states = await loadVisitorStates(d1, [visitorId]);
+  return continueVisit(states.get(visitorId), visitorId, key, env.receivedAt);
 }
