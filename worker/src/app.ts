@@ -1,7 +1,6 @@
 import { createApp, newApp } from "./http/app-factory";
 import { requireApiKey } from "./auth/api-key";
 import { rateLimitByKey } from "./http/rate-limit";
-import { collectRoutes } from "./routes/collect";
 import { trackerRoutes } from "./routes/tracker";
 import { dropRoutes } from "./routes/drops";
 import { meRoutes } from "./routes/me";
@@ -26,7 +25,6 @@ for (const routes of [meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leads
 
 const app = createApp();
 app.get("/", (c) => c.json({ name: "Sillage", docs: "/api/v1/openapi.json" }));
-app.route("/", collectRoutes);
 app.route("/", trackerRoutes);
 app.route("/", optOutRoutes);
 app.route("/api/v1", api);

@@ -1,5 +1,6 @@
 import type { Env } from "./env";
 import app from "./app";
+import { collectEndpoint } from "./routes/collect";
 import { consumeHits } from "./ingest/consumer";
 import type { CollectEnvelope } from "./ingest/envelope";
 import { consumeEnrichment } from "./enrich/consumer";
@@ -10,7 +11,7 @@ import type { WebhookMessage } from "./webhooks/message";
 export { ProviderRateLimiter } from "./identify/provider-rate-limit-do";
 
 export default {
-  fetch: app.fetch,
+  fetch: (req, env, ctx) => collectEndpoint(req, env, ctx) ?? app.fetch(req, env, ctx),
   async queue(batch, env) {
     // Queue names may carry an environment suffix in production (sillage-enrich-staging…).
     if (batch.queue.startsWith("sillage-enrich")) return consumeEnrichment(batch as MessageBatch<EnrichMessage>, env);

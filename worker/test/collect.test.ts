@@ -164,6 +164,20 @@ describe("GET /p.gif", () => {
     expect(hits[1]!.visitor_id).toBe(hits[0]!.visitor_id);
   });
 
+  it("answers a link checker's HEAD without counting it as a visit", async () => {
+    const site = await createTestSite();
+    const res = await worker.fetch(new Request(`https://api.sillage.test/p.gif?site=${site.siteKey}`, { method: "HEAD", headers: { "User-Agent": CHROME_UA } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("image/gif");
+    expect(res.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+    // A real visit after it is stored alone.
+    await pixel(`site=${site.siteKey}`, { Referer: "https://www.exemple.fr/" });
+    await eventually(async () => (await hitsOf(site)).length === 1);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await hitsOf(site)).toHaveLength(1);
+    expect(await dropsOf(site)).toEqual({});
+  });
+
   it("answers a GIF to garbage too, and counts it", async () => {
     const site = await createTestSite();
     for (const qs of ["", "site=", `site=${site.siteKey}&type=nope&url=x`, `site=${site.siteKey}&url=${"a".repeat(9000)}`]) {

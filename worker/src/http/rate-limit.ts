@@ -191,13 +191,13 @@ async function drainDrops(db: D1Database): Promise<void> {
   }
 }
 
-function tallyRateLimited(c: Context<AppEnv>, siteKey: string) {
+function tallyRateLimited(env: Env, ctx: ExecutionContext, siteKey: string) {
   pendingDrops.set(siteKey, (pendingDrops.get(siteKey) ?? 0) + 1);
   const now = Date.now();
   if (flushStartedAt && now - flushStartedAt < STALE_FLUSH_MS) return;
   flushStartedAt = now;
-  c.executionCtx.waitUntil(
-    drainDrops(c.env.DB).finally(() => {
+  ctx.waitUntil(
+    drainDrops(env.DB).finally(() => {
       flushStartedAt = 0;
     }),
   );
@@ -208,10 +208,10 @@ function tallyRateLimited(c: Context<AppEnv>, siteKey: string) {
  * site is over the limit, in which case the request has been counted as dropped ("rate_limited") and the
  * collector answers 204 / GIF as usual without enqueueing it.
  */
-export async function admitCollect(c: Context<AppEnv>, envelope: CollectEnvelope): Promise<boolean> {
+export async function admitCollect(env: Env, ctx: ExecutionContext, envelope: CollectEnvelope): Promise<boolean> {
   const siteKey = claimedSiteKey(envelope);
-  const decision = await limiterFor(c.env, "COLLECT_LIMITER").limit(siteKey);
+  const decision = await limiterFor(env, "COLLECT_LIMITER").limit(siteKey);
   if (decision.ok) return true;
-  tallyRateLimited(c, siteKey);
+  tallyRateLimited(env, ctx, siteKey);
   return false;
 }
