@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { d1Execute, seedDemo } from "../../worker/scripts/seed-demo.mjs";
+import { DEMO_MODULE, demoFiles } from "../../worker/scripts/build-demo-site.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const wrangler = path.join(root, "node_modules/.bin/wrangler");
@@ -112,11 +113,12 @@ async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000 
   return { url, port, stop, output: () => output };
 }
 
-/** Builds the tracker when worker/src/generated/tracker.ts is missing or older than its source. */
+/** Builds the tracker and the demo site module when missing or older than their sources. */
 async function ensureTracker() {
-  const generated = path.join(root, "worker/src/generated/tracker.ts");
-  const source = path.join(root, "worker/tracker/tracker.ts");
-  if (existsSync(generated) && statSync(generated).mtimeMs >= statSync(source).mtimeMs) return;
+  const fresh = (generated, sources) => existsSync(generated) && sources.every((s) => statSync(generated).mtimeMs >= statSync(s).mtimeMs);
+  const tracker = fresh(path.join(root, "worker/src/generated/tracker.ts"), [path.join(root, "worker/tracker/tracker.ts")]);
+  const demo = fresh(DEMO_MODULE, demoFiles().map(([, abs]) => abs));
+  if (tracker && demo) return;
   await run(process.execPath, [path.join(root, "worker/scripts/build-tracker.mjs")], { cwd: root });
 }
 

@@ -2,6 +2,7 @@ import { createApp, newApp } from "./http/app-factory";
 import { requireApiKey } from "./auth/api-key";
 import { rateLimitByKey } from "./http/rate-limit";
 import { trackerRoutes } from "./routes/tracker";
+import { demoSiteRoutes } from "./routes/demo-site";
 import { dropRoutes } from "./routes/drops";
 import { meRoutes } from "./routes/me";
 import { identifyRoutes } from "./routes/identify";
@@ -26,6 +27,7 @@ for (const routes of [meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leads
 const app = createApp();
 app.get("/", (c) => c.json({ name: "Sillage", docs: "/api/v1/openapi.json" }));
 app.route("/", trackerRoutes);
+app.route("/", demoSiteRoutes);
 app.route("/", optOutRoutes);
 app.route("/api/v1", api);
 
