@@ -29,6 +29,16 @@ const QUIET = ["--log-level", "warn"];
 
 /** A distinct visitor IP per request number, so the worker cannot benefit from one hot visitor. */
 const ipFor = (i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+// The load is spread over several customer sites, as on a real deployment: each site stays under its rate
+// limit (6,000 hits a minute), so that every request of the load takes the full path to storage.
+const LOAD_SITES = Array.from({ length: 16 }, (_, n) => `bench-site-${String(n).padStart(2, "0")}`);
+const seedLoadSites = (server) =>
+  server.d1(
+    LOAD_SITES.map(
+      (key) => `INSERT OR IGNORE INTO sites (id, workspace_id, name, public_key, allowed_hostnames, created_at)
+        VALUES ('site_${key}', 'ws_demo', 'Bench ${key}', '${key}', '["localhost"]', 0);`,
+    ).join("\n"),
+  );
 const pageview = (i, extra = {}) =>
   JSON.stringify({ site: SITE, type: "pageview", url: `http://localhost/demo/page-${i % 50}`, title: "Bench", vid: `bench${i}visitor`, pid: `page${i}`, ...extra });
 
@@ -45,7 +55,7 @@ async function load(url) {
           i++;
           return {
             ...req,
-            body: pageview(i),
+            body: pageview(i, { site: LOAD_SITES[i % LOAD_SITES.length] }),
             headers: { "Content-Type": "text/plain;charset=UTF-8", "User-Agent": CHROME, "X-Sillage-Client-IP": ipFor(i) },
           };
         },
@@ -89,9 +99,10 @@ function edgeOnlyConfig() {
 async function loadReal(options = {}) {
   const real = await startDevServer({ args: QUIET, ...options });
   try {
+    await seedLoadSites(real);
     const result = await load(real.url);
-    const [{ n }] = await real.d1("SELECT count(*) AS n FROM hits");
-    return { ...result, storedDuringRun: n };
+    const [{ n, dropped }] = await real.d1("SELECT (SELECT count(*) FROM hits) AS n, (SELECT coalesce(sum(count), 0) FROM drop_counters) AS dropped");
+    return { ...result, storedDuringRun: n, droppedDuringRun: dropped };
   } finally {
     await real.stop();
   }
@@ -117,7 +128,9 @@ async function throughput() {
   console.log(row("sillage", realRun));
   console.log(row("edge only", edgeRun));
   console.log(row("bare 204", bareRun));
-  console.log(`sillage: the consumers had stored ${realRun.storedDuringRun} hits when the load stopped (${realRun.total} responses counted)`);
+  console.log(
+    `sillage: the consumers had stored ${realRun.storedDuringRun} hits and counted ${realRun.droppedDuringRun} drops when the load stopped (${realRun.total} responses counted)`,
+  );
   console.log(`ratio sillage / bare ${verdict(ratio)}`);
   console.log(`ratio edge only / bare ${verdict(edgeRatio)}`);
   return { real: realRun, edgeOnly: edgeRun, bare: bareRun, ratio, edgeRatio };

@@ -72,9 +72,14 @@ const MAX_DRAIN_BYTES = 1024 * 1024;
 
 /** Reads at most MAX_BODY_BYTES + 1 bytes so an oversized body costs nothing more than the limit. */
 async function readBoundedBody(req: Request): Promise<{ body?: string; oversized: boolean }> {
-  const declared = Number(req.headers.get("Content-Length") ?? "NaN");
-  if (declared > MAX_BODY_BYTES) return { oversized: true };
   if (!req.body) return { body: "", oversized: false };
+  const declared = Number(req.headers.get("Content-Length") ?? "NaN");
+  if (declared > MAX_BODY_BYTES) {
+    // Answering before the upload is over makes the local proxy answer 503 instead of our 204: drain what a
+    // browser could send (bounded), then stop.
+    if (declared <= MAX_DRAIN_BYTES) await req.body.pipeTo(new WritableStream()).catch(() => undefined);
+    return { oversized: true };
+  }
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
