@@ -2,9 +2,10 @@
 // serves under /demo/. Served by the worker itself rather than as static assets: locally, the assets router
 // sits in front of every request, including the collector's, and costs it a third of its throughput.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeGenerated } from "./write-generated.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEMO_DIR = path.join(root, "worker/public/demo");
@@ -37,15 +38,7 @@ export function buildDemoSite() {
     "export const DEMO_FILES: Record<string, { type: string; body: string; etag: string }> = " +
     JSON.stringify(files, null, 1) +
     ";\n";
-  let previous = "";
-  try {
-    previous = readFileSync(DEMO_MODULE, "utf8");
-  } catch {}
-  // Rewriting an identical file would make a running `wrangler dev` reload for nothing.
-  if (previous !== source) {
-    mkdirSync(path.dirname(DEMO_MODULE), { recursive: true });
-    writeFileSync(DEMO_MODULE, source);
-  }
+  writeGenerated(DEMO_MODULE, source);
   console.log(`demo site: ${Object.keys(files).length} files`);
 }
 

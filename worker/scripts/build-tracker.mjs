@@ -2,12 +2,12 @@
 // worker serves as /t.js. Fails when the tracker grows over its budget of 1,000 bytes gzipped: it is
 // downloaded on every page of every customer site.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { buildDemoSite } from "./build-demo-site.mjs";
+import { writeGenerated } from "./write-generated.mjs";
 
 const GZIP_BUDGET = 1000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -35,15 +35,7 @@ const source =
   `export const TRACKER_JS: string = ${JSON.stringify(js)};\n` +
   `export const TRACKER_VERSION: string = ${JSON.stringify(version)};\n`;
 
-// Rewriting an identical file would make a running `wrangler dev` reload for nothing.
-let previous = "";
-try {
-  previous = readFileSync(out, "utf8");
-} catch {}
-if (previous !== source) {
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, source);
-}
+writeGenerated(out, source);
 
 console.log(`tracker ${version}: ${js.length} B raw, ${gzip} B gzip, ${brotli} B brotli (budget ${GZIP_BUDGET} B gzip)`);
 if (gzip > GZIP_BUDGET) {
