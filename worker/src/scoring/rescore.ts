@@ -1,9 +1,10 @@
 import { rescore } from "@sillage/shared/scoring/apply-event";
 import { evaluateMql } from "@sillage/shared/scoring/score";
 import type { Model } from "@sillage/shared/scoring/model-schema";
+import type { ScoringEvent } from "@sillage/shared/scoring/events";
 import type { ScoreState } from "@sillage/shared/scoring/state";
 import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
-import { leadEvents } from "./lead-events";
+import { leadsEvents, type LeadRef } from "./lead-events";
 
 export interface RescoredLead {
   id: string;
@@ -14,16 +15,24 @@ export interface RescoredLead {
   qualifiedAfter: boolean;
 }
 
-/** Recomputes one lead's score under `model` from its history. Pure reads: the caller decides what to write. */
-export async function rescoreLead(
-  db: D1Database,
-  model: Model,
-  lead: { id: string; siren: string | null; firstSeenAt: number; status: LeadStatus; qualified: boolean },
-  now: number,
-): Promise<RescoredLead> {
-  const state = rescore(model, await leadEvents(db, lead));
+export type RescoreInput = LeadRef & { status: LeadStatus; qualified: boolean };
+
+/** A lead's score under `model` from its history (pure). */
+export function rescoreFromEvents(model: Model, lead: RescoreInput, events: readonly ScoringEvent[], now: number): RescoredLead {
+  const state = rescore(model, events);
   const mql = evaluateMql(model, state, now);
   return { id: lead.id, status: lead.status, state, score: mql.score, qualifiedBefore: lead.qualified, qualifiedAfter: mql.qualified };
+}
+
+/** Recomputes leads' scores under `model` from their histories, read in a few queries. Pure reads: the caller decides what to write. */
+export async function rescoreLeads(db: D1Database, model: Model, leads: readonly RescoreInput[], now: number): Promise<RescoredLead[]> {
+  const events = await leadsEvents(db, leads);
+  return leads.map((lead) => rescoreFromEvents(model, lead, events.get(lead.id) ?? [], now));
+}
+
+/** Recomputes one lead's score under `model` from its history. Pure reads: the caller decides what to write. */
+export async function rescoreLead(db: D1Database, model: Model, lead: RescoreInput, now: number): Promise<RescoredLead> {
+  return (await rescoreLeads(db, model, [lead], now))[0]!;
 }
 
 /**
