@@ -91,6 +91,23 @@ describe("scoring and lifecycle from collected hits", () => {
     expect((await env.DB.prepare("SELECT sla_overdue_at FROM leads WHERE id = ?").bind(lead.id).first())!.sla_overdue_at).not.toBeNull();
   });
 
+  it("reads a model saved from another isolate at once, and numbers the next version after it", async () => {
+    const site = await createTestSite();
+    const { model } = (await (await api(site, "/scoring/model")).json()) as any; // now cached in this isolate
+    const elsewhere = { ...model, version: 7, mql: { threshold: 90 } };
+    // As another isolate's PUT would have written it: this isolate's cache knows nothing of it.
+    await env.DB.prepare("INSERT INTO scoring_models (workspace_id, version, document, created_at, created_by) VALUES (?, 7, ?, ?, 'test')")
+      .bind(site.workspaceId, JSON.stringify(elsewhere), Date.now())
+      .run();
+    const read = (await (await api(site, "/scoring/model")).json()) as any;
+    expect(read.model).toMatchObject({ version: 7, mql: { threshold: 90 } });
+    const next = { ...model, mql: { threshold: 85 } };
+    delete next.version;
+    const saved = await api(site, "/scoring/model", { method: "PUT", body: JSON.stringify(next) });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as any).model.version).toBe(8);
+  });
+
   it("rejects an invalid model with a message naming the field", async () => {
     const site = await createTestSite();
     const res = await api(site, "/scoring/model", {

@@ -22,7 +22,7 @@ export async function recheckDecayedMqls(env: Env, now: number): Promise<number>
   for (const { id, workspaceId } of results) {
     const row = await loadLeadRow(env.DB, id);
     if (!row?.scoreState) continue;
-    const model = await loadActiveModel(env.DB, workspaceId, now);
+    const model = await loadActiveModel(env.DB, workspaceId);
     const state = row.scoreState as ScoreState;
     const mql = evaluateMql(model, state, now);
     if (mql.qualified) continue;

@@ -140,7 +140,7 @@ export async function buildDeliveredLead(
       id = row.mergedInto;
       continue;
     }
-    const model = opts.model ?? (await loadActiveModel(db, workspaceId, now));
+    const model = opts.model ?? (await loadActiveModel(db, workspaceId));
     return toDeliveredLead(row, { model, now, baseUrl: opts.baseUrl ?? null });
   }
   return null;

@@ -134,7 +134,7 @@ export const exportsRoutes = newApp().openapi(exportRoute, async (c) => {
 
   const db = c.env.DB;
   const now = Date.now();
-  const ctx: DeliveredLeadContext = { model: await loadActiveModel(db, workspaceId, now), now, baseUrl: new URL(c.req.url).origin };
+  const ctx: DeliveredLeadContext = { model: await loadActiveModel(db, workspaceId), now, baseUrl: new URL(c.req.url).origin };
   const encoder = new TextEncoder();
   let cursor: DeliveredLeadCursor | null = null;
   let started = false;

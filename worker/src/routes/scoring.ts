@@ -69,11 +69,11 @@ const getKpis = createRoute({
 });
 
 export const scoringRoutes = newApp()
-  .openapi(getModel, async (c) => c.json({ model: await loadActiveModel(c.env.DB, c.get("auth").workspaceId, 0) }, 200))
+  .openapi(getModel, async (c) => c.json({ model: await loadActiveModel(c.env.DB, c.get("auth").workspaceId, { fresh: true }) }, 200))
   .openapi(putModel, async (c) => {
     const { workspaceId, role, keyId } = c.get("auth");
     if (role !== "admin") throw new ApiError("forbidden", "Only an admin key can change the scoring model.");
-    const current = await loadActiveModel(c.env.DB, workspaceId, 0);
+    const current = await loadActiveModel(c.env.DB, workspaceId, { fresh: true });
     const body = c.req.valid("json") as Record<string, unknown>;
     const parsed = parseModel({ ...body, version: current.version + 1 });
     if (!parsed.ok) throw new ApiError("bad_request", `Invalid scoring model: ${parsed.errors.join("; ")}`);

@@ -7,11 +7,14 @@ const cache = new Map<string, { model: Model; at: number }>();
 
 /**
  * The workspace's active scoring model: its highest saved version, or the seed model when it never saved one.
- * Cached per isolate for a few seconds because every enriched hit needs it.
+ * Cached per isolate for a few seconds because every enriched hit needs it; `fresh` reads it from D1 whatever
+ * the cache holds (model changes and rescoring jobs, which may run in another isolate than the change).
  */
-export async function loadActiveModel(db: D1Database, workspaceId: string, now = Date.now()): Promise<Model> {
+export async function loadActiveModel(db: D1Database, workspaceId: string, opts: { fresh?: boolean } = {}): Promise<Model> {
+  // The cache's clock is the real one, whatever time the caller reasons about.
+  const now = Date.now();
   const hit = cache.get(workspaceId);
-  if (hit && now - hit.at < CACHE_TTL_MS) return hit.model;
+  if (!opts.fresh && hit && now - hit.at < CACHE_TTL_MS) return hit.model;
   const row = await db
     .prepare("SELECT document FROM scoring_models WHERE workspace_id = ? ORDER BY version DESC LIMIT 1")
     .bind(workspaceId)

@@ -72,7 +72,7 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
   if (contact) events.push(contactEvent(contact, now));
   for (const r of rows) events.push(hitEvent(r));
 
-  const model = await loadActiveModel(db, hit.workspaceId, now);
+  const model = await loadActiveModel(db, hit.workspaceId);
   const change = await applyToLead(db, model, leadId, events, ws?.slaHours ?? 48, now);
   if (change) await announceLeadChange(env, change, { at: now });
 }

@@ -1,9 +1,10 @@
 import type { Model } from "@sillage/shared/scoring/model-schema";
 import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
-import { rescoreLead, statusWouldChange } from "./rescore";
+import { rescoreLeads, statusWouldChange } from "./rescore";
 
 /** A dry run reads at most this many leads inside one request; beyond, the figure is over that sample. */
 export const DRY_RUN_MAX_LEADS = 5000;
+const DRY_RUN_CHUNK = 200;
 
 /** How many current leads a new model would move in or out of MQL, without writing anything. */
 export async function dryRunModel(db: D1Database, workspaceId: string, model: Model, now: number) {
@@ -12,8 +13,10 @@ export async function dryRunModel(db: D1Database, workspaceId: string, model: Mo
     .bind(workspaceId, DRY_RUN_MAX_LEADS)
     .all<{ id: string; siren: string | null; firstSeenAt: number; status: LeadStatus; qualified: number }>();
   let wouldChangeStatus = 0;
-  for (const lead of leads) {
-    if (statusWouldChange(await rescoreLead(db, model, { ...lead, qualified: !!lead.qualified }, now))) wouldChangeStatus++;
+  // Histories are read a chunk of leads at a time (a few queries each), as the rescoring job does.
+  for (let i = 0; i < leads.length; i += DRY_RUN_CHUNK) {
+    const chunk = leads.slice(i, i + DRY_RUN_CHUNK).map((l) => ({ ...l, qualified: !!l.qualified }));
+    for (const r of await rescoreLeads(db, model, chunk, now)) if (statusWouldChange(r)) wouldChangeStatus++;
   }
   return { leadsEvaluated: leads.length, wouldChangeStatus };
 }

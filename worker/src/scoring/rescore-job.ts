@@ -90,7 +90,7 @@ export async function runRescoreSlice(env: Env, jobId: string, now: number): Pro
     .bind(jobId)
     .first<JobRow>();
   if (!job || job.status !== "running") return;
-  const model = await loadActiveModel(db, job.workspaceId, 0);
+  const model = await loadActiveModel(db, job.workspaceId, { fresh: true });
   if (model.version !== job.modelVersion) {
     await db.prepare("UPDATE rescore_jobs SET status = 'done', finished_at = ? WHERE id = ?").bind(now, jobId).run();
     return;

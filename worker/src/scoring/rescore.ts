@@ -30,11 +30,6 @@ export async function rescoreLeads(db: D1Database, model: Model, leads: readonly
   return leads.map((lead) => rescoreFromEvents(model, lead, events.get(lead.id) ?? [], now));
 }
 
-/** Recomputes one lead's score under `model` from its history. Pure reads: the caller decides what to write. */
-export async function rescoreLead(db: D1Database, model: Model, lead: RescoreInput, now: number): Promise<RescoredLead> {
-  return (await rescoreLeads(db, model, [lead], now))[0]!;
-}
-
 /**
  * Whether a rescore changes what a salesperson sees: an identified or nurturing lead that would now qualify, or
  * an unhandled MQL that would no longer. SQL and rejected leads keep their human decision.

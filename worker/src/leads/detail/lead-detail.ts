@@ -9,7 +9,7 @@ import { loadDetailRows } from "./load-detail";
 export async function leadDetail(db: D1Database, lead: LeadRecord, now: number): Promise<LeadDetail> {
   const [rows, model, reasons] = await Promise.all([
     loadDetailRows(db, lead),
-    loadActiveModel(db, lead.workspaceId, now),
+    loadActiveModel(db, lead.workspaceId),
     workspaceRejectionReasons(db, lead.workspaceId),
   ]);
   return buildLeadDetail(lead, rows, model, reasons, now);
