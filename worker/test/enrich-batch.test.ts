@@ -1,30 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { env, exports } from "cloudflare:workers";
-import type { CollectEnvelope } from "../src/ingest/envelope";
+import { env } from "cloudflare:workers";
 import { ingestBatch } from "../src/ingest/ingest-batch";
-import { CHROME_UA, createTestSite, overrideCidr } from "./support/fixtures";
+import { collectEnvelope, createTestSite, deliverBatch, overrideCidr } from "./support/fixtures";
 import { loadRealRanges } from "./support/ip-data";
 
 beforeAll(loadRealRanges);
 
-interface QueueEntry {
-  queue(
-    queueName: string,
-    messages: { id: string; timestamp: Date; attempts: number; body: unknown }[],
-  ): Promise<{ outcome: string; ackAll: boolean; retryBatch: { retry: boolean }; retryMessages: { msgId: string }[]; explicitAcks: string[] }>;
-}
-const queue = (exports as unknown as { default: QueueEntry }).default;
-let seq = 0;
-
-const envelope = (siteKey: string, ip: string, path: string): CollectEnvelope => ({
-  requestId: `req-enrich-${Date.now()}-${seq++}`,
-  source: "collect",
-  receivedAt: Date.now(),
-  body: JSON.stringify({ site: siteKey, vid: `visitor-${ip.replace(/\W/g, "")}`, type: "pageview", url: `https://www.exemple.fr${path}` }),
-  ip,
-  headers: { userAgent: CHROME_UA, referer: "", dnt: "", gpc: "", purpose: "", secChUa: "" },
-  cf: {},
-});
+const envelope = (siteKey: string, ip: string, path: string) =>
+  collectEnvelope({ site: siteKey, vid: `visitor-${ip.replace(/\W/g, "")}`, type: "pageview", url: `https://www.exemple.fr${path}` }, { ip });
 
 describe("enrichment queue consumer, one batch at a time", () => {
   it("enriches a batch of hits from different networks, each with its own answer", async () => {
@@ -34,10 +17,7 @@ describe("enrichment queue consumer, one batch at a time", () => {
     // Stored by the ingestion step itself, without queueing their enrichment: this test delivers it.
     const outcomes = await ingestBatch(env.DB, ips.map((ip, i) => envelope(site.siteKey, ip, `/page-${i}`)));
     const hitIds = outcomes.map((o) => (o.stored ? o.hitId : "not stored"));
-    const result = await queue.queue("sillage-enrich", [
-      ...hitIds.map((hitId, i) => ({ id: `m${seq++}-${i}`, timestamp: new Date(), attempts: 1, body: { hitId } })),
-      { id: `m${seq++}-gone`, timestamp: new Date(), attempts: 1, body: { hitId: "hit_does_not_exist" } },
-    ]);
+    const result = await deliverBatch("sillage-enrich", [...hitIds.map((hitId) => ({ hitId })), { hitId: "hit_does_not_exist" }]);
     expect(result.outcome).toBe("ok");
     expect(result.retryMessages).toEqual([]);
     expect(result.explicitAcks).toHaveLength(ips.length + 1);

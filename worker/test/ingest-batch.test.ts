@@ -1,37 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import type { CollectEnvelope } from "../src/ingest/envelope";
-import { CHROME_UA, createTestSite, type TestSite } from "./support/fixtures";
+import { collectEnvelope, createTestSite, deliverBatch, type TestSite } from "./support/fixtures";
 
-// The queue consumer driven through the runtime's own queue entry point, with batches built here, so that a
-// test knows exactly which messages share a batch.
-interface QueueEntry {
-  queue(
-    queueName: string,
-    messages: { id: string; timestamp: Date; attempts: number; body: CollectEnvelope }[],
-  ): Promise<{ outcome: string; retryBatch: { retry: boolean }; retryMessages: { msgId: string }[] }>;
-}
-const queue = (exports as unknown as { default: QueueEntry }).default;
-let seq = 0;
-
-function envelope(body: Record<string, unknown> | string, opts: { requestId?: string; at?: number; ua?: string } = {}): CollectEnvelope {
-  return {
-    requestId: opts.requestId ?? `req-batch-${Date.now()}-${seq++}`,
-    source: "collect",
-    receivedAt: opts.at ?? Date.now(),
-    body: typeof body === "string" ? body : JSON.stringify(body),
-    ip: "203.0.113.9",
-    headers: { userAgent: opts.ua ?? CHROME_UA, referer: "", dnt: "", gpc: "", purpose: "", secChUa: "" },
-    cf: {},
-  };
-}
-
-function deliver(bodies: CollectEnvelope[], attempts = 1) {
-  return queue.queue(
-    "sillage-hits",
-    bodies.map((body, i) => ({ id: `msg-${seq++}-${i}`, timestamp: new Date(), attempts, body })),
-  );
-}
+const envelope = collectEnvelope;
+const deliver = (bodies: CollectEnvelope[], attempts = 1) => deliverBatch("sillage-hits", bodies, attempts);
 
 const hitsOf = (site: TestSite) =>
   env.DB.prepare("SELECT * FROM hits WHERE site_id = ? ORDER BY received_at, rowid").bind(site.siteId).all<Record<string, any>>().then((r) => r.results);

@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "@sillage/shared/api-key";
 import { cidrToHexRange } from "@sillage/shared/network/cidr";
+import type { CollectEnvelope } from "../../src/ingest/envelope";
 
 export interface TestSite {
   workspaceId: string;
@@ -67,4 +68,38 @@ export async function overrideCidr(site: TestSite, cidr: string, siren: string) 
   )
     .bind(`ovr_${crypto.randomUUID()}`, site.workspaceId, cidr, range.family, range.start, range.end, siren, Date.now())
     .run();
+}
+
+/** The worker's queue handler, driven through the runtime's own queue entry point with batches a test builds. */
+export interface QueueResult {
+  outcome: string;
+  ackAll: boolean;
+  retryBatch: { retry: boolean };
+  retryMessages: { msgId: string }[];
+  explicitAcks: string[];
+}
+let messageSeq = 0;
+export function deliverBatch(queueName: string, bodies: unknown[], attempts = 1): Promise<QueueResult> {
+  const entry = (exports as unknown as { default: { queue(name: string, messages: unknown[]): Promise<QueueResult> } }).default;
+  return entry.queue(
+    queueName,
+    bodies.map((body) => ({ id: `msg-${Date.now().toString(36)}-${messageSeq++}`, timestamp: new Date(), attempts, body })),
+  );
+}
+
+let envelopeSeq = 0;
+/** What the collector would have captured for this body: the hits queue's message. */
+export function collectEnvelope(
+  body: Record<string, unknown> | string,
+  opts: { ip?: string; at?: number; ua?: string; requestId?: string } = {},
+): CollectEnvelope {
+  return {
+    requestId: opts.requestId ?? `req-${Date.now().toString(36)}-${envelopeSeq++}`,
+    source: "collect",
+    receivedAt: opts.at ?? Date.now(),
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    ip: opts.ip ?? "203.0.113.9",
+    headers: { userAgent: opts.ua ?? CHROME_UA, referer: "", dnt: "", gpc: "", purpose: "", secChUa: "" },
+    cf: {},
+  };
 }
