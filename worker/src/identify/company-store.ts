@@ -37,3 +37,14 @@ export async function loadCompany(db: D1Database, siren: string): Promise<{ comp
   const row = await db.prepare("SELECT record, fetched_at AS fetchedAt FROM companies WHERE siren = ?").bind(siren).first<{ record: string; fetchedAt: number }>();
   return row ? { company: JSON.parse(row.record) as Firmographics, fetchedAt: row.fetchedAt } : null;
 }
+
+/** The stored firmographics of many companies in one query (absent SIRENs are simply missing from the map). */
+export async function loadCompanies(db: D1Database, sirens: Iterable<string>): Promise<Map<string, Firmographics>> {
+  const list = [...new Set(sirens)];
+  if (list.length === 0) return new Map();
+  const { results } = await db
+    .prepare("SELECT siren, record FROM companies WHERE siren IN (SELECT value FROM json_each(?))")
+    .bind(JSON.stringify(list))
+    .all<{ siren: string; record: string }>();
+  return new Map(results.map((r) => [r.siren, JSON.parse(r.record) as Firmographics]));
+}

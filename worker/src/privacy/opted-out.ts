@@ -20,13 +20,7 @@ function remember(key: string, out: boolean, now: number) {
 }
 
 export async function isOptedOut(db: D1Database, siteId: string, visitorKey: string, now = Date.now()): Promise<boolean> {
-  const key = cacheKey(siteId, visitorKey);
-  const cached = cache.get(key);
-  if (cached && now - cached.at < (cached.out ? OPTED_OUT_TTL_MS : NOT_OPTED_OUT_TTL_MS)) return cached.out;
-  const row = await db.prepare("SELECT 1 AS x FROM opt_outs WHERE site_id = ? AND visitor_key = ?").bind(siteId, visitorKey).first();
-  const out = row !== null;
-  remember(key, out, now);
-  return out;
+  return (await optedOutAmong(db, [{ siteId, visitorKey }], now)).has(cacheKey(siteId, visitorKey));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Firmographics as Company } from "@sillage/shared/firmographics/record";
 import type { ScoringEvent } from "@sillage/shared/scoring/events";
+import { loadCompanies } from "../identify/company-store";
 import { companyEvent, contactEvent, hitEvent, HIT_COLUMNS_FOR_SCORING, type HitRowForScoring } from "./scoring-events";
 
 /** Hits per query: whole histories of a slice of leads in a few round trips, within D1's result size. */
@@ -69,11 +70,9 @@ export async function leadsEvents(db: D1Database, leads: readonly LeadRef[]): Pr
 
   const contactIds = new Set<string>();
   for (const hits of hitsByLead.values()) for (const h of hits) if (h.contactId) contactIds.add(h.contactId);
-  const sirens = new Set(leads.flatMap((l) => (l.siren ? [l.siren] : [])));
-  const [companyRows, contactRows] = await Promise.all([
-    sirens.size
-      ? db.prepare("SELECT siren, record FROM companies WHERE siren IN (SELECT value FROM json_each(?))").bind(JSON.stringify([...sirens])).all<{ siren: string; record: string }>()
-      : null,
+  const sirens = leads.flatMap((l) => (l.siren ? [l.siren] : []));
+  const [companies, contactRows] = await Promise.all([
+    loadCompanies(db, sirens),
     contactIds.size
       ? db
           .prepare("SELECT id, email, job_title AS jobTitle FROM contacts WHERE id IN (SELECT value FROM json_each(?))")
@@ -81,7 +80,6 @@ export async function leadsEvents(db: D1Database, leads: readonly LeadRef[]): Pr
           .all<ContactRow>()
       : null,
   ]);
-  const companies = new Map((companyRows?.results ?? []).map((r) => [r.siren, JSON.parse(r.record) as Company]));
   const contacts = new Map((contactRows?.results ?? []).map((c) => [c.id, c]));
 
   const out = new Map<string, ScoringEvent[]>();
