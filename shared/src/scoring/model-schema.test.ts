@@ -28,7 +28,7 @@ describe("model validation", () => {
     expect(errorsOf(m)[0]).toMatch(/^rules\[4\]\.when\.path: invalid regex/);
     m.rules[4].when = { path: ["/ok", "regex:(a|a)*$"] };
     expect(errorsOf(m)[0]).toMatch(/^rules\[4\]\.when\.path\[1\]: regex .*backtrack catastrophically/);
-  });
+  }, 30_000);
 
   it("names nested fields in composites", () => {
     const m = valid();
