@@ -90,3 +90,12 @@ export async function pendingLeadsOf(db: D1Database, connectionId: string, limit
     .all<{ leadId: string }>();
   return results.map((r) => r.leadId);
 }
+
+/** Events waiting per connection of a workspace (what a broken or disabled connection still owes the CRM). */
+export async function pendingCountsOf(db: D1Database, workspaceId: string): Promise<Map<string, number>> {
+  const { results } = await db
+    .prepare("SELECT connection_id AS id, COUNT(*) AS n FROM crm_sync_events WHERE workspace_id = ? AND status = 'pending' GROUP BY connection_id")
+    .bind(workspaceId)
+    .all<{ id: string; n: number }>();
+  return new Map(results.map((r) => [r.id, r.n]));
+}
