@@ -113,6 +113,9 @@ async function writeLead(
     if (outcome === "updated") await client.update(recordId, plan.toWrite, keys);
   }
 
+  // The log keeps the CRM's answer to the company write (the task's answer would hide it).
+  const answer = { httpStatus: client.http.lastStatus, response: client.http.lastResponse };
+
   // The MQL task, once per MQL event, only while the lead is still an MQL when the sync runs.
   let taskId: string | null = null;
   const mqlEvent = pending.find((e) => e.kind === "lead.mql");
@@ -127,7 +130,7 @@ async function writeLead(
   await db.batch([
     ...remember(recordId, outcome === "created"),
     markEventsDone(db, conn.id, pending.map((e) => e.eventId), now),
-    insertLogStatement(db, log({ outcome, matchedBy: plan.matchedBy, recordId: ref, decisions: plan.decisions, taskId })),
+    insertLogStatement(db, log({ outcome, matchedBy: plan.matchedBy, recordId: ref, decisions: plan.decisions, taskId, ...answer })),
   ]);
   return { outcome, recordId: ref, matchedBy: plan.matchedBy, taskId, calls: client.http.calls };
 }

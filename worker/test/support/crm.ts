@@ -116,6 +116,6 @@ export async function syncNow(connectionId: string, leadId: string): Promise<Syn
 }
 
 /** HubSpot companies of the fake account, by their properties. */
-export async function hubspotCompanies(account: FakeCrmAccount) {
-  return (await account.state()).companies.map((c) => ({ id: String(c.id), ...(c.properties as Record<string, string | null>) }));
+export async function hubspotCompanies(account: FakeCrmAccount): Promise<(Record<string, string | null> & { id: string })[]> {
+  return (await account.state()).companies.map((c) => ({ ...(c.properties as Record<string, string | null>), id: String(c.id) }));
 }
