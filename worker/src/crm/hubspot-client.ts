@@ -23,7 +23,7 @@ const FIELD_TYPES: Record<ValueType, { type: string; fieldType: string }> = {
 
 /**
  * HubSpot CRM v3 with a private-app token (scopes: crm.objects.companies.read/write, crm.schemas.companies.read/write,
- * tasks). One search call finds a company by SIREN, domain or name (three OR-ed filter groups).
+ * crm.objects.contacts.write for tasks). One search call finds a company by SIREN, domain or name (three OR-ed filter groups).
  */
 export class HubSpotClient implements CrmClient {
   readonly crm = "hubspot" as const;
