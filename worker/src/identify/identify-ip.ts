@@ -54,12 +54,21 @@ export async function identifyIp(input: IdentifyInput): Promise<IdentifyResult> 
   }
   const kind = await kindOf(lookups, workspaceId, network);
   const net = { ...network, ...kind };
+  // A correction ("this network is that company") names the company for every address of the network.
+  const corrected = network.asn !== null ? await lookups.asnCompany(workspaceId, network.asn) : null;
+  if (corrected) {
+    const company = await companyBySiren(db, providers, corrected, now, COMPANY_TTL_MS);
+    return { ip, network: net, company, confidence: 1, reason: asnCorrectionReason(network.asn!, corrected) };
+  }
   if (!isLeadKind(kind.kind) || !network.organization) {
     return { ip, network: net, company: null, confidence: 0, reason: `${kind.kind} network: ${kind.reason}` };
   }
   const match = await matchOrganizationCached(db, providers, network.organization, "network", now);
   return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
 }
+
+/** The reason stored on hits a workspace's ASN → SIREN correction named (re-attribution writes the same). */
+export const asnCorrectionReason = (asn: number, siren: string) => `workspace correction: AS${asn} → SIREN ${siren}`;
 
 async function networkOf(lookups: NetworkLookups, parsed: NonNullable<ReturnType<typeof parseIp>>, cf: IdentifyInput["cf"]) {
   if (cf?.asn) return { asn: cf.asn, organization: cf.asOrganization ?? null };
