@@ -6,7 +6,7 @@ import { newApp, type AppEnv } from "../http/app-factory";
 import { ApiError } from "../http/errors";
 import { errorSchema } from "../http/openapi";
 import { newId } from "../lib/ids";
-import { requireAdmin } from "../members/require-admin";
+import { requireAdmin } from "../auth/require-admin";
 import { backfillProgress, startBackfill } from "../crm/backfill";
 import {
   deleteConnection,
