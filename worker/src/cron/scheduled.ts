@@ -5,6 +5,10 @@ import { flagOverdueMqls } from "./flag-overdue-mqls";
 import { recheckDecayedMqls } from "./recheck-decayed-mqls";
 import { requeueStalledDeliveries } from "../webhooks/requeue-stalled";
 import { requeueStalledCrmSyncs } from "../crm/resume";
+import { dispatchOutbox } from "../webhooks/outbox";
+
+/** Outbox rows sent per run: 3 queries per 100, so a backlog of 5,000 overdue MQLs goes out in one run. */
+const DISPATCH_PER_RUN = 5000;
 
 /** Every 5 minutes (wrangler.toml). Each task is independent: one failing does not stop the others. */
 export async function runScheduled(env: Env, now: number): Promise<Record<string, number | string>> {
@@ -13,6 +17,8 @@ export async function runScheduled(env: Env, now: number): Promise<Record<string
     purgedHits: purgeExpiredHits,
     overdueMqls: flagOverdueMqls,
     decayedMqls: recheckDecayedMqls,
+    // After the tasks that write lead events: what they committed is sent in the same run.
+    dispatchedEvents: (env, now) => dispatchOutbox(env, now, { limit: DISPATCH_PER_RUN }),
     requeuedWebhooks: requeueStalledDeliveries,
     requeuedCrmSyncs: requeueStalledCrmSyncs,
   };

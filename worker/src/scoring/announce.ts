@@ -1,6 +1,8 @@
 import type { Env } from "../env";
 import type { LeadChange } from "./apply-to-lead";
 import { emitLeadEvent } from "../webhooks/emit";
+import type { WebhookEvent } from "../db/schema/webhooks";
+import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
 
 /**
  * Lead events for webhooks and Slack: a new lead is `lead.identified`; entering MQL is `lead.mql`.
@@ -8,6 +10,13 @@ import { emitLeadEvent } from "../webhooks/emit";
  */
 export async function announceLeadChange(env: Env, change: LeadChange, opts: { at: number }): Promise<void> {
   const base = { workspaceId: change.lead.workspaceId, leadId: change.lead.id };
-  if (change.entered.includes("identified")) await emitLeadEvent(env, { ...base, event: "lead.identified", at: opts.at });
-  if (change.entered.includes("mql")) await emitLeadEvent(env, { ...base, event: "lead.mql", at: opts.at });
+  for (const event of announcedEvents(change.entered)) await emitLeadEvent(env, { ...base, event, at: opts.at });
+}
+
+/** The lead events a score change announces, from the statuses it entered (pure). */
+export function announcedEvents(entered: readonly LeadStatus[]): WebhookEvent[] {
+  const events: WebhookEvent[] = [];
+  if (entered.includes("identified")) events.push("lead.identified");
+  if (entered.includes("mql")) events.push("lead.mql");
+  return events;
 }

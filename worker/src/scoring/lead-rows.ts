@@ -108,6 +108,44 @@ export async function persistLeadChange(db: D1Database, row: LeadRow, change: Sc
   if (!res?.meta.changes) return null;
   // Written after the guarded update so that a lost race records no transition twice.
   if (change.entries.length) await db.batch(transitionStatements(db, row, change.entries));
+  return savedLeadRow(row, change);
+}
+
+/**
+ * The statements of one attribution unit, to run in one D1 batch (one transaction): the guarded score write, then
+ * — only if that write won (`write_id` is this write's random id) — the hits' claim, the transition rows and
+ * whatever else the caller adds through `ifWon` (SQL ending in `{won}`). The score write itself also requires every hit of the unit to be
+ * unclaimed, so two deliveries of one hit can never both score it. Nothing is written unless everything is.
+ */
+export function attributionStatements(
+  db: D1Database,
+  row: LeadRow,
+  change: ScoreChange,
+  unit: { writeId: string; hitIds: readonly string[] },
+): { statements: D1PreparedStatement[]; ifWon: (sql: string, ...binds: unknown[]) => D1PreparedStatement } {
+  const values = changeValues(row, change);
+  const n = CHANGE_VALUES.length;
+  const hits = JSON.stringify(unit.hitIds);
+  const write = db
+    .prepare(
+      `UPDATE leads SET ${changeSet(param)}, write_id = ?${n + 1}
+        WHERE id = ${param("id")} AND revision = ${param("revision")}
+          AND NOT EXISTS (SELECT 1 FROM hits WHERE id IN (SELECT value FROM json_each(?${n + 2})) AND lead_id IS NOT NULL)`,
+    )
+    .bind(...CHANGE_VALUES.map((name) => values[name]), unit.writeId, hits);
+  // `{won}` (last in the statement) is true only if the score write above committed in this batch.
+  const won = "(SELECT write_id FROM leads WHERE id = ?) = ?";
+  const ifWon = (sql: string, ...binds: unknown[]) => db.prepare(sql.replace("{won}", won)).bind(...binds, row.id, unit.writeId);
+  const statements = [
+    write,
+    ifWon("UPDATE hits SET lead_id = ? WHERE id IN (SELECT value FROM json_each(?)) AND lead_id IS NULL AND {won}", row.id, hits),
+    ...change.entries.map((e) => ifWon(`${TRANSITION_INSERT} SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE {won}`, ...transitionValues(row, e))),
+  ];
+  return { statements, ifWon };
+}
+
+/** The lead as saved by a won write (pure). */
+export function savedLeadRow(row: LeadRow, change: ScoreChange): LeadRow {
   const { lifecycle } = change;
   return {
     ...row,

@@ -1,6 +1,7 @@
 import type { Env } from "../env";
 import { attemptDelivery, type DeliveryOptions } from "./deliver";
 import type { WebhookMessage } from "./message";
+import { emitOutboxEvent } from "./outbox";
 import { backoffScale } from "./tuning";
 
 /** When D1 itself fails, try the message again soon; the attempt count in D1 stays the reference. */
@@ -15,11 +16,16 @@ export async function consumeWebhooks(batch: MessageBatch<WebhookMessage>, env: 
   await Promise.all(
     batch.messages.map(async (msg) => {
       try {
+        if ("leadEventId" in msg.body) {
+          await emitOutboxEvent(env, msg.body.leadEventId);
+          msg.ack();
+          return;
+        }
         const outcome = await attemptDelivery(env, msg.body.deliveryId, options);
         if (outcome.action === "retry") msg.retry({ delaySeconds: outcome.delaySeconds });
         else msg.ack();
       } catch (err) {
-        console.error("webhook delivery", msg.body.deliveryId, err);
+        console.error("webhook message", msg.body, err);
         msg.retry({ delaySeconds: Math.round(INFRA_RETRY_SECONDS * (options.backoffScale ?? 1)) });
       }
     }),

@@ -22,3 +22,4 @@ export * from "./crm-sync-events";
 export * from "./crm-locks";
 export * from "./crm-sync-log";
 export * from "./crm-backfill-jobs";
+export * from "./lead-event-outbox";

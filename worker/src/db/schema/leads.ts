@@ -28,6 +28,8 @@ export const leads = sqliteTable(
     qualified: integer("qualified", { mode: "boolean" }).notNull().default(false),
     /** Optimistic concurrency: two consumers scoring the same lead never overwrite each other's state. */
     revision: integer("revision").notNull().default(0),
+    /** Random id of the last scoring write: the other statements of that write's batch run only if it won. */
+    writeId: text("write_id"),
     mqlAt: integer("mql_at"),
     sqlAt: integer("sql_at"),
     slaDueAt: integer("sla_due_at"),
@@ -42,6 +44,9 @@ export const leads = sqliteTable(
     index("leads_workspace_status_idx").on(t.workspaceId, t.status, t.score),
     index("leads_workspace_siren_idx").on(t.workspaceId, t.siren),
     index("leads_workspace_seen_idx").on(t.workspaceId, t.lastSeenAt),
+    // The cron's walks over every workspace: overdue MQLs by deadline, decaying MQLs by last visit.
+    index("leads_status_sla_idx").on(t.status, t.slaDueAt),
+    index("leads_status_seen_idx").on(t.status, t.lastSeenAt),
   ],
 );
 
