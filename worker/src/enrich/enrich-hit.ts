@@ -58,7 +58,7 @@ export async function enrichLoadedHit(
   io: { lookups: NetworkLookups; writes: HitWrites },
 ): Promise<EnrichOutcome> {
   if (!hit || hit.status !== "pending") return "not_pending";
-  const providers = providerChain(env, hit.providerChain ? (JSON.parse(hit.providerChain) as string[]) : null);
+  const providers = providerChain(env, hit.providerChain ? (JSON.parse(hit.providerChain) as string[]) : null, hit.workspaceId);
 
   // Any hit of a known contact may arrive here before the identify hit itself: decide the contact's company first.
   if (hit.contactId) await identifyEmailDomain(env.DB, providers, hit.workspaceId, hit.contactId, now);

@@ -40,7 +40,7 @@ export const identifyRoutes = newApp().openapi(identifyRoute, async (c) => {
   try {
     const result = await identifyIp({
       db: c.env.DB,
-      providers: providerChain(c.env, ws?.chain ? (JSON.parse(ws.chain) as string[]) : null),
+      providers: providerChain(c.env, ws?.chain ? (JSON.parse(ws.chain) as string[]) : null, workspaceId),
       workspaceId,
       ip: c.req.valid("query").ip,
       now: Date.now(),
