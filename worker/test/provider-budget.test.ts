@@ -58,7 +58,9 @@ describe("a failed enrichment's second life", () => {
   /** A stored hit from a network the workspace maps to `siren` (so enriching it needs the register). */
   async function storedHit(site: TestSite, ip: string, siren: string) {
     await overrideCidr(site, `${ip.split(".").slice(0, 3).join(".")}.0/24`, siren);
-    const [outcome] = await ingestBatch(env.DB, [collectEnvelope({ site: site.siteKey, vid: `v-${crypto.randomUUID()}`, url: "https://www.exemple.fr/tarifs" }, { ip })]);
+    const [outcome] = await ingestBatch(env.DB, [
+      collectEnvelope({ site: site.siteKey, vid: `v-${crypto.randomUUID()}`, url: "https://www.exemple.fr/tarifs" }, { ip }),
+    ]);
     if (!outcome?.stored) throw new Error("hit not stored");
     return outcome.hitId;
   }
@@ -117,6 +119,5 @@ describe("a failed enrichment's second life", () => {
     // Eight days later the hit is past the age limit: given up, not queued.
     await reviveFailedEnrichment(env, Date.now() + 8 * 24 * HOUR);
     expect(await hitRow(old)).toMatchObject({ status: "failed", retryAt: null, ip: null, revivals: 0 });
-
   });
 });

@@ -131,7 +131,12 @@ describe("fair share between workspaces", () => {
     const flooder = limiter.forTenant("ws_flood");
     const t0 = Date.now();
     // 120 requests at once: the object holds what fits in its 5 s window and refuses the rest.
-    const flood = [...Array(120)].map(() => flooder.acquire().then(() => "sent", (e: unknown) => (e instanceof ProviderError ? e.code : "other")));
+    const flood = [...Array(120)].map(() =>
+      flooder.acquire().then(
+        () => "sent",
+        (e: unknown) => (e instanceof ProviderError ? e.code : "other"),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 300));
 
     // Meanwhile another workspace asks three times in a row: each waits about one round (2 slots).

@@ -24,7 +24,7 @@ const METHODS = ["get", "put", "post", "delete", "patch"];
 const ORIGIN = "https://api.sillage.test";
 
 /** Per collection (the path segment before `{id}`): a real object of that kind in `ws`, by id. */
-const ID_FACTORIES: Record<string, (ws: TestSite, marker: string) => Promise<string>> = {
+const ID_FACTORIES: Record<string, (ws: TestSite, marker: string, made: Record<string, string>) => Promise<string>> = {
   leads: (ws, marker) => seedLead(ws, { name: `Entreprise ${marker}`, status: "mql", score: 80 }),
   webhooks: (ws) => seedWebhookEndpoint(ws, ["lead.mql"]),
   contacts: (ws, marker) => seedContact(ws, { email: `${marker.toLowerCase()}@exemple.fr`, name: `Contact ${marker}` }),
@@ -32,6 +32,23 @@ const ID_FACTORIES: Record<string, (ws: TestSite, marker: string) => Promise<str
   members: async (ws, marker) => (await seedMemberKey(ws, `Membre ${marker}`)).memberId,
   keys: async (ws, marker) => (await insertKey(ws, { name: `Clé ${marker}` })).id,
   sites: async (ws) => ws.siteId,
+  connections: async (ws) => {
+    const id = `crm_${crypto.randomUUID()}`;
+    await env.DB.prepare(
+      "INSERT INTO crm_connections (id, workspace_id, crm, secret, secret_hint, events, created_at) VALUES (?, ?, 'hubspot', 'v1.AAAA.AAAA', 'abcd', '[]', ?)",
+    )
+      .bind(id, ws.workspaceId, Date.now())
+      .run();
+    return id;
+  },
+  // After `connections`: a backfill belongs to one.
+  backfills: async (ws, _marker, made) => {
+    const id = `crmb_${crypto.randomUUID()}`;
+    await env.DB.prepare("INSERT INTO crm_backfill_jobs (id, workspace_id, connection_id, statuses, total, started_at) VALUES (?, ?, ?, '[\"mql\"]', 0, ?)")
+      .bind(id, ws.workspaceId, made.connections, Date.now())
+      .run();
+    return id;
+  },
   "rescore-jobs": async (ws) => {
     const id = `rsj_${crypto.randomUUID()}`;
     await env.DB.prepare("INSERT INTO rescore_jobs (id, workspace_id, model_version, status, total, started_at) VALUES (?, ?, 1, 'done', 0, ?)")
@@ -41,11 +58,15 @@ const ID_FACTORIES: Record<string, (ws: TestSite, marker: string) => Promise<str
   },
 };
 
+/** Path parameters that name no workspace's object (an ASN is everyone's): no cross-workspace check for them. */
+const GLOBAL_PARAMS: Record<string, string> = { review: "64512" };
+
 /** Bodies the schema sampler cannot build valid on its own (cross-field rules, refined shapes). */
 const BODY_EXAMPLES: Record<string, () => unknown> = {
   "PUT /scoring/model": () => ({ ...DEFAULT_MODEL, version: undefined }),
   "POST /privacy/erase": () => ({ email: "personne@exemple.fr" }),
   "POST /leads/{id}/links": () => ({ kind: "domain", value: "exemple-securite.fr" }),
+  "POST /leads/{id}/correction": () => ({ action: "company", siren: "552032534" }),
   "POST /webhooks": () => ({ url: "https://hooks.exemple.fr/sillage", events: ["lead.mql"] }),
   "PATCH /webhooks/{id}": () => ({ url: "https://hooks.exemple.fr/sillage" }),
 };
@@ -67,7 +88,13 @@ function sample(schema: Json | undefined, doc: Json, name = ""): unknown {
   if (schema.default !== undefined) return schema.default;
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
-  for (const key of ["anyOf", "oneOf"]) if (schema[key]) return sample(schema[key].find((s: Json) => s.type !== "null"), doc, name);
+  for (const key of ["anyOf", "oneOf"])
+    if (schema[key])
+      return sample(
+        schema[key].find((s: Json) => s.type !== "null"),
+        doc,
+        name,
+      );
   if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s: Json) => sample(s, doc, name)));
   const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== "null") : schema.type;
   switch (type) {
@@ -122,7 +149,7 @@ function queryString(o: Operation, doc: Json): string {
 function fillPath(path: string, ids: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, param: string, offset: number) => {
     const collection = path.slice(0, offset).split("/").filter(Boolean).pop() ?? "";
-    const id = ids[collection];
+    const id = ids[collection] ?? GLOBAL_PARAMS[collection];
     if (!id) {
       throw new Error(
         `The security suite cannot exercise ${path}: no way to make a "{${param}}" of "${collection}". Add a factory to ID_FACTORIES in worker/test/security.test.ts.`,
@@ -138,10 +165,24 @@ async function call(o: Operation, doc: Json, path: string, authorization: string
   if (authorization !== null) headers.Authorization = authorization;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const res = await worker.fetch(
-    new Request(`${ORIGIN}/api/v1${path}${queryString(o, doc)}`, { method: o.method.toUpperCase(), headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    new Request(`${ORIGIN}/api/v1${path}${queryString(o, doc)}`, {
+      method: o.method.toUpperCase(),
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
   );
   const text = await res.text();
-  return { status: res.status, text, json: (() => { try { return JSON.parse(text) as Json; } catch { return null; } })() };
+  return {
+    status: res.status,
+    text,
+    json: (() => {
+      try {
+        return JSON.parse(text) as Json;
+      } catch {
+        return null;
+      }
+    })(),
+  };
 }
 
 let doc: Json;
@@ -163,8 +204,8 @@ beforeAll(async () => {
   idsA = {};
   idsB = {};
   for (const [collection, make] of Object.entries(ID_FACTORIES)) {
-    idsA[collection] = await make(a, "A");
-    idsB[collection] = await make(b, markerB);
+    idsA[collection] = await make(a, "A", idsA);
+    idsB[collection] = await make(b, markerB, idsB);
   }
   memberKeyA = (await seedMemberKey(a, "Membre A")).apiKey;
   revokedKeyA = (await insertKey(a, { name: "révoquée", revoked: true })).key;
@@ -229,7 +270,8 @@ describe("security of every documented route", () => {
   });
 
   it("another workspace's ids: 404 with an admin key, never its data, and its objects stay untouched", async () => {
-    const withIds = ops.filter((o) => o.path.includes("{"));
+    const ownedParam = (path: string) => [...path.matchAll(/([^/]+)\/\{\w+\}/g)].some((m) => !(m[1]! in GLOBAL_PARAMS));
+    const withIds = ops.filter((o) => ownedParam(o.path));
     expect(withIds.length).toBeGreaterThanOrEqual(10);
     for (const o of withIds) {
       const res = await call(o, doc, fillPath(o.path, idsB), `Bearer ${a.apiKey}`);

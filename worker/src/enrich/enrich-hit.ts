@@ -30,10 +30,7 @@ const HIT_ROW_SQL = `SELECT h.id, h.visitor_id AS visitorId, h.workspace_id AS w
 
 /** The hits of a queue batch, in one query. */
 export async function loadHitRows(db: D1Database, hitIds: readonly string[]): Promise<Map<string, HitRow>> {
-  const { results } = await db
-    .prepare(`${HIT_ROW_SQL} WHERE h.id IN (SELECT value FROM json_each(?1))`)
-    .bind(JSON.stringify(hitIds))
-    .all<HitRow>();
+  const { results } = await db.prepare(`${HIT_ROW_SQL} WHERE h.id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(hitIds)).all<HitRow>();
   return new Map(results.map((r) => [r.id, r]));
 }
 

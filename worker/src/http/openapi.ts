@@ -35,3 +35,9 @@ export const apiKeySecurityScheme = {
   scheme: "bearer",
   description: "An API key (`slg_` followed by 40 hex characters), sent as `Authorization: Bearer slg_…`.",
 };
+
+/** A JSON response of the OpenAPI document. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+/** A required JSON request body of the OpenAPI document (`request: { body: jsonBody(schema) }`). */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
