@@ -1,8 +1,9 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { runOverlay } from "../src/content/mount-overlay";
+import { runOverlay } from "../src/content/run-overlay";
+import { SITE_MATCHES } from "../src/sites";
 
 /** Pipedrive organisations and persons (every company's `*.pipedrive.com`). */
 export default defineContentScript({
-  matches: ["https://*.pipedrive.com/*"],
+  matches: [...SITE_MATCHES.pipedrive],
   main: runOverlay,
 });

@@ -1,8 +1,9 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { runOverlay } from "../src/content/mount-overlay";
+import { runOverlay } from "../src/content/run-overlay";
+import { SITE_MATCHES } from "../src/sites";
 
 /** Salesforce Lightning Account, Contact and Lead records (every org's `*.lightning.force.com`). */
 export default defineContentScript({
-  matches: ["https://*.lightning.force.com/*"],
+  matches: [...SITE_MATCHES.salesforce],
   main: runOverlay,
 });
