@@ -3,7 +3,7 @@
  * pieces. A supported page that says nothing yet is read again as the DOM changes (throttled) until it
  * says something or the time is up; an unsupported page is answered at once.
  */
-import { extract, pageKindOf } from "../extractors/index";
+import type { PageReader } from "../extractors/reader";
 import type { Extraction } from "../extractors/types";
 
 export interface ReadPageOptions {
@@ -14,12 +14,12 @@ export interface ReadPageOptions {
   signal?: AbortSignal;
 }
 
-export function readPageWhenReady(doc: Document, href: string, options: ReadPageOptions = {}): Promise<Extraction> {
+export function readPageWhenReady(reader: PageReader, doc: Document, href: string, options: ReadPageOptions = {}): Promise<Extraction> {
   const { timeoutMs = 8_000, throttleMs = 150, signal } = options;
   const url = new URL(href);
-  if (!pageKindOf(url)) return Promise.resolve({ kind: "none", reason: "unsupported-page" });
+  if (!reader.kindOf(url)) return Promise.resolve({ kind: "none", reason: "unsupported-page" });
 
-  const first = extract(doc, url);
+  const first = reader.read(doc, url);
   if (first.kind !== "none" || first.reason !== "nothing-found") return Promise.resolve(first);
 
   return new Promise((resolve) => {
@@ -37,7 +37,7 @@ export function readPageWhenReady(doc: Document, href: string, options: ReadPage
     };
     const attempt = () => {
       pending = undefined;
-      last = extract(doc, url);
+      last = reader.read(doc, url);
       if (last.kind !== "none" || last.reason !== "nothing-found") finish(last);
     };
     const schedule = () => {
@@ -67,7 +67,7 @@ export interface WatchPageOptions {
  * previous one. A router changes the URL before the new record renders, so the first read can come from the
  * previous record's DOM (or a half-rendered one); the next renders correct it.
  */
-export function watchPage(doc: Document, href: string, first: Extraction, onChange: (extraction: Extraction) => void, options: WatchPageOptions = {}): void {
+export function watchPage(reader: PageReader, doc: Document, href: string, first: Extraction, onChange: (extraction: Extraction) => void, options: WatchPageOptions = {}): void {
   const { durationMs = 10_000, throttleMs = 300, signal } = options;
   if (signal?.aborted) return;
   const url = new URL(href);
@@ -77,7 +77,7 @@ export function watchPage(doc: Document, href: string, first: Extraction, onChan
 
   const attempt = () => {
     pending = undefined;
-    const next = extract(doc, url);
+    const next = reader.read(doc, url);
     if (next.kind === "none") return; // a page emptied mid-render says nothing new
     const text = JSON.stringify(next);
     if (text === last) return;

@@ -5,15 +5,20 @@
  */
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { pageKindOf } from "../extractors/index";
-import type { Extraction } from "../extractors/types";
-import { detectLang, t } from "../i18n/index";
+import { pageReader } from "../extractors/reader";
+import type { Extraction, PageExtractor } from "../extractors/types";
+import { detectLang } from "../i18n/index";
 import { planKey, sendRequest, type PageContext, type PagePush } from "../messages";
 import { linkTarget, lookupPlan, searchHint } from "./lookup-plan";
 import { mountPanelFrame, type PanelFrame } from "./panel-frame";
 import { readPageWhenReady, watchPage } from "./read-page";
 
-export async function runOverlay(ctx: ContentScriptContext): Promise<void> {
+/** The launcher's name; the panel's own texts are in src/i18n, which the content script does not bundle. */
+const OPEN_PANEL = { fr: "Ouvrir le panneau Sillage", en: "Open the Sillage panel" } as const;
+
+/** Runs in a page of the site whose `extractors` are given (only those are bundled into that site's script). */
+export function runOverlay(ctx: ContentScriptContext, extractors: readonly PageExtractor[]): void {
+  const reader = pageReader(extractors);
   // The salesperson's language (the browser's), not the page's: LinkedIn may be in English for a French SDR.
   const lang = detectLang();
   let frame: PanelFrame | null = null;
@@ -34,7 +39,7 @@ export async function runOverlay(ctx: ContentScriptContext): Promise<void> {
 
   function showFrame(): void {
     if (frame && !frame.connected) removeFrame();
-    frame ??= mountPanelFrame(document, { src: browser.runtime.getURL("/panel.html"), launcherLabel: t("panel.expand", lang), onLaunch: open });
+    frame ??= mountPanelFrame(document, { src: browser.runtime.getURL("/panel.html"), launcherLabel: OPEN_PANEL[lang], onLaunch: open });
     if (closed) frame.showLauncher();
     else frame.showPanel();
   }
@@ -57,7 +62,7 @@ export async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   function follow(href: string): void {
     reading?.abort();
     reading = null;
-    if (!pageKindOf(new URL(href))) {
+    if (!reader.kindOf(new URL(href))) {
       removeFrame();
       if (reported) report(null);
       return;
@@ -69,11 +74,11 @@ export async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     const controller = new AbortController();
     reading = controller;
     const { signal } = controller;
-    void readPageWhenReady(document, href, { signal }).then((extraction) => {
+    void readPageWhenReady(reader, document, href, { signal }).then((extraction) => {
       if (signal.aborted || !ctx.isValid) return;
       showExtraction(extraction, href);
       // The first read may have come from the previous record's DOM: follow the renders that come next.
-      watchPage(document, href, extraction, (next) => showExtraction(next, href), { signal });
+      watchPage(reader, document, href, extraction, (next) => showExtraction(next, href), { signal });
     });
   }
 
