@@ -98,6 +98,9 @@ export interface RequestMap {
   "page-context": { context: PageContext | null };
   /** Lead panel → background: the salesperson closed the panel. */
   "close-panel": Record<string, never>;
+  /** Lead panel → background: the height its content needs (the page's frame is sized to it, so the page
+   * below a short panel stays clickable). */
+  "panel-size": { height: number };
   /** Lead panel → background: "wrong company?" */
   "correct-identity": { leadId: string; correction: IdentityCorrection };
 }
@@ -114,6 +117,7 @@ export interface ResponseMap {
   "open-options": null;
   "page-context": null;
   "close-panel": null;
+  "panel-size": null;
   "correct-identity": CorrectionOutcome;
 }
 
@@ -137,7 +141,7 @@ export type PanelPush = LookupRefreshed | PageContextChanged;
 
 /** Background → the tab's content script: the panel was closed; or the background lost the page's context
  * (the service worker restarted) and asks for it again. */
-export type PagePush = { type: "panel-closed" } | { type: "report-context" };
+export type PagePush = { type: "panel-closed" } | { type: "report-context" } | { type: "panel-size"; height: number };
 
 /** The lead panel's port to the background (pushes: `PanelPush`). */
 export const PANEL_PORT = "sillage-panel";
@@ -220,6 +224,8 @@ export function requestProblem(raw: unknown): string | null {
     case "open-options":
     case "close-panel":
       return null;
+    case "panel-size":
+      return Number.isInteger(m.height) && (m.height as number) >= 0 && (m.height as number) <= 10_000 ? null : "panel-size: height";
     case "page-context":
       return m.context === null || isPageContext(m.context) ? null : "page-context: context";
     case "correct-identity":

@@ -30,6 +30,31 @@ const onRefreshed: RefreshSubscription = (fn) => {
 const close = () => void sendRequest("close-panel", {});
 const root = createRoot(document.getElementById("root")!);
 
+/** The height the panel's content needs, clipped or not: its bar, its body's whole scroll height, its borders. */
+function contentHeight(): number {
+  const panel = document.querySelector(".sl-panel:not([hidden])");
+  const bar = panel?.querySelector(".sl-panel__bar");
+  const body = panel?.querySelector(".sl-panel__body");
+  if (!panel || !bar || !body) return 0;
+  return bar.getBoundingClientRect().height + body.scrollHeight + 2;
+}
+let sentHeight = -1;
+let measuring = false;
+const reportHeight = () => {
+  if (measuring) return;
+  measuring = true;
+  requestAnimationFrame(() => {
+    measuring = false;
+    const height = Math.ceil(contentHeight());
+    if (height > 0 && height !== sentHeight) {
+      sentHeight = height;
+      void sendRequest("panel-size", { height });
+    }
+  });
+};
+// This frame runs in the extension's own process: watching its DOM costs the page nothing.
+new MutationObserver(reportHeight).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+
 connectPanel((push) => {
   if (push.type === "page-context") root.render(<PanelApp page={push.context} lang={lang} onRefreshed={onRefreshed} onClose={close} />);
   else for (const fn of refreshed) fn(push.outcome);

@@ -247,6 +247,8 @@ describe("background service", () => {
     // Closing the panel is said to the page's content script.
     await service.handle({ type: "close-panel" }, TAB);
     expect(told.at(-1)).toEqual([7, { type: "panel-closed" }]);
+    await service.handle({ type: "panel-size", height: 420 }, TAB);
+    expect(told.at(-1)).toEqual([7, { type: "panel-size", height: 420 }]);
   });
 
   it("wrong company: sends the correction, forgets what was cached, and answers the lead the visits went to", async () => {

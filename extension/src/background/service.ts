@@ -187,6 +187,10 @@ export function createBackgroundService(deps: BackgroundDeps) {
       if (sender.tabId !== undefined) deps.notifyPage(sender.tabId, { type: "panel-closed" });
       return null;
     },
+    async "panel-size"(req, sender) {
+      if (sender.tabId !== undefined) deps.notifyPage(sender.tabId, { type: "panel-size", height: req.height });
+      return null;
+    },
     async "correct-identity"(req) {
       const api = await apiFor();
       let result: CorrectionResult | undefined;

@@ -41,6 +41,8 @@ export interface PanelFrame {
   /** Still in the page (a page that rebuilt its document took it with it). */
   readonly connected: boolean;
   showPanel(): void;
+  /** Fits the frame to the panel's content (at most the viewport's height below the frame's top). */
+  setContentHeight(height: number): void;
   showLauncher(): void;
   remove(): void;
 }
@@ -85,6 +87,9 @@ export function mountPanelFrame(doc: Document, { src, launcherLabel, onLaunch }:
     showPanel() {
       frame.hidden = false;
       launcher.hidden = true;
+    },
+    setContentHeight(height: number) {
+      frame.style.height = `min(${Math.ceil(height)}px, calc(100vh - 104px))`;
     },
     showLauncher() {
       frame.hidden = true;

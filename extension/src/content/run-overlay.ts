@@ -100,6 +100,7 @@ export function runOverlay(ctx: ContentScriptContext, extractors: readonly PageE
     const push = message as PagePush;
     if (push?.type === "panel-closed") close();
     else if (push?.type === "report-context") void sendRequest("page-context", { context: reported });
+    else if (push?.type === "panel-size" && typeof push.height === "number") frame?.setContentHeight(push.height);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.addEventListener(window, "wxt:locationchange", ({ newUrl }) => follow(newUrl.href));
