@@ -40,7 +40,7 @@ interface JobRow {
 type SliceLead = LeadVersion & { siren: string | null; firstSeenAt: number };
 
 /** The write a rescored lead needs, the lifecycle reacting as to any score change (pure). */
-function rescoreChange(row: LeadVersion, r: RescoredLead, modelVersion: number, slaHours: number, now: number): ScoreChange {
+export function rescoreChange(row: LeadVersion, r: RescoredLead, modelVersion: number, slaHours: number, now: number): ScoreChange {
   const { lead, entries } = onScoreChange(
     { status: row.status, since: row.statusChangedAt, qualified: row.qualified, history: [] },
     { identified: r.state.identified, qualified: r.qualifiedAfter },
