@@ -6,6 +6,6 @@ import { SITE_MATCHES } from "../src/sites";
 /** HubSpot company and contact records (US and EU data centres). */
 export default defineContentScript({
   matches: [...SITE_MATCHES.hubspot],
-  runAt: "document_end",
+  runAt: "document_start",
   main: (ctx) => runOverlay(ctx, [hubSpotCompanyPage, hubSpotContactPage]),
 });

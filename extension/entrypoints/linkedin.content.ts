@@ -8,6 +8,6 @@ import { SITE_MATCHES } from "../src/sites";
 /** LinkedIn company pages, profiles and Sales Navigator (one single-page app: every path, followed in-page). */
 export default defineContentScript({
   matches: [...SITE_MATCHES.linkedin],
-  runAt: "document_end",
+  runAt: "document_start",
   main: (ctx) => runOverlay(ctx, [linkedInCompanyPage, linkedInProfilePage, salesNavigatorAccountPage, salesNavigatorLeadPage]),
 });

@@ -6,6 +6,6 @@ import { SITE_MATCHES } from "../src/sites";
 /** Pipedrive organisations and persons (every company's `*.pipedrive.com`). */
 export default defineContentScript({
   matches: [...SITE_MATCHES.pipedrive],
-  runAt: "document_end",
+  runAt: "document_start",
   main: (ctx) => runOverlay(ctx, [pipedriveOrganizationPage, pipedrivePersonPage]),
 });

@@ -6,6 +6,6 @@ import { SITE_MATCHES } from "../src/sites";
 /** Salesforce Lightning Account, Contact and Lead records (every org's `*.lightning.force.com`). */
 export default defineContentScript({
   matches: [...SITE_MATCHES.salesforce],
-  runAt: "document_end",
+  runAt: "document_start",
   main: (ctx) => runOverlay(ctx, [salesforceAccountPage, salesforceLeadPage, salesforceContactPage]),
 });

@@ -5,11 +5,13 @@
  * popup, the options page), never from a page's content script. Requests are validated on arrival; answers
  * are typed results, never thrown errors, so every caller has to handle "bad key" and "unreachable".
  */
-import { LEAD_ACTIONS, type LeadAction } from "@sillage/shared/api/lead-actions";
+import { LEAD_ACTIONS, OPERATOR_KINDS, type LeadAction, type OperatorKind } from "@sillage/shared/api/lead-actions";
 import type { LeadDetail, LeadStatus, LeadSummary } from "@sillage/shared/api/leads";
+import type { LeadCorrectionResult, NetworkCorrectionBody } from "@sillage/shared/api/networks";
+import { isValidSiren } from "@sillage/shared/firmographics/siren";
 import { browser } from "wxt/browser";
 
-export { LEAD_ACTIONS, type LeadAction };
+export { LEAD_ACTIONS, OPERATOR_KINDS, type LeadAction, type OperatorKind };
 
 /** The single-key look-ups `GET /api/v1/leads/lookup` accepts (exactly one per request). `crm` is a CRM
  * record's URL, which the API reads as the record's identity. */
@@ -30,14 +32,9 @@ export interface LinkTarget {
 
 /** What the salesperson says is wrong with the identification (`POST /api/v1/leads/{id}/correction`): the
  * visitor's network is really this company (SIREN), or it is no company at all but an operator of this kind. */
-export const OPERATOR_KINDS = ["isp", "mobile", "hosting", "vpn"] as const;
-export type OperatorKind = (typeof OPERATOR_KINDS)[number];
-export type IdentityCorrection = { action: "company"; siren: string } | { action: "operator"; kind: OperatorKind };
-export interface CorrectionOutcome {
-  /** The lead the hits now belong to (another company's, or none when they went back to anonymous). */
-  leadId: string | null;
-  reattributedHits: number;
-  /** That lead as it now is; null when there is none. */
+export type IdentityCorrection = NetworkCorrectionBody;
+export interface CorrectionOutcome extends LeadCorrectionResult {
+  /** The lead the hits now belong to, as it now is; null when they went back to anonymous. */
   lead: LeadDetail | null;
 }
 
@@ -186,7 +183,7 @@ function isPageContext(v: unknown): v is PageContext {
 
 function isCorrection(v: unknown): v is IdentityCorrection {
   if (!isObject(v)) return false;
-  if (v.action === "company") return typeof v.siren === "string" && /^\d{9}$/.test(v.siren);
+  if (v.action === "company") return typeof v.siren === "string" && /^\d{9}$/.test(v.siren) && isValidSiren(v.siren);
   return v.action === "operator" && oneOf(OPERATOR_KINDS, v.kind);
 }
 

@@ -113,21 +113,27 @@ const OBSERVE_LONG_TASKS = `
     .observe({ type: "longtask", buffered: true });
 `;
 
+const CHURN = `(() => {
+  let n = 0;
+  const timer = setInterval(() => {
+    const box = document.createElement("div");
+    for (let i = 0; i < 20; i++) {
+      const item = document.createElement("span");
+      item.textContent = "item " + n++;
+      box.append(item);
+    }
+    (document.querySelector("main") || document.body).append(box);
+  }, 100);
+  setTimeout(() => clearInterval(timer), 4000);
+})()`;
+
 async function longTasks(context: BrowserContext): Promise<{ count: number; totalMs: number }> {
   const page = await context.newPage();
   await page.goto(CAPTURE_URL);
   await page.waitForLoadState("load");
   // LinkedIn keeps changing its DOM (feed items, presence dots, notifications): 20 nodes every 100 ms for 4 s,
   // while the salesperson scrolls and types in the search box.
-  await page.evaluate(() => {
-    let n = 0;
-    const timer = setInterval(() => {
-      const box = document.createElement("div");
-      for (let i = 0; i < 20; i++) box.append(Object.assign(document.createElement("span"), { textContent: `item ${n++}` }));
-      document.querySelector("main")?.append(box);
-    }, 100);
-    setTimeout(() => clearInterval(timer), 4_000);
-  });
+  await page.evaluate(CHURN);
   for (let i = 0; i < 20; i++) {
     await page.mouse.wheel(0, 400);
     await page.waitForTimeout(50);

@@ -4,18 +4,13 @@
  * swapped in without touching them.
  */
 import { SillageApiError, SillageUnreachableError, type SillageClient } from "@sillage/shared/api-client";
-import type { Failure, IdentityCorrection } from "../messages";
-
-/** `POST /api/v1/leads/{id}/correction`'s answer: where the lead's hits went, and how many. */
-export interface CorrectionResult {
-  leadId: string | null;
-  reattributedHits: number;
-}
+import type { Failure } from "../messages";
 
 /** What the background calls (the shared typed client, which checks every answer against the contract). */
-export type LeadsApi = Pick<SillageClient, "me" | "lookupLead" | "getLead" | "listLeads" | "transitionLead" | "linkLead" | "addNote"> & {
-  correctLeadIdentity(id: string, body: IdentityCorrection): Promise<CorrectionResult>;
-};
+export type LeadsApi = Pick<
+  SillageClient,
+  "me" | "lookupLead" | "getLead" | "listLeads" | "transitionLead" | "linkLead" | "addNote" | "correctLeadIdentity"
+>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 

@@ -18,7 +18,8 @@ import {
   type ResponseMap,
   type Result,
 } from "../messages";
-import { toFailure, type CorrectionResult, type LeadsApi } from "./api-port";
+import type { LeadCorrectionResult } from "@sillage/shared/api/networks";
+import { toFailure, type LeadsApi } from "./api-port";
 import type { LookupAnswer } from "./lookup-answer";
 import { runPlan } from "./run-plan";
 import { normalizeBaseUrl, originPattern, type Settings } from "./settings";
@@ -193,7 +194,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
     async "correct-identity"(req) {
       const api = await apiFor();
-      let result: CorrectionResult | undefined;
+      let result: LeadCorrectionResult | undefined;
       try {
         result = await api.correctLeadIdentity(req.leadId, req.correction);
       } finally {

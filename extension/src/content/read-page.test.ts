@@ -64,6 +64,25 @@ describe("watchPage", () => {
     expect(seen).toEqual([expect.objectContaining({ kind: "linkedin-profile", employer: expect.objectContaining({ name: "Doctolib" }) })]);
   });
 
+  it("stops once the record has settled: the page's later churn costs no extraction", async () => {
+    document.body.innerHTML = bodyOf("linkedin-company-about-en.html");
+    const url = "https://www.linkedin.com/company/doctolib/about/";
+    let reads = 0;
+    const counting = { kindOf: ALL_PAGES.kindOf, read: (doc: Document, u: URL) => (reads++, ALL_PAGES.read(doc, u)) };
+    const first = await readPageWhenReady(counting, document, url);
+    watchPage(counting, document, url, first, () => {}, { throttleMs: 10, settleMs: 80 });
+    document.body.append(document.createElement("div"));
+    await new Promise((r) => setTimeout(r, 60));
+    const whileWatching = reads;
+    expect(whileWatching).toBeGreaterThan(1);
+    await new Promise((r) => setTimeout(r, 100)); // settled: the observer is gone
+    for (let i = 0; i < 5; i++) {
+      document.body.append(document.createElement("div"));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(reads).toBe(whileWatching);
+  });
+
   it("stops when the tab navigates again", async () => {
     document.body.innerHTML = bodyOf("linkedin-company-loading-en.html");
     const url = "https://www.linkedin.com/company/doctolib/about/";

@@ -13,6 +13,9 @@ import { linkTarget, lookupPlan, searchHint } from "./lookup-plan";
 import { mountPanelFrame, type PanelFrame } from "./panel-frame";
 import { readPageWhenReady, watchPage } from "./read-page";
 
+const domParsed = (): Promise<void> =>
+  document.readyState !== "loading" ? Promise.resolve() : new Promise((resolve) => document.addEventListener("DOMContentLoaded", () => resolve(), { once: true }));
+
 /** The launcher's name; the panel's own texts are in src/i18n, which the content script does not bundle. */
 const OPEN_PANEL = { fr: "Ouvrir le panneau Sillage", en: "Open the Sillage panel" } as const;
 
@@ -37,11 +40,17 @@ export function runOverlay(ctx: ContentScriptContext, extractors: readonly PageE
     frame = null;
   }
 
-  function showFrame(): void {
+  /** The panel's frame, made hidden as soon as the URL is a page we read: the panel page loads while the page
+   * itself renders, and is ready when the record is read. */
+  function ensureFrame(): PanelFrame {
     if (frame && !frame.connected) removeFrame();
     frame ??= mountPanelFrame(document, { src: browser.runtime.getURL("/panel.html"), launcherLabel: OPEN_PANEL[lang], onLaunch: open });
-    if (closed) frame.showLauncher();
-    else frame.showPanel();
+    return frame;
+  }
+
+  function showFrame(): void {
+    if (closed) ensureFrame().showLauncher();
+    else ensureFrame().showPanel();
   }
 
   function showExtraction(extraction: Extraction, href: string): void {
@@ -71,15 +80,19 @@ export function runOverlay(ctx: ContentScriptContext, extractors: readonly PageE
       frame?.showLauncher();
       return;
     }
+    ensureFrame();
     const controller = new AbortController();
     reading = controller;
     const { signal } = controller;
-    void readPageWhenReady(reader, document, href, { signal }).then((extraction) => {
-      if (signal.aborted || !ctx.isValid) return;
-      showExtraction(extraction, href);
-      // The first read may have come from the previous record's DOM: follow the renders that come next.
-      watchPage(reader, document, href, extraction, (next) => showExtraction(next, href), { signal });
-    });
+    // The script starts with the document (to start the frame early); the page is read once it is parsed.
+    void domParsed()
+      .then(() => (signal.aborted ? null : readPageWhenReady(reader, document, href, { signal })))
+      .then((extraction) => {
+        if (!extraction || signal.aborted || !ctx.isValid) return;
+        showExtraction(extraction, href);
+        // The first read may have come from the previous record's DOM: follow the renders that come next.
+        watchPage(reader, document, href, extraction, (next) => showExtraction(next, href), { signal });
+      });
   }
 
   function close(): void {

@@ -101,7 +101,7 @@ export const en: Record<MessageKey, string> = {
   "correct.kind.mobile": "Mobile operator",
   "correct.kind.hosting": "Hosting / cloud",
   "correct.kind.vpn": "VPN",
-  "correct.badSiren": "A SIREN has 9 digits.",
+  "correct.badSiren": "A SIREN has 9 digits (and a valid check digit).",
   "correct.confirm": "Correct",
   "correct.cancel": "Cancel",
   "correct.done": "Correction saved: {count} visit(s) reattributed.",

@@ -99,7 +99,7 @@ export const fr = {
   "correct.kind.mobile": "Opérateur mobile",
   "correct.kind.hosting": "Hébergeur / cloud",
   "correct.kind.vpn": "VPN",
-  "correct.badSiren": "Un SIREN compte 9 chiffres.",
+  "correct.badSiren": "Un SIREN compte 9 chiffres (et sa clé doit être juste).",
   "correct.confirm": "Corriger",
   "correct.cancel": "Annuler",
   "correct.done": "Correction enregistrée : {count} visite(s) réattribuée(s).",

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { t, type Lang } from "../i18n/index";
+import { isValidSiren } from "@sillage/shared/firmographics/siren";
 import { OPERATOR_KINDS, type IdentityCorrection, type OperatorKind } from "../messages";
 import { Section } from "./section";
 
@@ -28,7 +29,7 @@ export function CorrectionSection({ lang, onCorrect }: CorrectionFormProps) {
   const name = useId();
 
   const cleanSiren = sirenOf(siren);
-  const sirenValid = /^\d{9}$/.test(cleanSiren);
+  const sirenValid = /^\d{9}$/.test(cleanSiren) && isValidSiren(cleanSiren);
   const canSubmit = !pending && (action === "operator" || sirenValid);
 
   const submit = (e: FormEvent) => {

@@ -211,7 +211,7 @@ describe("PanelApp", () => {
     click(button(mounted.container, "Mauvaise entreprise ?"));
     const siren = mounted.container.querySelector(".sl-correct input[inputmode=numeric]")!;
     setValue(siren, "552 03");
-    expect(text()).toContain("Un SIREN compte 9 chiffres.");
+    expect(text()).toContain("Un SIREN compte 9 chiffres (et sa clé doit être juste).");
     expect(button(mounted.container, "Corriger").disabled).toBe(true);
     setValue(siren, "552 032 534");
     submit(mounted.container.querySelector(".sl-correct__form")!);
