@@ -422,6 +422,29 @@ describe("the Sillage extension", () => {
     await page.close();
   });
 
+  test("wrong company: the salesperson marks the network as a hosting provider; the visits leave the lead", async () => {
+    await clearLookupCache(chromium.serviceWorker);
+    const page = await openPage(PAGES.linkedinProfile);
+    const panel = await overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const [before] = await worker.server.d1<{ n: number }>(`SELECT count(*) AS n FROM hits WHERE lead_id = '${leads.bnp}'`);
+    expect(before!.n).toBeGreaterThan(0);
+
+    await panel.getByRole("button", { name: "Mauvaise entreprise ?" }).click();
+    await panel.getByLabel("Ce n’est pas une entreprise, mais un opérateur").check();
+    await panel.getByLabel("Type de réseau").selectOption({ label: "Hébergeur / cloud" });
+    await shot(page, "wrong-company");
+    await panel.getByRole("button", { name: "Corriger" }).click();
+    // No company any more: the panel says so, and how many visits moved.
+    await expect.poll(() => panel.getByRole("heading", { name: "Aucun lead Sillage pour cette page" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.getByText(`Correction enregistrée : ${before!.n} visite(s) réattribuée(s).`).isVisible()).toBe(true);
+    const [after] = await worker.server.d1<{ n: number }>(`SELECT count(*) AS n FROM hits WHERE lead_id = '${leads.bnp}'`);
+    expect(after!.n).toBe(0);
+    const overrides = await worker.server.d1<{ kind: string }>("SELECT kind FROM network_overrides");
+    expect(overrides).toEqual([{ kind: "hosting" }]);
+    await page.close();
+  });
+
   test("a refused API key: the overlay says so and opens the options", async () => {
     await configureExtension(chromium.serviceWorker, { apiBaseUrl: worker.server.url, apiKey: "slg_" + "1".repeat(40) });
     const page = await openPage(PAGES.linkedinProfile);

@@ -51,6 +51,13 @@ export function CorrectionSection({ lang, onCorrect }: CorrectionFormProps) {
     );
   };
 
+  const choice = (value: IdentityCorrection["action"], label: string) => (
+    <label className="sl-choice">
+      <input type="radio" name={name} checked={action === value} onChange={() => setAction(value)} />
+      {label}
+    </label>
+  );
+
   return (
     <Section title={t("correct.title", lang)} className="sl-correct">
       {!open ? (
@@ -59,10 +66,7 @@ export function CorrectionSection({ lang, onCorrect }: CorrectionFormProps) {
         </button>
       ) : (
         <form className="sl-correct__form" onSubmit={submit}>
-          <label className="sl-choice">
-            <input type="radio" name={name} checked={action === "company"} onChange={() => setAction("company")} />
-            {t("correct.company", lang)}
-          </label>
+          {choice("company", t("correct.company", lang))}
           {action === "company" && (
             <>
               <label className="sl-label" htmlFor={sirenId}>{t("correct.siren", lang)}</label>
@@ -79,10 +83,7 @@ export function CorrectionSection({ lang, onCorrect }: CorrectionFormProps) {
               {siren !== "" && !sirenValid && <p className="sl-muted">{t("correct.badSiren", lang)}</p>}
             </>
           )}
-          <label className="sl-choice">
-            <input type="radio" name={name} checked={action === "operator"} onChange={() => setAction("operator")} />
-            {t("correct.operator", lang)}
-          </label>
+          {choice("operator", t("correct.operator", lang))}
           {action === "operator" && (
             <>
               <label className="sl-label" htmlFor={kindId}>{t("correct.kind", lang)}</label>
