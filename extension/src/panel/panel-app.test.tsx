@@ -193,9 +193,9 @@ describe("PanelApp", () => {
     mounted = render(<OverlayApp page={PAGE} lang="fr" />);
     await settle();
     const fresher = { ...lead, company: { ...lead.company, name: "DANONE SA" } };
-    act(() => runtime.listeners.forEach((l) => l({ planKey: "other-page", lead: null, matchedBy: "", via: null, stale: false })));
+    act(() => runtime.listeners.forEach((l) => void l({ planKey: "other-page", lead: null, matchedBy: "", via: null, stale: false })));
     expect(text()).toContain("DANONE");
-    act(() => runtime.listeners.forEach((l) => l({ planKey: PAGE.key, lead: fresher, matchedBy: "x", via: null, stale: false })));
+    act(() => runtime.listeners.forEach((l) => void l({ planKey: PAGE.key, lead: fresher, matchedBy: "x", via: null, stale: false })));
     expect(text()).toContain("DANONE SA");
   });
 
