@@ -62,7 +62,8 @@ export function nextRun(expression, afterMs) {
 
 /** Asks the worker at `baseUrl` to run its scheduled handler for `cron` at `timeMs`; resolves to the HTTP status. */
 export async function fireScheduled(baseUrl, cron, timeMs) {
-  const url = `${baseUrl}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}&time=${Math.floor(timeMs / 1000)}`;
+  // Miniflare reads `time` as epoch milliseconds (it becomes controller.scheduledTime).
+  const url = `${baseUrl}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}&time=${Math.floor(timeMs)}`;
   const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);

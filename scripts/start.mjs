@@ -40,13 +40,22 @@ const cron = startCronDriver({
   crons,
   onError: (expr, err) => console.error(`  cron ${expr} failed: ${err instanceof Error ? err.message : err}`),
 });
+let stopping = false;
 const stop = async () => {
+  stopping = true;
   cron.stop();
   await server.stop();
   process.exit(0);
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+// wrangler stopped from outside (or crashed): nothing is left to serve, so npm start ends too.
+server.exited.then((code) => {
+  if (stopping) return;
+  cron.stop();
+  console.log(`\nwrangler dev ended (${code}); npm start stops.`);
+  process.exit(code === 0 ? 0 : 1);
+});
 
 const [{ n: leads }] = await server.d1("SELECT count(*) AS n FROM leads WHERE workspace_id = 'ws_demo'");
 if (leads === 0) {
