@@ -30,7 +30,7 @@ export interface LocalD1 {
  */
 function d1OnlyConfig(): string {
   const config = unstable_readConfig({ config: WRANGLER_CONFIG });
-  const db = config.d1_databases.find((d) => d.binding === "DB");
+  const db = config.d1_databases.find((d: { binding: string }) => d.binding === "DB");
   if (!db) throw new Error(`no DB binding in ${WRANGLER_CONFIG}`);
   const dir = mkdtempSync(path.join(tmpdir(), "sillage-d1-config-"));
   const file = path.join(dir, "wrangler.json");
