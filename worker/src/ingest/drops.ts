@@ -1,6 +1,6 @@
 import type { DropReason } from "@sillage/shared/drop-reasons";
+import { utcDay } from "../lib/utc-day";
 
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The upsert that adds `count` drops under their UTC day, site key ("" when no known site) and reason. */
 export function dropCounterStatement(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1): D1PreparedStatement {
