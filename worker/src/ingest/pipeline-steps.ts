@@ -11,7 +11,7 @@ import { dropBots } from "./steps/bots";
 import { consent } from "./steps/consent";
 import { afterHit, continueVisit, visitorIdFor, visitorKey } from "./steps/visit";
 import { countVisitorHit } from "./steps/visitor-rate";
-import { admitToQuota, hitStorageBytes, quotaBytesOf } from "./steps/quota";
+import { admitToQuota, hitStorageBytes, quotaBytesOf, withinPropsBudget } from "./steps/quota";
 import { contactIdFor } from "./steps/contact";
 import { hitIdFor, storeStatements } from "./steps/store";
 
@@ -65,6 +65,9 @@ export const PIPELINE_STEPS: readonly PipelineStep[] = [
   eachHit("consent", (item) => {
     const r = consent(item.site!, item.env.headers);
     if (!r.ok) return r.reason;
+  }),
+  eachHit("props-budget", (item) => {
+    if (!withinPropsBudget(item.hit!.payload.props)) return "props_too_large";
   }),
   eachHit("visitor", async (item) => {
     item.visitorKey = await visitorKey(item.site!, item.hit!, item.env);

@@ -15,8 +15,8 @@ export interface IngestResult {
 
 /**
  * The ingestion pipeline, for one request or a whole queue batch: the named steps of PIPELINE_STEPS
- * (parse → validate → site → bots → consent → visitor → read → redelivery → opt-out → visitor rate → site quota →
- * session → store → write), run in order by this one loop, each timed. Every request ends either stored or
+ * (parse → validate → site → bots → consent → props budget → visitor → read → redelivery → opt-out → visitor rate →
+ * site quota → session → store → write), run in order by this one loop, each timed. Every request ends either stored or
  * counted as dropped with one reason. Two database round trips in all: one read, one write transaction. D1
  * failures throw, so that the queue retries: nothing of the batch is then written, and nothing is lost.
  */

@@ -1,3 +1,4 @@
+import { MAX_PROPS, MAX_PROPS_BYTES } from "@sillage/shared/collect-payload";
 import type { CollectEnvelope } from "../envelope";
 import type { ValidHit } from "./validate";
 
@@ -36,6 +37,15 @@ export function hitStorageBytes(hit: ValidHit, env: CollectEnvelope): number {
     len(env.ip) +
     len(env.cf.asOrganization)
   );
+}
+
+/**
+ * Pure: event properties are stored as JSON on every hit; a small budget per hit (counted under the site, as
+ * "props_too_large") keeps one client from storing kilobytes of junk with each request.
+ */
+export function withinPropsBudget(props: Record<string, unknown> | undefined): boolean {
+  if (!props) return true;
+  return Object.keys(props).length <= MAX_PROPS && utf8.encode(JSON.stringify(props)).byteLength <= MAX_PROPS_BYTES;
 }
 
 export const quotaBytesOf = (dailyQuotaMb: number) => dailyQuotaMb * 1_000_000;

@@ -1,4 +1,4 @@
-import { collectPayloadSchema, MAX_PROPS, MAX_PROPS_BYTES, MAX_URL_LENGTH, type CollectPayload } from "@sillage/shared/collect-payload";
+import { collectPayloadSchema, MAX_URL_LENGTH, type CollectPayload } from "@sillage/shared/collect-payload";
 import { drop, pass, type Step } from "./result";
 
 export interface ValidHit {
@@ -16,11 +16,6 @@ function httpUrl(value: string): URL | null {
   }
 }
 
-/** Properties are stored as JSON on every hit: a small budget keeps one client from filling the database. */
-function withinPropsBudget(props: Record<string, unknown>): boolean {
-  return Object.keys(props).length <= MAX_PROPS && new TextEncoder().encode(JSON.stringify(props)).byteLength <= MAX_PROPS_BYTES;
-}
-
 /** Step 2 — shape and limits (pure). Over-long URLs get their own reasons so they can be told apart. */
 export function validate(raw: Record<string, unknown>): Step<ValidHit> {
   if (typeof raw.url === "string" && raw.url.length > MAX_URL_LENGTH) return drop("url_too_long");
@@ -28,7 +23,6 @@ export function validate(raw: Record<string, unknown>): Step<ValidHit> {
   const parsed = collectPayloadSchema.safeParse(raw);
   if (!parsed.success) return drop("invalid_payload");
   const payload = parsed.data;
-  if (payload.props && !withinPropsBudget(payload.props)) return drop("props_too_large");
   const url = payload.url === undefined ? undefined : httpUrl(payload.url);
   if (url === null) return drop("invalid_payload");
   const needsUrl = payload.type === "pageview" || payload.type === "engagement";
