@@ -13,6 +13,8 @@ import { privacyRoutes } from "./routes/privacy";
 import { membersRoutes } from "./routes/members";
 import { scoringRoutes } from "./routes/scoring";
 import { optOutRoutes } from "./routes/opt-out";
+import { leadCorrectionRoutes } from "./routes/lead-correction";
+import { networksRoutes } from "./routes/networks";
 
 const api = newApp();
 // Registered before the key check, so the API description is public.
@@ -20,7 +22,7 @@ api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Sillage API", ver
 api.use("*", requireApiKey);
 api.use("*", rateLimitByKey);
 // exportsRoutes before leadsRoutes: `/leads/export.csv` must not be read as the lead id "export.csv".
-for (const routes of [meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leadsRoutes, scoringRoutes, webhooksRoutes, privacyRoutes, membersRoutes]) {
+for (const routes of [meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leadsRoutes, scoringRoutes, webhooksRoutes, privacyRoutes, membersRoutes, leadCorrectionRoutes, networksRoutes]) {
   api.route("/", routes);
 }
 
