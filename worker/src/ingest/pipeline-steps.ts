@@ -20,7 +20,10 @@ import { hitIdFor, storeStatements } from "./steps/store";
  * there. Items of one visitor are met in order, so per-visitor state carried between them (sessions, rate
  * windows) evolves as if the requests had come one by one.
  */
-function eachHit(name: string, fn: (item: IngestItem, run: IngestRun) => DropReason | void | Promise<DropReason | void>): PipelineStep {
+// biome-ignore lint/suspicious/noConfusingVoidType: a step that only fills the item returns nothing at all.
+type Verdict = DropReason | void;
+
+function eachHit(name: string, fn: (item: IngestItem, run: IngestRun) => Verdict | Promise<Verdict>): PipelineStep {
   return {
     name,
     async run(run) {
