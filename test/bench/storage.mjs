@@ -46,7 +46,8 @@ function body(i) {
   const campaign = i % 3 === 0 ? "?utm_source=linkedin&utm_medium=social&utm_campaign=automne-2026" : "";
   const url = `http://localhost${page}${campaign}`;
   const kind = i % 10;
-  if (kind < 6) return { site: SITE, type: "pageview", url, title: TITLES[i % TITLES.length], ref: i % 2 ? "https://www.google.com/" : undefined, vid, pid: `pv${i}x` };
+  if (kind < 6)
+    return { site: SITE, type: "pageview", url, title: TITLES[i % TITLES.length], ref: i % 2 ? "https://www.google.com/" : undefined, vid, pid: `pv${i}x` };
   if (kind < 9) return { site: SITE, type: "engagement", url, vid, pid: `pv${i - 6}x`, ms: 12_000 + i };
   return { site: SITE, type: "event", name: "download", url, vid, props: { asset: "livre-blanc-industrie", format: "pdf" } };
 }
@@ -90,7 +91,9 @@ export async function run() {
     console.log(`\nD1 storage: ${stored} hits (60 % page views, 30 % time on page, 10 % events), stored and enriched`);
     console.log(`  database grew ${((after - before) / 1e6).toFixed(2)} MB: ${perHit.toFixed(0)} bytes per hit, indexes, sessions and visitors included`);
     console.log(`  the collector's estimate (site quota) counted ${estimatePerHit.toFixed(0)} bytes per hit`);
-    console.log(`  1 GB holds ${Math.round(1e9 / perHit).toLocaleString("en")} such hits; one 10 GB database ${Math.round(1e10 / perHit).toLocaleString("en")}`);
+    console.log(
+      `  1 GB holds ${Math.round(1e9 / perHit).toLocaleString("en")} such hits; one 10 GB database ${Math.round(1e10 / perHit).toLocaleString("en")}`,
+    );
     console.log(`  kept 395 days, one database sustains ${Math.round(1e10 / perHit / 395).toLocaleString("en")} hits a day in all`);
     return { stored, perHit, estimatePerHit };
   } finally {

@@ -37,19 +37,35 @@ describe("identify from the tracker never rewrites a contact", () => {
     const identify = (traits: Record<string, string>, n: number) =>
       collectEnvelope({ site: site.siteKey, vid: `identify-browser-${n}`, type: "identify", url: "https://www.exemple.fr/contact", traits }, { at: at + n });
     // The person's own form first…
-    await deliver([identify({ email: "claire.martin@danone.com", name: "Claire Martin", jobTitle: "DSI", linkedinUrl: "https://www.linkedin.com/in/claire-martin/" }, 0)]);
+    await deliver([
+      identify({ email: "claire.martin@danone.com", name: "Claire Martin", jobTitle: "DSI", linkedinUrl: "https://www.linkedin.com/in/claire-martin/" }, 0),
+    ]);
     const [{ id: contactId }] = (await rows<{ id: string }>("SELECT id FROM contacts WHERE workspace_id = ?", site.workspaceId)) as [{ id: string }];
     const leadId = await seedLead(site, { name: "Claire Martin", contactId });
     // …then anyone with the site key, claiming to be her.
     await deliver([
-      identify({ email: "Claire.Martin@danone.com", name: "Pirate", jobTitle: "Stagiaire", phone: "+33 6 00 00 00 00", linkedinUrl: "https://www.linkedin.com/in/pirate-profile/" }, 1),
+      identify(
+        {
+          email: "Claire.Martin@danone.com",
+          name: "Pirate",
+          jobTitle: "Stagiaire",
+          phone: "+33 6 00 00 00 00",
+          linkedinUrl: "https://www.linkedin.com/in/pirate-profile/",
+        },
+        1,
+      ),
       identify({ email: "claire.martin@danone.com", name: "Pirate" }, 2),
       identify({ email: "claire.martin@danone.com", name: "" }, 3),
     ]);
 
     const [contact] = await rows("SELECT * FROM contacts WHERE id = ?", contactId);
     // Empty fields are filled (the phone was unknown); non-empty ones are kept.
-    expect(contact).toMatchObject({ name: "Claire Martin", job_title: "DSI", phone: "+33 6 00 00 00 00", linkedin_url: "https://www.linkedin.com/in/claire-martin/" });
+    expect(contact).toMatchObject({
+      name: "Claire Martin",
+      job_title: "DSI",
+      phone: "+33 6 00 00 00 00",
+      linkedin_url: "https://www.linkedin.com/in/claire-martin/",
+    });
     const claims = await rows("SELECT field, value, count FROM contact_claims WHERE contact_id = ? ORDER BY field, value", contactId);
     expect(claims).toEqual([
       { field: "jobTitle", value: "Stagiaire", count: 1 },
@@ -88,10 +104,19 @@ describe("identify from the tracker never rewrites a contact", () => {
     ];
     await deliver(
       cases.map(([linkedinUrl], n) =>
-        collectEnvelope({ site: site.siteKey, vid: `li-browser-${n}00`, type: "identify", url: "https://www.exemple.fr/", traits: { email: `p${n}@exemple-industrie.fr`, linkedinUrl } }),
+        collectEnvelope({
+          site: site.siteKey,
+          vid: `li-browser-${n}00`,
+          type: "identify",
+          url: "https://www.exemple.fr/",
+          traits: { email: `p${n}@exemple-industrie.fr`, linkedinUrl },
+        }),
       ),
     );
-    const stored = await rows<{ email: string; linkedin_url: string | null }>("SELECT email, linkedin_url FROM contacts WHERE workspace_id = ? ORDER BY email", site.workspaceId);
+    const stored = await rows<{ email: string; linkedin_url: string | null }>(
+      "SELECT email, linkedin_url FROM contacts WHERE workspace_id = ? ORDER BY email",
+      site.workspaceId,
+    );
     expect(stored.map((c) => c.linkedin_url)).toEqual(cases.map(([, want]) => want));
   });
 
@@ -155,7 +180,10 @@ describe("cookieless visitors (hash of site, day, IP, user agent)", () => {
     const vid = "tracked-browser-01";
     await deliver([
       collectEnvelope({ site: site.siteKey, vid, url: "https://www.exemple.fr/tarifs" }, { at }),
-      collectEnvelope({ site: site.siteKey, vid, type: "identify", url: "https://www.exemple.fr/", traits: { email: "lea@exemple-industrie.fr" } }, { at: at + 1 }),
+      collectEnvelope(
+        { site: site.siteKey, vid, type: "identify", url: "https://www.exemple.fr/", traits: { email: "lea@exemple-industrie.fr" } },
+        { at: at + 1 },
+      ),
       collectEnvelope({ site: site.siteKey, vid, url: "https://www.exemple.fr/demo" }, { at: at + 2 }),
     ]);
     const hits = await rows<{ contact_id: string | null }>("SELECT contact_id FROM hits WHERE site_id = ? ORDER BY received_at", site.siteId);
@@ -202,7 +230,9 @@ describe("filling the database", () => {
       .run();
     const day = new Date().toISOString().slice(0, 10);
     // The day is almost used up: room for a couple of hits.
-    await env.DB.prepare("INSERT INTO site_usage (site_id, day, hits, bytes) VALUES (?, ?, 1000, ?)").bind(site.siteId, day, 1_000_000 - 1_500).run();
+    await env.DB.prepare("INSERT INTO site_usage (site_id, day, hits, bytes) VALUES (?, ?, 1000, ?)")
+      .bind(site.siteId, day, 1_000_000 - 1_500)
+      .run();
 
     const hit = (n: number) => collectEnvelope({ site: site.siteKey, vid: `quota-browser-${n}0`, url: `https://www.exemple.fr/page-${n}` });
     await deliver(Array.from({ length: 10 }, (_, n) => hit(n)));

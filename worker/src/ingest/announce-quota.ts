@@ -16,5 +16,7 @@ export async function announceQuotaReached(env: Env, reached: QuotaReached, now:
     at: now,
     data: { site: { id: reached.siteId, name: site.name, publicKey: reached.siteKey }, day: reached.day, quotaMb: reached.quotaMb },
   });
-  await env.DB.prepare("UPDATE site_usage SET quota_event_at = ? WHERE site_id = ? AND day = ? AND quota_event_at IS NULL").bind(now, reached.siteId, reached.day).run();
+  await env.DB.prepare("UPDATE site_usage SET quota_event_at = ? WHERE site_id = ? AND day = ? AND quota_event_at IS NULL")
+    .bind(now, reached.siteId, reached.day)
+    .run();
 }

@@ -21,10 +21,16 @@ export async function readBatchState(d1: D1Database, items: readonly IngestItem[
     days.set(usageKey(i.site!.id, day), { siteId: i.site!.id, day });
   }
   const [optedOut, visitors, usageRows, alreadyStored] = await Promise.all([
-    optedOutAmong(d1, withVid.map((i) => ({ siteId: i.site!.id, visitorKey: i.hit!.payload.vid! }))),
+    optedOutAmong(
+      d1,
+      withVid.map((i) => ({ siteId: i.site!.id, visitorKey: i.hit!.payload.vid! })),
+    ),
     loadVisitorStates(d1, [...new Set(items.map((i) => i.visitorId!))]),
     loadUsage(d1, [...days.values()]),
-    storedHitIds(d1, items.map((i) => hitIdFor(i.env))),
+    storedHitIds(
+      d1,
+      items.map((i) => hitIdFor(i.env)),
+    ),
   ]);
   const usage = new Map<string, DayUsage>();
   for (const [key, { siteId, day }] of days) {
@@ -52,9 +58,6 @@ async function loadUsage(d1: D1Database, days: readonly { siteId: string; day: s
 
 async function storedHitIds(d1: D1Database, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const { results } = await d1
-    .prepare("SELECT h.id FROM json_each(?1) j JOIN hits h ON h.id = j.value")
-    .bind(JSON.stringify(ids))
-    .all<{ id: string }>();
+  const { results } = await d1.prepare("SELECT h.id FROM json_each(?1) j JOIN hits h ON h.id = j.value").bind(JSON.stringify(ids)).all<{ id: string }>();
   return new Set(results.map((r) => r.id));
 }

@@ -15,7 +15,13 @@ export async function consumeHits(batch: MessageBatch<CollectEnvelope>, env: Env
   const results: IngestResult[] = [];
   const timings: StepTimings = {};
   try {
-    results.push(await runPipeline(env.DB, batch.messages.map((m) => m.body), timings));
+    results.push(
+      await runPipeline(
+        env.DB,
+        batch.messages.map((m) => m.body),
+        timings,
+      ),
+    );
     batch.ackAll();
   } catch (err) {
     console.error(`batch ingestion failed (${batch.messages.length} messages); ingesting one by one`, err);

@@ -1,7 +1,6 @@
 import type { DropReason } from "@sillage/shared/drop-reasons";
 import { utcDay } from "../lib/utc-day";
 
-
 /** The upsert that adds `count` drops under their UTC day, site key ("" when no known site) and reason. */
 export function dropCounterStatement(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1): D1PreparedStatement {
   return d1

@@ -73,7 +73,16 @@ export async function captureCollect(req: Request, env: CaptureEnv, requestId: s
   // Reads at most MAX_BODY_BYTES (+ one chunk): an oversized body costs nothing more than the limit.
   const read = await readBoundedBody(req, MAX_BODY_BYTES);
   const body = read.ok ? new TextDecoder().decode(read.bytes) : undefined;
-  return { requestId, source: "collect", receivedAt: Date.now(), body, oversized: !read.ok, ip: clientIp(req, env), headers: headerBag(req), cf: cfProps(req, env) };
+  return {
+    requestId,
+    source: "collect",
+    receivedAt: Date.now(),
+    body,
+    oversized: !read.ok,
+    ip: clientIp(req, env),
+    headers: headerBag(req),
+    cf: cfProps(req, env),
+  };
 }
 
 export function capturePixel(req: Request, env: CaptureEnv, requestId: string): CollectEnvelope {

@@ -62,4 +62,3 @@ export function dropItem(run: IngestRun, item: IngestItem, reason: DropReason) {
   run.drops.add(item.env.receivedAt, item.siteKey, reason);
   item.outcome = { stored: false, reason };
 }
-

@@ -100,7 +100,13 @@ export const PIPELINE_STEPS: readonly PipelineStep[] = [
     const usage = stateOf(run).usage.get(usageKey(site.id, day))!;
     if (admitToQuota(usage, hitStorageBytes(item.hit!, item.env), quotaBytesOf(site.dailyQuotaMb))) return;
     if (usage.quotaEventAt === null)
-      run.quotaReached.set(usageKey(site.id, day), { siteId: site.id, workspaceId: site.workspaceId, siteKey: site.publicKey, day, quotaMb: site.dailyQuotaMb });
+      run.quotaReached.set(usageKey(site.id, day), {
+        siteId: site.id,
+        workspaceId: site.workspaceId,
+        siteKey: site.publicKey,
+        day,
+        quotaMb: site.dailyQuotaMb,
+      });
     return "site_quota_exceeded";
   }),
   // Which session the hit joins, and whose it is: an identify names its contact.

@@ -3,6 +3,7 @@ import type { SiteEvent } from "@sillage/shared/api/site-event";
 import type { Env } from "../env";
 import type { WebhookEvent } from "../db/schema/webhooks";
 import { buildDeliveredLead } from "../leads/delivered-lead";
+import { queueCrmSyncs } from "../crm/queue-syncs";
 import { newId } from "../lib/ids";
 import { deriveEventId } from "./event-id";
 import type { WebhookMessage } from "./message";
@@ -36,6 +37,8 @@ interface EndpointRow {
  */
 export async function emitLeadEvent(env: Env, input: EmitLeadEventInput): Promise<EmitResult> {
   const eventId = input.eventId ?? (await deriveEventId(input.leadId, input.event, input.at));
+  // CRM connections hear of the same lead events (idempotent per event id, like the deliveries below).
+  await queueCrmSyncs(env, { workspaceId: input.workspaceId, leadId: input.leadId, event: input.event, eventId, at: input.at });
   // Skip building the payload (five index seeks and a score computation) when this is a repeat.
   const todo = await endpointsStillToTell(env, input.workspaceId, input.event, eventId);
   if (todo.length === 0) return { eventId, deliveryIds: [] };

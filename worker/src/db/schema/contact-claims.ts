@@ -14,7 +14,9 @@ export const contactClaims = sqliteTable(
   {
     id: text("id").primaryKey(),
     workspaceId: text("workspace_id").notNull(),
-    contactId: text("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    contactId: text("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
     field: text("field", { enum: CLAIMED_FIELDS }).notNull(),
     value: text("value").notNull(),
     count: integer("count").notNull().default(1),

@@ -17,7 +17,6 @@ export interface Visit {
   contactId: string | null;
 }
 
-
 /**
  * The visitor's key: the tracker's random id, or — cookieless mode and pixel — a hash of site, UTC day, IP
  * and user agent, which changes every day so that it cannot follow a person over time.
