@@ -27,6 +27,7 @@ import { encryptSecret, secretHint, SecretsKeyMissing } from "../crm/secrets";
 import { setUpConnection } from "../crm/set-up";
 import { pendingCountsOf } from "../crm/sync-events";
 import { readLeadLog } from "../crm/sync-log";
+import { findLead } from "../leads/find-lead";
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -298,6 +299,7 @@ const logRoute = createRoute({
     ),
     400: errorSchema,
     401: errorSchema,
+    404: errorSchema,
   },
 });
 
@@ -393,6 +395,10 @@ export const crmRoutes = newApp()
     return c.json(progress, 200);
   })
   .openapi(logRoute, async (c) => {
-    const items = await readLeadLog(c.env.DB, c.get("auth").workspaceId, c.req.valid("param").id, c.req.valid("query").limit ?? 50);
+    const { workspaceId } = c.get("auth");
+    const { id } = c.req.valid("param");
+    // Another workspace's lead (or none) is a 404, as everywhere else, not an empty log.
+    if (!(await findLead(c.env.DB, workspaceId, id))) throw new ApiError("not_found", `No lead ${id}.`);
+    const items = await readLeadLog(c.env.DB, workspaceId, id, c.req.valid("query").limit ?? 50);
     return c.json({ items }, 200);
   });
