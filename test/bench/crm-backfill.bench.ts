@@ -44,8 +44,10 @@ async function api<T>(server: DevServer, method: string, path: string, body?: un
       method,
       headers: { Authorization: `Bearer ${server.apiKey}`, "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(20_000),
     });
-  // A progress poll may meet a keep-alive connection the local server just closed: a GET is simply sent again.
+  // A progress poll may meet a keep-alive connection the local server dropped (closed, or silent until undici's 5-minute
+  // headers timeout): each request has its own timeout and a GET is simply sent again.
   let res: Response;
   for (let attempt = 1; ; attempt++) {
     try {
