@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { ingestBatch } from "../src/ingest/ingest-batch";
+import { ingestBatch } from "../src/ingest/pipeline";
 import { collectEnvelope, createTestSite, deliverBatch, eventually, overrideCidr, type TestSite } from "./support/fixtures";
 import { seedWebhookEndpoint } from "./support/leads-data";
 

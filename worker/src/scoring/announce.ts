@@ -1,7 +1,7 @@
 import type { Env } from "../env";
 import type { LeadChange } from "./apply-to-lead";
 import { emitLeadEvent } from "../webhooks/emit";
-import type { WebhookEvent } from "../db/schema/webhooks";
+import type { LeadEventType } from "@sillage/shared/api/delivered-lead";
 import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
 
 /**
@@ -14,8 +14,8 @@ export async function announceLeadChange(env: Env, change: LeadChange, opts: { a
 }
 
 /** The lead events a score change announces, from the statuses it entered (pure). */
-export function announcedEvents(entered: readonly LeadStatus[]): WebhookEvent[] {
-  const events: WebhookEvent[] = [];
+export function announcedEvents(entered: readonly LeadStatus[]): LeadEventType[] {
+  const events: LeadEventType[] = [];
   if (entered.includes("identified")) events.push("lead.identified");
   if (entered.includes("mql")) events.push("lead.mql");
   return events;

@@ -1,5 +1,5 @@
 import type { Env } from "../env";
-import type { WebhookEvent } from "../db/schema/webhooks";
+import type { LeadEventType } from "@sillage/shared/api/delivered-lead";
 import { deriveEventId } from "./event-id";
 import { emitLeadEvent } from "./emit";
 import type { WebhookMessage } from "./message";
@@ -7,7 +7,7 @@ import type { WebhookMessage } from "./message";
 export interface OutboxEvent {
   workspaceId: string;
   leadId: string;
-  event: WebhookEvent;
+  event: LeadEventType;
   /** When it happened (epoch ms): part of the event id, so a repeat of the same event is one row. */
   at: number;
 }
