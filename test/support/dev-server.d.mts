@@ -7,6 +7,8 @@ export interface WranglerDev {
   stop(): Promise<void>;
   /** The last 20 KB of wrangler's output, for failure messages. */
   output(): string;
+  /** Resolves with wrangler's exit code (or "signal") when it ends, whoever ended it. */
+  exited: Promise<number | string | null>;
 }
 
 export interface DevServer {
@@ -19,12 +21,21 @@ export interface DevServer {
   output(): string;
   /** Runs SQL on the local D1 and returns the rows of the last statement. */
   d1<Row = Record<string, unknown>>(sql: string): Promise<Row[]>;
+  /** Resolves with wrangler's exit code (or "signal") when it ends, whoever ended it. */
+  exited: Promise<number | string | null>;
   stop(): Promise<void>;
 }
 
 export function freePort(): Promise<number>;
 
-export function spawnWranglerDev(options?: { args?: string[]; port?: number; readyPath?: string; timeoutMs?: number }): Promise<WranglerDev>;
+export function spawnWranglerDev(options?: {
+  args?: string[];
+  port?: number;
+  readyPath?: string;
+  timeoutMs?: number;
+  /** Every chunk wrangler and the worker print, as it comes (output() keeps only the tail). */
+  onOutput?: (chunk: string) => void;
+}): Promise<WranglerDev>;
 
 export function startDevServer(options?: {
   port?: number;
@@ -40,4 +51,6 @@ export function startDevServer(options?: {
    * true: wrangler dev rebuilds and reloads on every change under worker/src (pending queue messages are lost).
    */
   watch?: boolean;
+  /** Every chunk wrangler and the worker print, as it comes (output() keeps only the tail). */
+  onOutput?: (chunk: string) => void;
 }): Promise<DevServer>;

@@ -6,6 +6,7 @@ import { signals } from "@sillage/shared/scoring/signals";
 import type { ScoreState } from "@sillage/shared/scoring/state";
 import { leadScoreView } from "../../scoring/lead-score";
 import { actorDisplayName } from "../actor";
+import { contactsWorkDomain } from "../contact-domain";
 import type { LeadRecord } from "../find-lead";
 import { linkUrl } from "../link-value";
 import { slaView } from "../sla-view";
@@ -44,7 +45,7 @@ export function buildLeadDetail(lead: LeadRecord, rows: DetailRows, model: Model
     statusChangedAt: iso(lead.statusChangedAt),
     company: companyView(lead, parseJson<Firmographics>(rows.companyRecord), {
       linkedin: lead.linkedinUrl ?? linkOf("linkedin-company"),
-      domain: lead.domain ?? linkOf("domain"),
+      domain: lead.domain ?? linkOf("domain") ?? contactsWorkDomain(rows.contacts.map((c) => c.email)),
       networkKind: rows.networkKind,
     }),
     score: scoreOf(model, lead, state, now),
@@ -61,7 +62,17 @@ export function buildLeadDetail(lead: LeadRecord, rows: DetailRows, model: Model
       engagedMs: h.engagedMs,
       visitorId: h.visitorId,
     })),
-    contacts: rows.contacts.map((c) => ({ id: c.id, name: c.name, email: c.email, jobTitle: c.jobTitle, phone: c.phone, linkedinUrl: c.linkedinUrl })),
+    contacts: rows.contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      jobTitle: c.jobTitle,
+      phone: c.phone,
+      linkedinUrl: c.linkedinUrl,
+      claims: rows.claims
+        .filter((k) => k.contactId === c.id)
+        .map((k) => ({ field: k.field, value: k.value, count: k.count, firstClaimedAt: iso(k.firstClaimedAt), lastClaimedAt: iso(k.lastClaimedAt) })),
+    })),
     notes: rows.notes.map((n) => ({ id: n.id, body: n.body, authorName: n.authorName, at: iso(n.createdAt) })),
     history: rows.transitions.map((t) => ({
       from: t.fromStatus,
