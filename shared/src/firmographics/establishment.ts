@@ -145,3 +145,27 @@ export function establishmentLabel(companyName: string, e: Pick<Establishment, "
   const what = e.headOffice ? `siège${place ? ` de ${place}` : ""}` : `établissement${place ? ` de ${place}` : ""}`;
   return `${companyName} — ${what}, SIRET ${e.siret}`;
 }
+
+/** What a lead keeps of its visitor's office (leads.establishment, JSON): the choice, and the visit it was made for. */
+export interface StoredEstablishment {
+  siret: string;
+  city: string | null;
+  postalCode: string | null;
+  headOffice: boolean;
+  match: EstablishmentMatch;
+  /** The visit's postcode (or city) it was chosen for: the same place is not asked again. */
+  visit: string;
+}
+
+/** The visitor's office as the API, the webhook payload and the CSV show it; null when none was chosen. */
+export function establishmentView(companyName: string, stored: string | null | undefined) {
+  if (!stored) return null;
+  let e: StoredEstablishment;
+  try {
+    e = JSON.parse(stored) as StoredEstablishment;
+  } catch {
+    return null;
+  }
+  if (!e?.siret) return null;
+  return { siret: e.siret, city: e.city, postalCode: e.postalCode, headOffice: e.headOffice, label: establishmentLabel(companyName, e) };
+}
