@@ -15,6 +15,7 @@ import { scoringRoutes } from "./routes/scoring";
 import { optOutRoutes } from "./routes/opt-out";
 import { leadCorrectionRoutes } from "./routes/lead-correction";
 import { networksRoutes } from "./routes/networks";
+import { crmRoutes } from "./routes/crm";
 
 const api = newApp();
 // Registered before the key check, so the API description is public.
@@ -22,7 +23,7 @@ api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Sillage API", ver
 api.use("*", requireApiKey);
 api.use("*", rateLimitByKey);
 // exportsRoutes before leadsRoutes: `/leads/export.csv` must not be read as the lead id "export.csv".
-for (const routes of [meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leadsRoutes, scoringRoutes, webhooksRoutes, privacyRoutes, membersRoutes, leadCorrectionRoutes, networksRoutes]) {
+for (const routes of [meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leadsRoutes, scoringRoutes, webhooksRoutes, privacyRoutes, membersRoutes, leadCorrectionRoutes, networksRoutes, crmRoutes]) {
   api.route("/", routes);
 }
 

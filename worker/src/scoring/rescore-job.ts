@@ -112,3 +112,20 @@ export async function runRescoreSlice(env: Env, jobId: string, now: number): Pro
   }
   await env.ENRICH.send({ rescoreJobId: jobId });
 }
+
+export interface RescoreJobProgress {
+  id: string;
+  modelVersion: number;
+  status: string;
+  total: number;
+  done: number;
+  changedStatus: number;
+}
+
+/** A rescoring job as `GET /scoring/rescore-jobs/{id}` shows it; null when it is not the workspace's. */
+export async function getRescoreJob(db: D1Database, workspaceId: string, jobId: string): Promise<RescoreJobProgress | null> {
+  return db
+    .prepare("SELECT id, model_version AS modelVersion, status, total, done, changed_status AS changedStatus FROM rescore_jobs WHERE id = ? AND workspace_id = ?")
+    .bind(jobId, workspaceId)
+    .first<RescoreJobProgress>();
+}
