@@ -13,7 +13,8 @@ function visitFrom(site: TestSite, ip: string, place: { city: string; postalCode
   );
 }
 
-const api = (site: TestSite, path: string) => worker.fetch(new Request(`https://api.sillage.test/api/v1${path}`, { headers: { Authorization: `Bearer ${site.apiKey}` } }));
+const api = (site: TestSite, path: string) =>
+  worker.fetch(new Request(`https://api.sillage.test/api/v1${path}`, { headers: { Authorization: `Bearer ${site.apiKey}` } }));
 
 describe("the visitor's office (SIRET)", () => {
   it("shows the establishment nearest the visit on the lead, in the API and the CSV, and forgets the visit's place", async () => {

@@ -16,9 +16,15 @@ describe("establishments of a recorded answer", () => {
   });
 
   it("picks the open establishment of the visit's postcode, never a closed one", () => {
-    const chosen = chooseEstablishment(establishmentsFromRechercheEntreprises(bySiren("search-Ganymede.json", "510973431")), { postalCode: "13600", city: "La Ciotat" });
+    const chosen = chooseEstablishment(establishmentsFromRechercheEntreprises(bySiren("search-Ganymede.json", "510973431")), {
+      postalCode: "13600",
+      city: "La Ciotat",
+    });
     expect(chosen).toMatchObject({ match: "postal_code", establishment: { siret: "51097343100024" } });
-    const rennes = chooseEstablishment(establishmentsFromRechercheEntreprises(results("search-ag-cp_dep-35000-cp_dep_type-cp.json")[0]), { city: "Rennes", postalCode: "35000" });
+    const rennes = chooseEstablishment(establishmentsFromRechercheEntreprises(results("search-ag-cp_dep-35000-cp_dep_type-cp.json")[0]), {
+      city: "Rennes",
+      postalCode: "35000",
+    });
     expect(rennes).toMatchObject({ match: "postal_code", establishment: { siret: "43524614500021", city: "RENNES" } });
   });
 
@@ -34,7 +40,16 @@ describe("establishments of a recorded answer", () => {
   const danoneWithLyon = () => {
     const danone = structuredClone(results("search-552032534.json")[0]!) as Record<string, any>;
     danone.matching_etablissements = [
-      { ...danone.siege, siret: "55203253400109", est_siege: false, code_postal: "69007", libelle_commune: "LYON 7EME ARRONDISSEMENT", latitude: "45.7335", longitude: "4.8372", region: "84" },
+      {
+        ...danone.siege,
+        siret: "55203253400109",
+        est_siege: false,
+        code_postal: "69007",
+        libelle_commune: "LYON 7EME ARRONDISSEMENT",
+        latitude: "45.7335",
+        longitude: "4.8372",
+        region: "84",
+      },
     ];
     return establishmentsFromRechercheEntreprises(danone);
   };
@@ -46,7 +61,10 @@ describe("establishments of a recorded answer", () => {
     expect(establishmentLabel("DANONE", byPostcode.establishment)).toBe("DANONE — établissement de Lyon 7e, SIRET 55203253400109");
     expect(chooseEstablishment(list, { postalCode: "69003" })).toMatchObject({ match: "departement", establishment: { siret: "55203253400109" } });
     // Villeurbanne, no postcode: the nearest within 50 km.
-    expect(chooseEstablishment(list, { city: "Villeurbanne", latitude: 45.77, longitude: 4.88 })).toMatchObject({ match: "nearest", establishment: { siret: "55203253400109" } });
+    expect(chooseEstablishment(list, { city: "Villeurbanne", latitude: 45.77, longitude: 4.88 })).toMatchObject({
+      match: "nearest",
+      establishment: { siret: "55203253400109" },
+    });
     expect(chooseEstablishment(list, { city: "Brest", postalCode: "29200", latitude: 48.39, longitude: -4.49 })).toMatchObject({ match: "head_office" });
     expect(chooseEstablishment([], { city: "Lyon" })).toBeNull();
   });
