@@ -1,6 +1,7 @@
 import { createApp, newApp } from "./http/app-factory";
 import { requireApiKey } from "./auth/api-key";
 import { rateLimitByKey } from "./http/rate-limit";
+import { apiKeySecurityScheme, openApiConfig } from "./http/openapi";
 import { trackerRoutes } from "./routes/tracker";
 import { demoSiteRoutes } from "./routes/demo-site";
 import { dropRoutes } from "./routes/drops";
@@ -19,7 +20,8 @@ import { crmRoutes } from "./routes/crm";
 
 const api = newApp();
 // Registered before the key check, so the API description is public.
-api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Sillage API", version: "1" } });
+api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", apiKeySecurityScheme);
+api.doc31("/openapi.json", (c) => openApiConfig(new URL(c.req.url).origin));
 api.use("*", requireApiKey);
 api.use("*", rateLimitByKey);
 // exportsRoutes before leadsRoutes: `/leads/export.csv` must not be read as the lead id "export.csv".
