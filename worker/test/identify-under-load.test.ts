@@ -3,9 +3,9 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import app from "../src/app";
 import { ingestBatch } from "../src/ingest/ingest-batch";
-import { parseAsnCsvLine } from "../src/identify/ip-range-rows";
 import { collectEnvelope, createTestSite, deliverBatch, worker } from "./support/fixtures";
 import { providerRequests } from "./support/fake-provider";
+import { loadRanges } from "./support/ip-data";
 
 /** Corporate networks (a sector word in the name) nobody has looked up yet: each needs the register. */
 async function loadCorporateRanges(word: string, count: number, second: number): Promise<string[]> {
@@ -14,18 +14,7 @@ async function loadCorporateRanges(word: string, count: number, second: number):
   );
   // The network of the reported 500 (Euro-Information, AS8255), as @ip-location-db/asn has it.
   lines.push("145.226.104.0,145.226.255.255,8255,Euro-Information-Europeenne de Traitement de l'Information SAS");
-  const rows = lines.map((l) => parseAsnCsvLine(l, 4)!);
-  await env.DB.batch(
-    rows.map((r) =>
-      env.DB.prepare(`INSERT OR REPLACE INTO ip_ranges (family, start, "end", asn, organization) VALUES (?, ?, ?, ?, ?)`).bind(
-        r.family,
-        r.start,
-        r.end,
-        r.asn,
-        r.organization,
-      ),
-    ),
-  );
+  await loadRanges(lines);
   return [...Array(count).keys()].map((i) => `185.${second}.${i}.20`);
 }
 
