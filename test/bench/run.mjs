@@ -3,8 +3,10 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { run as collect } from "./collect.mjs";
+import { run as storage } from "./storage.mjs";
 
 await collect();
+await storage();
 
 const tsx = path.join("node_modules", ".bin", "tsx");
 for (const [title, file] of [

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { CHROME_UA, collectEnvelope, createTestSite, deliverBatch, eventually, overrideCidr, worker, type TestSite } from "./support/fixtures";
 import { loadRealRanges } from "./support/ip-data";
 import { providerRequests, setProviderMode } from "./support/fake-provider";
-import { ingestBatch } from "../src/ingest/ingest-batch";
+import { ingestBatch } from "../src/ingest/pipeline";
 import { MAX_ENRICH_ATTEMPTS } from "../src/enrich/backoff";
 import { MAX_REVIVALS, REVIVAL_DELAY_MS } from "../src/enrich/second-life";
 import { reviveFailedEnrichment } from "../src/cron/revive-failed-enrichment";

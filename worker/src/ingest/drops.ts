@@ -1,6 +1,5 @@
 import type { DropReason } from "@sillage/shared/drop-reasons";
-
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+import { utcDay } from "../lib/utc-day";
 
 /** The upsert that adds `count` drops under their UTC day, site key ("" when no known site) and reason. */
 export function dropCounterStatement(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1): D1PreparedStatement {
