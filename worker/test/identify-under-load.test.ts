@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import app from "../src/app";
-import { ingestBatch } from "../src/ingest/ingest-batch";
+import { ingestBatch } from "../src/ingest/pipeline";
 import { collectEnvelope, createTestSite, deliverBatch, worker } from "./support/fixtures";
 import { providerRequests } from "./support/fake-provider";
 import { loadRanges } from "./support/ip-data";
