@@ -6,8 +6,19 @@ export default defineConfig({
   // A build started from a test runner inherits NODE_ENV=test: WXT keeps it, Vite then compiles JSX to
   // `jsxDEV` calls while WXT's content-script builds bundle React's production runtime, where `jsxDEV` does
   // not exist — the overlay crashed on mount. A production build is made production whatever the caller's env.
-  vite: (env) =>
-    env.mode === "production" ? { esbuild: { jsxDev: false }, define: { "process.env.NODE_ENV": JSON.stringify("production") } } : {},
+  vite: (env) => ({
+    ...(env.mode === "production" ? { esbuild: { jsxDev: false }, define: { "process.env.NODE_ENV": JSON.stringify("production") } } : {}),
+    build: {
+      rollupOptions: {
+        // zod's sources carry /* @__PURE__ */ comments in places Rollup cannot use; it says so for every build.
+        // Harmless (the comment is dropped), and a newcomer's first `npm start` should not look broken.
+        onwarn(warning, warn) {
+          if (warning.code === "INVALID_ANNOTATION" && /node_modules[\\/]zod[\\/]/.test(warning.id ?? "")) return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   manifest: {
     name: "Sillage",
     description: "Sillage : score, statut MQL et firmographie des entreprises qui visitent votre site, sur LinkedIn et dans votre CRM.",

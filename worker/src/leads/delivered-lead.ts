@@ -5,6 +5,7 @@ import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
 import type { Model } from "@sillage/shared/scoring/model-schema";
 import { formatExplainLine } from "@sillage/shared/scoring/explain-format";
 import { iso } from "../lib/iso";
+import { contactsWorkDomain } from "./contact-domain";
 import { loadActiveModel } from "../scoring/active-model";
 import { leadScoreView } from "../scoring/lead-score";
 
@@ -27,7 +28,10 @@ SELECT l.id, l.name, l.siren, l.domain, l.status, l.status_changed_at AS statusC
           FROM contacts c
          WHERE c.workspace_id = l.workspace_id
            AND c.id = COALESCE(l.contact_id,
-             (SELECT h.contact_id FROM hits h WHERE h.lead_id = l.id AND h.contact_id IS NOT NULL ORDER BY h.occurred_at DESC LIMIT 1))) AS contact
+             (SELECT h.contact_id FROM hits h WHERE h.lead_id = l.id AND h.contact_id IS NOT NULL ORDER BY h.occurred_at DESC LIMIT 1))) AS contact,
+       (SELECT json_group_array(c.email) FROM contacts c
+         WHERE c.workspace_id = l.workspace_id AND c.email IS NOT NULL
+           AND (c.id = l.contact_id OR c.id IN (SELECT h.contact_id FROM hits h WHERE h.lead_id = l.id AND h.contact_id IS NOT NULL))) AS contactEmails
   FROM leads l LEFT JOIN companies co ON co.siren = l.siren`;
 
 interface DeliveredRow {
@@ -48,6 +52,8 @@ interface DeliveredRow {
   lastPage: string | null;
   firstPage: string | null;
   contact: string | null;
+  /** JSON array of the e-mail addresses of the lead's contacts. */
+  contactEmails: string | null;
 }
 
 /** What building a delivered lead needs besides the row: the score model, the clock, the API's origin. */
@@ -97,7 +103,7 @@ function toDeliveredLead(row: DeliveredRow, ctx: DeliveredLeadContext): Delivere
       category: company?.category ?? null,
       city: company?.city ?? null,
       postalCode: company?.postalCode ?? null,
-      domain: row.domain,
+      domain: row.domain ?? contactsWorkDomain(row.contactEmails ? (JSON.parse(row.contactEmails) as string[]) : []),
       linkedinUrl: linkedinCompanyUrl(row.linkedin),
       establishment: establishmentView(company?.name ?? row.name, row.establishment),
     },

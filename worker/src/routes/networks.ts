@@ -1,13 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { networkCorrectionBodySchema, networkReviewListSchema, networkReviewQuerySchema, networkReviewResultSchema } from "@sillage/shared/api/networks";
 import { newApp } from "../http/app-factory";
-import { errorSchema } from "../http/openapi";
+import { errorSchema, json } from "../http/openapi";
 import { correctNetworks } from "../identify/correction";
 import { networksToReview } from "../identify/review-queue";
 import { resolveActor } from "../leads/actor";
 import { correctionErrors } from "./correction-errors";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
 const reviewRoute = createRoute({
   method: "get",
