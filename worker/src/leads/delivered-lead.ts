@@ -1,3 +1,4 @@
+import { establishmentView } from "@sillage/shared/firmographics/establishment";
 import type { DeliveredLead, DeliveredPage } from "@sillage/shared/api/delivered-lead";
 import type { Firmographics } from "@sillage/shared/firmographics/record";
 import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
@@ -16,7 +17,7 @@ import { leadScoreView } from "../scoring/lead-score";
 const SELECT_DELIVERED = `
 SELECT l.id, l.name, l.siren, l.domain, l.status, l.status_changed_at AS statusChangedAt,
        l.score_state AS scoreState, l.first_seen_at AS firstSeenAt, l.last_seen_at AS lastSeenAt,
-       l.sla_due_at AS slaDueAt, l.merged_into AS mergedInto, co.record AS companyRecord,
+       l.sla_due_at AS slaDueAt, l.merged_into AS mergedInto, l.establishment, co.record AS companyRecord,
        COALESCE(l.linkedin_url,
          (SELECT k.value FROM lead_links k WHERE k.lead_id = l.id AND k.kind = 'linkedin-company' ORDER BY k.created_at DESC LIMIT 1)) AS linkedin,
        (SELECT json_object('url', h.url, 'path', h.path, 'title', h.title, 'at', h.occurred_at) FROM hits h
@@ -35,6 +36,7 @@ SELECT l.id, l.name, l.siren, l.domain, l.status, l.status_changed_at AS statusC
 
 interface DeliveredRow {
   id: string;
+  establishment: string | null;
   name: string;
   siren: string | null;
   domain: string | null;
@@ -103,6 +105,7 @@ function toDeliveredLead(row: DeliveredRow, ctx: DeliveredLeadContext): Delivere
       postalCode: company?.postalCode ?? null,
       domain: row.domain ?? contactsWorkDomain(row.contactEmails ? (JSON.parse(row.contactEmails) as string[]) : []),
       linkedinUrl: linkedinCompanyUrl(row.linkedin),
+      establishment: establishmentView(company?.name ?? row.name, row.establishment),
     },
     contact,
     score: {

@@ -43,7 +43,10 @@ const companyDomainSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "expected the company domain of <company>.pipedrive.com, e.g. acme");
-const ownerSchema = z.string().regex(/^\d{1,20}$/, "expected the CRM user's numeric id").nullable();
+const ownerSchema = z
+  .string()
+  .regex(/^\d{1,20}$/, "expected the CRM user's numeric id")
+  .nullable();
 
 const connectionSchema = z
   .object({
@@ -109,7 +112,10 @@ async function encrypt(c: Context<AppEnv>, token: string, connectionId: string):
 }
 
 /** The connection test: reaches the CRM with the token, creates the Sillage properties; a refusal marks it broken. */
-async function testConnection(c: Context<AppEnv>, conn: CrmConnection): Promise<{ ok: boolean; account: string | null; reason: string | null; resumed: number }> {
+async function testConnection(
+  c: Context<AppEnv>,
+  conn: CrmConnection,
+): Promise<{ ok: boolean; account: string | null; reason: string | null; resumed: number }> {
   const now = Date.now();
   try {
     const client = await openClient(c.env, conn);
@@ -185,7 +191,13 @@ const patchRoute = createRoute({
         .refine((b) => Object.values(b).some((v) => v !== undefined), "give at least one of token, companyDomain, events, mapping, taskOwnerId, enabled"),
     ),
   },
-  responses: { 200: json(connectionSchema.extend({ test: testResultSchema.nullable() }), "Updated connection"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: {
+    200: json(connectionSchema.extend({ test: testResultSchema.nullable() }), "Updated connection"),
+    400: errorSchema,
+    401: errorSchema,
+    403: errorSchema,
+    404: errorSchema,
+  },
 });
 
 const deleteRoute = createRoute({
@@ -220,7 +232,9 @@ const previewRoute = createRoute({
             matchedBy: z.string().nullable(),
             candidates: z.number().int(),
             recordId: z.string().nullable(),
-            fields: z.array(z.object({ field: z.string(), crm: z.string().nullable(), sillage: z.string().nullable(), action: z.enum(["write", "same", "kept", "skipped"]) })),
+            fields: z.array(
+              z.object({ field: z.string(), crm: z.string().nullable(), sillage: z.string().nullable(), action: z.enum(["write", "same", "kept", "skipped"]) }),
+            ),
           }),
         ),
         calls: z.number().int(),
@@ -348,7 +362,13 @@ export const crmRoutes = newApp()
     const body = c.req.valid("json");
     const next: CrmConnection = { ...current };
     if (body.token !== undefined) {
-      Object.assign(next, { secret: await encrypt(c, body.token, current.id), secretHint: secretHint(body.token), state: "untested", brokenReason: null, brokenAt: null });
+      Object.assign(next, {
+        secret: await encrypt(c, body.token, current.id),
+        secretHint: secretHint(body.token),
+        state: "untested",
+        brokenReason: null,
+        brokenAt: null,
+      });
     }
     if (body.companyDomain !== undefined && current.crm === "pipedrive") Object.assign(next, { companyDomain: body.companyDomain, state: "untested" });
     if (body.events !== undefined) next.events = body.events;

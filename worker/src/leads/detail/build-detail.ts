@@ -47,6 +47,7 @@ export function buildLeadDetail(lead: LeadRecord, rows: DetailRows, model: Model
       linkedin: lead.linkedinUrl ?? linkOf("linkedin-company"),
       domain: lead.domain ?? linkOf("domain") ?? contactsWorkDomain(rows.contacts.map((c) => c.email)),
       networkKind: rows.networkKind,
+      establishment: lead.establishment,
     }),
     score: scoreOf(model, lead, state, now),
     sla: slaView(lead, rows.slaHours, now),
