@@ -4,6 +4,7 @@ import { requeuePendingEnrichment } from "./requeue-pending-enrichment";
 import { flagOverdueMqls } from "./flag-overdue-mqls";
 import { recheckDecayedMqls } from "./recheck-decayed-mqls";
 import { requeueStalledDeliveries } from "../webhooks/requeue-stalled";
+import { purgeConsoleSessions } from "../auth/console-sessions-store";
 
 /** Every 5 minutes (wrangler.toml). Each task is independent: one failing does not stop the others. */
 export async function runScheduled(env: Env, now: number): Promise<Record<string, number | string>> {
@@ -13,6 +14,7 @@ export async function runScheduled(env: Env, now: number): Promise<Record<string
     overdueMqls: flagOverdueMqls,
     decayedMqls: recheckDecayedMqls,
     requeuedWebhooks: requeueStalledDeliveries,
+    purgedConsoleSessions: (env, now) => purgeConsoleSessions(env.DB, now),
   };
   const report: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

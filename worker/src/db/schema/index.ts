@@ -15,3 +15,4 @@ export * from "./members";
 export * from "./lead-notes";
 export * from "./webhooks";
 export * from "./opt-outs";
+export * from "./console-sessions";
