@@ -13,6 +13,7 @@ for (const [title, file] of [
   ["network kind: accuracy on hand-labelled real ASNs", "test/bench/network-kind.ts"],
   ["identify latency over 10,000 random IPs (full IP table)", "test/bench/identify-latency.ts"],
   ["extension: navigation → overlay rendered, cold and warm", "test/bench/overlay.bench.ts"],
+  ["console: JS size and first screen time", "test/bench/console.bench.ts"],
 ]) {
   console.log(`\n▶ ${title}`);
   const res = spawnSync(tsx, [file], { stdio: "inherit" });

@@ -126,6 +126,7 @@ export function ruleFromTemplate(kind: TemplateKind, value: string, label: strin
       .normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9_-]+/g, "-")
+      .replace(/-{2,}/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 56) || kind;
   let id = base;

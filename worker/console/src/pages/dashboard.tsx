@@ -5,23 +5,17 @@ import { api } from "../api";
 import { formatDay, formatDuration, formatPercent, isoDay } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { ColumnChart, HBarChart } from "../ui/charts";
+import { REFERENCES, compareToReference } from "../references";
 import { Card, ErrorNote, Loading, PageHeader } from "../ui/kit";
 import { useAsync } from "../use-async";
 
 const DAY = 86_400_000;
-/** The seeds' references (PRODUCT.md): lead → MQL 15–25 %, MQL → SQL about 13 %. */
-export const REFERENCES = { leadToMql: [0.15, 0.25], mqlToSql: [0.11, 0.15] } as const;
-
-export function compareToReference(rate: number | null, [low, high]: readonly [number, number]): "na" | "below" | "inRange" | "above" {
-  if (rate === null) return "na";
-  return rate < low ? "below" : rate > high ? "above" : "inRange";
-}
 
 const PRESETS = [
-  { days: 30, label: "30 j / 30 d" },
-  { days: 90, label: "90 j / 90 d" },
-  { days: 365, label: "12 m" },
-];
+  { days: 30, label: "dash.last30" },
+  { days: 90, label: "dash.last90" },
+  { days: 365, label: "dash.last365" },
+] as const;
 
 export function Dashboard() {
   const { t, lang } = useI18n();
@@ -36,7 +30,7 @@ export function Dashboard() {
           <legend className="visually-hidden">{t("dash.period")}</legend>
           {PRESETS.map((p) => (
             <button key={p.days} type="button" className="btn btn-small" onClick={() => setPeriod({ from: isoDay(Date.now() - (p.days - 1) * DAY), to: isoDay(Date.now()) })}>
-              {p.label}
+              {t(p.label)}
             </button>
           ))}
           <label htmlFor="p-from">{t("dash.from")}</label>

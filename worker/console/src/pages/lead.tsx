@@ -135,7 +135,7 @@ function LeadView({ lead, reload }: { lead: LeadDetail; reload: () => Promise<vo
                   <li key={i}>
                     <StatusBadge status={h.from} /> → <StatusBadge status={h.to} />
                     <div className="muted small">
-                      {formatDateTime(h.at, lang)} · {t("lead.by", { actor: h.actor })}
+                      {formatDateTime(h.at, lang)} · {t("lead.by", { actor: h.actor === "system" ? t("lead.system") : h.actor })}
                       {h.reasonCode ? ` · ${h.reasonCode}` : ""}
                       {h.note ? ` · « ${h.note} »` : ""}
                     </div>
@@ -161,7 +161,7 @@ function SlaCountdown({ sla }: { sla: NonNullable<LeadDetail["sla"]> }) {
   return (
     <Card title={t("sla.title")} className={overdue ? "sla-card overdue" : "sla-card"}>
       <p className="sla-big" role="status">
-        {overdue ? `⚠ ${t("sla.overdue", { duration: formatDuration(-remaining, lang) })}` : `⏱ ${t("sla.left", { duration: formatDuration(remaining, lang) })}`}
+        {overdue ? `⚠ ${t("sla.overdue", { duration: formatDuration(-remaining, lang) })}` : t("sla.left", { duration: formatDuration(remaining, lang) })}
       </p>
       <p className="muted small">{t("sla.due", { date: formatDateTime(sla.dueAt, lang) })}</p>
     </Card>

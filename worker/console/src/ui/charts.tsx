@@ -29,9 +29,9 @@ export interface HBarDatum {
 }
 
 /** Horizontal bars with the label on the left and the value at the bar's end (funnel, rejection reasons). */
-export function HBarChart({ data, title, labelWidth = 170, rowHeight = 38 }: { data: HBarDatum[]; title: string; labelWidth?: number; rowHeight?: number }) {
-  const width = 640;
-  const valueRoom = 150;
+export function HBarChart({ data, title, labelWidth = 150, rowHeight = 44 }: { data: HBarDatum[]; title: string; labelWidth?: number; rowHeight?: number }) {
+  const width = 480;
+  const valueRoom = 110;
   const height = data.length * rowHeight + 8;
   const max = Math.max(1, ...data.map((d) => d.value));
   const x = scaleLinear<number>({ domain: [0, max], range: [0, width - labelWidth - valueRoom] });
@@ -68,8 +68,8 @@ export interface ColumnDatum {
 
 /** Vertical columns with the value above each (MQLs per week). */
 export function ColumnChart({ data, title }: { data: ColumnDatum[]; title: string }) {
-  const width = 640;
-  const height = 220;
+  const width = 960;
+  const height = 230;
   const bottom = 28;
   const top = 22;
   const max = Math.max(1, ...data.map((d) => d.value));
