@@ -122,7 +122,7 @@ test("sites: create a site, copy its snippet, watch the installation check turn 
 
   // The check polls every 3 s: it turns green and shows the page, then the drop with what to fix.
   await expect.poll(() => page.getByTestId("installation-state").textContent(), { timeout: 30_000 }).toContain("Installé");
-  await expect.poll(() => page.getByText("localhost/acme/tarifs/").isVisible(), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => page.getByText("localhost/acme/tarifs/").first().isVisible(), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => page.getByText("Domaine non autorisé").isVisible(), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => page.getByText("Ajoutez le domaine de vos pages aux domaines autorisés (autorisés : localhost).").isVisible()).toBe(true);
   await shot("sites-installed");
@@ -200,6 +200,9 @@ test("delivery and access pages, English, a phone's width, and sign-out", async 
   const phone = await context.newPage();
   await phone.setViewportSize({ width: 390, height: 844 });
   await phone.goto(`${base}/app/leads`);
+  await expect.poll(() => phone.getByRole("heading", { level: 1 }).textContent()).toBe("Leads");
+  await phone.waitForTimeout(1000);
+  await shot("leads-phone", phone);
   await expect.poll(() => phone.getByRole("link", { name: "DANONE" }).isVisible()).toBe(true);
   // Nothing wider than the screen: no sideways scrolling of the page.
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

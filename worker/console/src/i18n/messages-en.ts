@@ -92,7 +92,7 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   "leads.status": "Status",
   "leads.anyStatus": "Any status",
   "leads.minScore": "Min. score",
-  "leads.naf": "NAF code (prefix)",
+  "leads.naf": "NAF code",
   "leads.headcountMin": "Min. headcount",
   "leads.anyHeadcount": "Any",
   "leads.networkKind": "Network",

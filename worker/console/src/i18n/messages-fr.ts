@@ -91,7 +91,7 @@ export const consoleFr = {
   "leads.status": "Statut",
   "leads.anyStatus": "Tous les statuts",
   "leads.minScore": "Score min.",
-  "leads.naf": "Code NAF (préfixe)",
+  "leads.naf": "Code NAF",
   "leads.headcountMin": "Effectif min.",
   "leads.anyHeadcount": "Tous",
   "leads.networkKind": "Réseau",

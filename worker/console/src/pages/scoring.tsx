@@ -14,24 +14,35 @@ type Doc = ScoringModelDocument & { version?: number; rules?: RuleDoc[]; mql?: {
 export function Scoring() {
   const { t } = useI18n();
   const model = useAsync(() => api.scoringModel() as Promise<Doc>, []);
+  // Outside the editor, which starts afresh on each saved version: the progress outlives the save.
+  const [jobId, setJobId] = useState<string | null>(null);
   return (
     <>
       <PageHeader title={t("scoring.title")} />
       {model.status === "error" ? <ErrorNote error={model.error} onRetry={() => void model.reload()} /> : null}
       {!model.data && model.status === "loading" ? <Loading /> : null}
-      {model.data ? <ModelEditor key={String(model.data.version)} saved={model.data} onSaved={() => void model.reload()} /> : null}
+      {model.data ? (
+        <ModelEditor
+          key={String(model.data.version)}
+          saved={model.data}
+          onSaved={(id) => {
+            setJobId(id);
+            void model.reload();
+          }}
+        />
+      ) : null}
+      {jobId ? <RescoreProgress id={jobId} /> : null}
     </>
   );
 }
 
-function ModelEditor({ saved, onSaved }: { saved: Doc; onSaved: () => void }) {
+function ModelEditor({ saved, onSaved }: { saved: Doc; onSaved: (rescoreJobId: string | null) => void }) {
   const { t, lang } = useI18n();
   const { isAdmin } = useSession();
   const [draft, setDraft] = useState<Doc>(saved);
   const [dry, setDry] = useState<{ for: string; result: ModelSave } | null>(null);
   const [pending, setPending] = useState<"dry" | "save" | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
   const rules = draft.rules ?? [];
   // What the worker validates: the document without its version (the worker numbers versions).
   const body = useMemo(() => {
@@ -51,10 +62,7 @@ function ModelEditor({ saved, onSaved }: { saved: Doc; onSaved: () => void }) {
     try {
       const result = await api.saveScoringModel(body, { dryRun });
       if (dryRun) setDry({ for: bodyKey, result });
-      else {
-        setDry(null);
-        setJobId(result.rescoreJobId);
-      }
+      else onSaved(result.rescoreJobId);
     } catch (err) {
       setError(errorText(err, t("app.unreachable")));
     } finally {
@@ -167,7 +175,6 @@ function ModelEditor({ saved, onSaved }: { saved: Doc; onSaved: () => void }) {
               {error}
             </p>
           ) : null}
-          {jobId ? <RescoreProgress id={jobId} onDone={onSaved} /> : null}
         </Card>
       ) : (
         <p className="muted">{t("common.adminOnly")}</p>
@@ -176,7 +183,7 @@ function ModelEditor({ saved, onSaved }: { saved: Doc; onSaved: () => void }) {
   );
 }
 
-function RescoreProgress({ id, onDone }: { id: string; onDone: () => void }) {
+function RescoreProgress({ id }: { id: string }) {
   const { t } = useI18n();
   const [job, setJob] = useState<RescoreJob | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -188,13 +195,10 @@ function RescoreProgress({ id, onDone }: { id: string; onDone: () => void }) {
       .catch(setError);
   useEffect(() => void poll(), [id]);
   useInterval(() => void poll(), finished ? null : 1000);
-  useEffect(() => {
-    if (finished) onDone();
-  }, [finished]);
   if (error) return <ErrorNote error={error} />;
   if (!job) return null;
   return (
-    <div role="status" className="progress-wrap">
+    <div role="status" className="card progress-wrap">
       <progress max={Math.max(1, job.total)} value={job.done} />
       <span>{finished ? t("scoring.rescored", { changed: job.changedStatus }) : t("scoring.rescoring", { done: job.done, total: job.total })}</span>
     </div>
