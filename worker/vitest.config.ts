@@ -22,6 +22,11 @@ export default defineConfig(async () => {
             RECHERCHE_ENTREPRISES_URL: inject("rechercheEntreprisesUrl"),
             // Webhook retries at once instead of after 30 s, 2 min… (the schedule itself is tested with a fake clock).
             WEBHOOK_BACKOFF_SCALE: "0",
+            // CRMs: local fakes (test/fakes/hubspot.ts, pipedrive.ts); their Retry-After waits shortened 100×; a test-only key.
+            HUBSPOT_API_URL: inject("hubspotUrl"),
+            PIPEDRIVE_API_URL: inject("pipedriveUrl"),
+            CRM_BACKOFF_SCALE: "0.01",
+            SILLAGE_SECRETS_KEY: "c2lsbGFnZS10ZXN0LWtleS1ub3QtYS1zZWNyZXQtISE=",
           },
         },
       })),
@@ -30,7 +35,7 @@ export default defineConfig(async () => {
       include: ["worker/test/**/*.test.ts"],
       testTimeout: 30_000,
       setupFiles: ["worker/test/setup/apply-migrations.ts"],
-      globalSetup: ["worker/test/setup/fake-providers.ts", "worker/test/setup/webhook-receiver.ts"],
+      globalSetup: ["worker/test/setup/fake-providers.ts", "worker/test/setup/webhook-receiver.ts", "worker/test/setup/fake-crms.ts"],
       root: path.join(root, ".."),
     },
   };

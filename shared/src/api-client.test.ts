@@ -137,6 +137,20 @@ describe("createSillageClient", () => {
     ]);
   });
 
+  it("posts a lead correction and reads who the hits belong to now; a lead no network named is a 409 with its code", async () => {
+    routes["POST /api/v1/leads/lead_1/correction"] = { status: 200, body: { leadId: "lead_2", reattributedHits: 3 } };
+    routes["POST /api/v1/leads/lead_9/correction"] = {
+      status: 409,
+      body: { error: { code: "not_network_identified", message: "No network named this lead.", requestId: "req-9" } },
+    };
+    const c = client();
+    expect(await c.correctLeadIdentity("lead_1", { action: "company", siren: "552032534" })).toEqual({ leadId: "lead_2", reattributedHits: 3 });
+    expect(JSON.parse(seen[0]!.body)).toEqual({ action: "company", siren: "552032534" });
+    const refused = await c.correctLeadIdentity("lead_9", { action: "operator", kind: "isp" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SillageApiError);
+    expect(refused).toMatchObject({ status: 409, code: "not_network_identified" });
+  });
+
   it("reads me and identify", async () => {
     routes["GET /api/v1/me"] = { status: 200, body: { workspace: { id: "ws_1", name: "Démo" }, role: "admin", sites: [] } };
     routes["GET /api/v1/identify"] = {

@@ -18,6 +18,7 @@ import {
   type LeadTransitionBody,
   type LeadTransitionResult,
 } from "./api/leads";
+import { leadCorrectionResultSchema, type LeadCorrectionResult, type NetworkCorrectionBody } from "./api/networks";
 
 /**
  * Typed client of the Sillage REST API (`/api/v1`), for the extension's background worker, scripts and tests.
@@ -98,6 +99,8 @@ export interface SillageClient {
   /** The note's text, or the request body `{ body }`. */
   addNote(id: string, body: string | LeadNoteBody): Promise<LeadNoteResult>;
   identify(ip: string): Promise<IdentifyResult>;
+  /** "Wrong company?": the lead's network belongs to another company (`siren`), or is an operator (`kind`). */
+  correctLeadIdentity(id: string, body: NetworkCorrectionBody): Promise<LeadCorrectionResult>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -207,5 +210,6 @@ export function createSillageClient(options: SillageClientOptions): SillageClien
     linkLead: (id, body) => request("POST", `${lead(id)}/links`, leadLinkResultSchema, body),
     addNote: (id, body) => request("POST", `${lead(id)}/notes`, leadNoteResultSchema, typeof body === "string" ? { body } : body),
     identify: (ip) => request("GET", `/identify${queryString({ ip })}`, identifyResultSchema),
+    correctLeadIdentity: (id, body) => request("POST", `${lead(id)}/correction`, leadCorrectionResultSchema, body),
   };
 }

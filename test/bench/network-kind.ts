@@ -7,6 +7,7 @@
 import { classifyNetwork, type NetworkKind } from "../../shared/src/network/kind";
 import { loadAsnData } from "../../shared/src/network/testdata/asn-csv";
 import {
+  BLIND_FRENCH_FORMS_2026,
   KNOWN_EXAMPLES,
   RANDOM_FRENCH_SAMPLE,
   RANDOM_SAMPLE,
@@ -15,6 +16,7 @@ import {
   type LabelledAsn,
 } from "../../shared/src/network/testdata/asn-labels";
 import { measureKinds } from "../../shared/src/network/testdata/measure-kind";
+import { measureRegistryReach } from "../../shared/src/network/testdata/measure-registry-reach";
 
 const verbose = process.argv.includes("--verbose");
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -30,6 +32,7 @@ const sets: [string, readonly LabelledAsn[]][] = [
   // Labelled before classifying; afterwards two rules were fixed on what it showed ("finance", central banks).
   ["validation random (blind*)", VALIDATION_SAMPLE],
   ["validation French forms (blind*)", VALIDATION_FRENCH_SAMPLE],
+  ["blind French forms 2026-12 (untuned)", BLIND_FRENCH_FORMS_2026],
 ];
 
 const rows = sets.map(([name, labels]) => {
@@ -57,7 +60,29 @@ console.table(
     "false lead": m.falseLead.length,
     "corporate found": `${m.correctCorporate}/${m.correctCorporate + m.missedCorporate.length}`,
     "answered unknown": m.wrong.filter((w) => w.got.kind === "unknown").length,
+    "unknown share": pct(m.unknownCount / Math.max(1, m.total)),
   })),
+);
+
+// The registry stage (registry-kind.ts) needs the provider: offline, what it may change is bounded per set.
+console.log("\nRegistry stage, offline bound (networks left unknown by lists and names):");
+console.table(
+  [...sets, ["ALL LABELLED", sets.flatMap(([, l]) => l)] as [string, readonly LabelledAsn[]]].map(([set, labels]) => {
+    const r = measureRegistryReach(labels, data);
+    const m = measureKinds(labels, data);
+    const found = m.correctCorporate;
+    const all = m.correctCorporate + m.missedCorporate.length;
+    return {
+      set,
+      unknown: r.unknown,
+      "asked register": r.asked,
+      "not asked (foreign form)": r.notAskedForeign,
+      "operator-sized (company not trusted)": r.notTrustedOperatorSized,
+      "corporate reachable": r.corporateReachable,
+      "corporate found, at most": `${found + r.corporateReachable}/${all}`,
+      "non-lead asked (NAF must refuse)": r.nonLeadAsked,
+    };
+  }),
 );
 
 console.log("Accuracy by what decided (all sets):");

@@ -147,6 +147,9 @@ async function bundleWorker() {
  * configuration to run it with (the repository's by default; migrations always come from the repository's).
  * `args` are extra `wrangler dev` arguments. `apiKey` is the demo workspace's admin key; `d1(sql)` returns the rows of the last statement.
  */
+/** Encrypts CRM tokens at rest in local runs (npm start, e2e tests, benchmarks); never a production key. */
+export const LOCAL_SECRETS_KEY = process.env.SILLAGE_SECRETS_KEY ?? "bG9jYWwtZGV2LWtleS1zaWxsYWdlLW5vdC1zZWNyZXQ=";
+
 export async function startDevServer({ port, persistTo, vars = {}, args = [], watch = false, config = path.join(root, "wrangler.toml") } = {}) {
   const ownDir = !persistTo;
   persistTo = ownDir ? mkdtempSync(path.join(tmpdir(), "sillage-dev-")) : path.resolve(persistTo);
@@ -171,7 +174,8 @@ export async function startDevServer({ port, persistTo, vars = {}, args = [], wa
     const failure = prepared.find((p) => p.status === "rejected");
     if (failure) throw failure.reason;
     const worker = ["-c", config, ...(bundle ? [path.join(bundle, "index.js"), "--no-bundle"] : [])];
-    const varArgs = Object.entries({ SILLAGE_TRUST_CLIENT_IP: "1", ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+    // SILLAGE_SECRETS_KEY: a local-only key for CRM tokens (production sets its own with `wrangler secret put`).
+    const varArgs = Object.entries({ SILLAGE_TRUST_CLIENT_IP: "1", SILLAGE_SECRETS_KEY: LOCAL_SECRETS_KEY, ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
     server = await spawnWranglerDev({ port, args: [...worker, "--persist-to", persistTo, ...varArgs, ...args], readyPath: "/t.js" });
   } catch (err) {
     cleanUp();

@@ -188,6 +188,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
 // ---------------------------------------------------------------------------------------------------------------
 // Backends. Both return the API's JSON shapes (ISO dates), so that output is the same locally and remotely.
 
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON, printed as it comes; fields are read loosely for display.
 type Obj = Record<string, any>;
 
 export interface WorkspaceListing {

@@ -16,6 +16,9 @@ import { optOutRoutes } from "./routes/opt-out";
 import { consoleSessionRoutes, consoleSignInRoutes } from "./routes/console-session";
 import { consoleRoutes } from "./routes/console";
 import { kpiWeeklyRoutes } from "./routes/kpi-weekly";
+import { leadCorrectionRoutes } from "./routes/lead-correction";
+import { networksRoutes } from "./routes/networks";
+import { crmRoutes } from "./routes/crm";
 
 const api = newApp();
 // Registered before the key check, so the API description is public.
@@ -25,7 +28,7 @@ api.route("/", consoleSignInRoutes);
 api.use("*", requireAuth);
 api.use("*", rateLimitByKey);
 // exportsRoutes before leadsRoutes: `/leads/export.csv` must not be read as the lead id "export.csv".
-for (const routes of [consoleSessionRoutes, meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leadsRoutes, kpiWeeklyRoutes, scoringRoutes, webhooksRoutes, privacyRoutes, membersRoutes]) {
+for (const routes of [consoleSessionRoutes, meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leadsRoutes, kpiWeeklyRoutes, scoringRoutes, webhooksRoutes, privacyRoutes, membersRoutes, leadCorrectionRoutes, networksRoutes, crmRoutes]) {
   api.route("/", routes);
 }
 

@@ -8,6 +8,8 @@ import type { EnrichMessage } from "./enrich/message";
 import { runScheduled } from "./cron/scheduled";
 import { consumeWebhooks } from "./webhooks/consumer";
 import type { WebhookMessage } from "./webhooks/message";
+import { consumeCrm } from "./crm/consumer";
+import type { CrmMessage } from "./crm/message";
 export { ProviderRateLimiter } from "./identify/provider-rate-limit-do";
 
 export default {
@@ -16,9 +18,10 @@ export default {
     // Queue names may carry an environment suffix in production (sillage-enrich-staging…).
     if (batch.queue.startsWith("sillage-enrich")) return consumeEnrichment(batch as MessageBatch<EnrichMessage>, env);
     if (batch.queue.startsWith("sillage-webhooks")) return consumeWebhooks(batch as MessageBatch<WebhookMessage>, env);
+    if (batch.queue.startsWith("sillage-crm")) return consumeCrm(batch as MessageBatch<CrmMessage>, env);
     return consumeHits(batch as MessageBatch<CollectEnvelope>, env);
   },
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime).then((r) => console.log("cron", JSON.stringify(r))));
   },
-} satisfies ExportedHandler<Env, CollectEnvelope | EnrichMessage | WebhookMessage>;
+} satisfies ExportedHandler<Env, CollectEnvelope | EnrichMessage | WebhookMessage | CrmMessage>;

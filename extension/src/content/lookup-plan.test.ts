@@ -1,4 +1,4 @@
-import { crmRecordId } from "@sillage/shared/api/leads";
+import { crmRecordId } from "@sillage/shared/api/crm-record";
 import { describe, expect, it } from "vitest";
 import { loadPage } from "../../test-pages/load-page";
 import { extract } from "../extractors/index";

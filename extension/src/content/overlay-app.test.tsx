@@ -186,9 +186,9 @@ describe("OverlayApp", () => {
     mounted = render(<OverlayApp page={PAGE} lang="fr" />);
     await settle();
     const fresher = { ...lead, company: { ...lead.company, name: "DANONE SA" } };
-    act(() => runtime.listeners.forEach((l) => l({ type: "lookup-refreshed", outcome: { planKey: "other-page", lead: null, matchedBy: "", via: null, stale: false } })));
+    act(() => runtime.listeners.forEach((l) => void l({ type: "lookup-refreshed", outcome: { planKey: "other-page", lead: null, matchedBy: "", via: null, stale: false } })));
     expect(text()).toContain("DANONE");
-    act(() => runtime.listeners.forEach((l) => l({ type: "lookup-refreshed", outcome: { planKey: PAGE.key, lead: fresher, matchedBy: "x", via: null, stale: false } })));
+    act(() => runtime.listeners.forEach((l) => void l({ type: "lookup-refreshed", outcome: { planKey: PAGE.key, lead: fresher, matchedBy: "x", via: null, stale: false } })));
     expect(text()).toContain("DANONE SA");
   });
 });

@@ -2,7 +2,7 @@ import { accessibleText, labelKey } from "./text";
 
 // Error pages keep the record's URL, so their heading would otherwise be read as a company name.
 // Patterns name a subject ("page", "record", "fiche"…) so that a company called "L'Introuvable" is safe.
-const SUBJECT = String.raw`(?:page|record|fiche|enregistrement|organisation|organization|personne|person|contact|entreprise|company|compte|account|profil|profile)`;
+const SUBJECT = "(?:page|record|fiche|enregistrement|organisation|organization|personne|person|contact|entreprise|company|compte|account|profil|profile)";
 const NOT_FOUND_PATTERNS = [
   new RegExp(String.raw`\b${SUBJECT}\s+(?:introuvable|not found|inexistante?|indisponible|unavailable)\b`),
   new RegExp(String.raw`\b${SUBJECT}\s+(?:n'existe pas|n'existe plus|doesn't exist|does not exist|no longer exists)`),

@@ -16,6 +16,6 @@ export function t(key: MessageKey, lang: Lang, vars?: Record<string, string | nu
   const template = MESSAGES[lang][key];
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
+    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
   );
 }

@@ -121,6 +121,11 @@ function bestName(query: ReturnType<typeof normalizeCompanyName>, c: Firmographi
   return best;
 }
 
+/** How closely an organisation name matches a company's legal name or aliases (0–1), as the matcher scores it. */
+export function companyNameSimilarity(orgName: string, company: Firmographics): number {
+  return bestName(normalizeCompanyName(orgName), company).similarity;
+}
+
 function locationFactor(c: Firmographics, hints: MatchHints | undefined): number {
   if (hints?.postalCode && c.postalCode === hints.postalCode) return 3;
   if (hints?.departement && c.departementCode === hints.departement.toUpperCase()) return 2;

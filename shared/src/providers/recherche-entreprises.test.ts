@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startRechercheEntreprisesFake, type RechercheEntreprisesFake } from "../../../test/fakes/recherche-entreprises";
 import { createTokenBucket } from "./rate-limiter";
 import { createRechercheEntreprisesProvider, type RechercheEntreprisesOptions } from "./recherche-entreprises";
-import { isProviderError, ProviderError } from "./types";
+import { isProviderError, type ProviderError } from "./types";
 
 let fake: RechercheEntreprisesFake;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { compileModel, type CompiledModel, type EvalContext, type HitFacts } from "./compile";
+import { compileModel } from "./compile";
+import type { CompiledModel, EvalContext, HitFacts } from "./compiled-model";
 import type { CompanyEvent, ContactEvent, HitEvent, ScoringEvent } from "./events";
 import { capByRecency, recordHit } from "./metrics";
 import type { Model } from "./model-schema";

@@ -86,7 +86,9 @@ export function children(condition: Condition): readonly Condition[] {
 export function forEachLeaf(condition: Condition, visit: (leaf: Condition, path: (string | number)[]) => void, path: (string | number)[] = []): void {
   const key = conditionKey(condition);
   if (key === "all" || key === "any") {
-    children(condition).forEach((child, i) => forEachLeaf(child, visit, [...path, key, i]));
+    children(condition).forEach((child, i) => {
+      forEachLeaf(child, visit, [...path, key, i]);
+    });
   } else if (key === "not") {
     forEachLeaf((condition as { not: Condition }).not, visit, [...path, "not"]);
   } else {

@@ -1,5 +1,5 @@
 import type { HitEvent } from "./events";
-import type { CompiledModel, EvalContext, HitFacts } from "./compile";
+import type { CompiledModel, EvalContext, HitFacts } from "./compiled-model";
 import { MAX_DISTINCT_KEYS } from "./model-schema";
 import { dayOf, MAX_OPEN_SESSIONS, MAX_VISITORS, OPEN_SESSION_TTL_MS, type CounterRecord, type DayBucket, type ScoreState } from "./state";
 

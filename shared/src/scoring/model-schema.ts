@@ -10,7 +10,7 @@ import {
   BUILTIN_METRICS,
   CONDITION_KEYS,
   HIT_LEAF_KEYS,
-  LEAD_LEAF_KEYS,
+  type LEAD_LEAF_KEYS,
   conditionKey,
   forEachLeaf,
   hasHitLeaf,

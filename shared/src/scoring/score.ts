@@ -1,4 +1,5 @@
-import { compileModel, type CompiledModel, type CompiledRule, type EvalContext } from "./compile";
+import { compileModel } from "./compile";
+import type { CompiledModel, CompiledRule, EvalContext } from "./compiled-model";
 import type { Model } from "./model-schema";
 import type { RuleRecord, ScoreState } from "./state";
 

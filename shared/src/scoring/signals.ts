@@ -1,4 +1,4 @@
-import type { CompiledModel, HitFacts } from "./compile";
+import type { CompiledModel, HitFacts } from "./compiled-model";
 import { countRecent, sumDays } from "./metrics";
 import { DEFAULT_SIGNAL_CONFIG, SIGNAL_KINDS, type SignalConfig, type SignalKind } from "./signal-config";
 import { DAY_MS, dayOf, type ScoreState } from "./state";

@@ -6,12 +6,6 @@ import { apiKeys } from "../db/schema";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/app-factory";
 
-export interface AuthContext {
-  keyId: string;
-  workspaceId: string;
-  role: "admin" | "member";
-}
-
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Bearer API key → workspace. Every `/api/v1` query is then scoped to `auth.workspaceId`. */

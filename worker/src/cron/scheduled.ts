@@ -4,6 +4,7 @@ import { requeuePendingEnrichment } from "./requeue-pending-enrichment";
 import { flagOverdueMqls } from "./flag-overdue-mqls";
 import { recheckDecayedMqls } from "./recheck-decayed-mqls";
 import { requeueStalledDeliveries } from "../webhooks/requeue-stalled";
+import { requeueStalledCrmSyncs } from "../crm/resume";
 import { purgeConsoleSessions } from "../auth/console-sessions-store";
 
 /** Every 5 minutes (wrangler.toml). Each task is independent: one failing does not stop the others. */
@@ -14,6 +15,7 @@ export async function runScheduled(env: Env, now: number): Promise<Record<string
     overdueMqls: flagOverdueMqls,
     decayedMqls: recheckDecayedMqls,
     requeuedWebhooks: requeueStalledDeliveries,
+    requeuedCrmSyncs: requeueStalledCrmSyncs,
     purgedConsoleSessions: (env, now) => purgeConsoleSessions(env.DB, now),
   };
   const report: Record<string, number | string> = {};

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { requestId } from "hono/request-id";
 import type { Env } from "../env";
-import type { AuthContext } from "../auth/api-key";
+import type { AuthContext } from "../auth/auth-context";
 import { ApiError, errorResponse } from "./errors";
 import { validationError } from "./validation";
 

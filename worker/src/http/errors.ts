@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** A lead correction on a lead no network named (e.g. named by an e-mail domain only). */
+  not_network_identified: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

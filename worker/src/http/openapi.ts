@@ -12,3 +12,9 @@ export const errorSchema = {
     },
   },
 };
+
+/** A JSON response of the OpenAPI document. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+/** A required JSON request body of the OpenAPI document (`request: { body: jsonBody(schema) }`). */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });

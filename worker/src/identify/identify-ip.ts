@@ -1,10 +1,13 @@
 import { parseIp, isPublicIp } from "@sillage/shared/network/ip";
-import { classifyNetwork, isLeadKind, type NetworkKind } from "@sillage/shared/network/kind";
+import { classifyNetwork, isLeadKind, type NetworkClassification, type NetworkKind } from "@sillage/shared/network/kind";
 import type { Firmographics } from "@sillage/shared/firmographics/record";
 import type { FirmographicsProvider } from "@sillage/shared/providers/types";
 import { directLookups, type NetworkLookups } from "./network-lookups";
 import { companyBySiren, matchOrganizationCached } from "./organization-match";
 import { COMPANY_TTL_MS } from "./company-store";
+import { companyNameSimilarity } from "@sillage/shared/company-match/score-candidates";
+import { networkPriors } from "@sillage/shared/network/priors";
+import { kindFromRegistry } from "@sillage/shared/network/registry-kind";
 
 export interface IdentifyResult {
   ip: string;
@@ -54,12 +57,56 @@ export async function identifyIp(input: IdentifyInput): Promise<IdentifyResult> 
   }
   const kind = await kindOf(lookups, workspaceId, network);
   const net = { ...network, ...kind };
-  if (!isLeadKind(kind.kind) || !network.organization) {
+  // A correction ("this network is that company") names the company for every address of the network.
+  const corrected = network.asn !== null ? await lookups.asnCompany(workspaceId, network.asn) : null;
+  if (corrected) {
+    const company = await companyBySiren(db, providers, corrected, now, COMPANY_TTL_MS);
+    return { ip, network: net, company, confidence: 1, reason: asnCorrectionReason(network.asn!, corrected) };
+  }
+  const wantsEvidence = network.asn !== null && (kind.source === "default" || kind.source === "name");
+  if (!network.organization || (!isLeadKind(kind.kind) && !(wantsEvidence && kind.kind === "unknown"))) {
     return { ip, network: net, company: null, confidence: 0, reason: `${kind.kind} network: ${kind.reason}` };
   }
-  const match = await matchOrganizationCached(db, providers, network.organization, "network", now);
-  return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
+  if (!wantsEvidence) {
+    const match = await matchOrganizationCached(db, providers, network.organization, "network", now);
+    return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
+  }
+  return withRegistryEvidence(db, providers, ip, { ...net, organization: network.organization }, now);
 }
+
+/**
+ * A network the curated lists did not decide (unknown, or a lead kind from a name pattern): the register's entity
+ * for its organisation name decides the kind (registry-kind.ts), when the priors allow asking and trusting it.
+ */
+async function withRegistryEvidence(
+  db: D1Database,
+  providers: readonly FirmographicsProvider[],
+  ip: string,
+  net: IdentifyResult["network"] & { organization: string },
+  now: number,
+): Promise<IdentifyResult> {
+  const priors = networkPriors(net.organization);
+  if (!priors.askRegistry) {
+    const reason = `${net.reason}; register not asked (${priors.reason})`;
+    return isLeadKind(net.kind)
+      ? { ip, network: net, company: null, confidence: 0, reason }
+      : { ip, network: { ...net, reason }, company: null, confidence: 0, reason: `${net.kind} network: ${reason}` };
+  }
+  const match = await matchOrganizationCached(db, providers, net.organization, "network", now);
+  const decided = match.company ? kindFromRegistry(match.company, companyNameSimilarity(net.organization, match.company)) : null;
+  if (decided && (decided.kind !== "corporate" || priors.trustCorporate)) {
+    const network = { ...net, kind: decided.kind, reason: decided.reason };
+    if (!decided.siren) return { ip, network, company: null, confidence: 0, reason: `${decided.kind} network: ${decided.reason}` };
+    return { ip, network, company: match.company, confidence: match.confidence, reason: `${decided.reason} (${match.reason})` };
+  }
+  // The register did not decide: a name pattern's lead kind keeps its match (as before), unknown stays unknown.
+  if (isLeadKind(net.kind)) return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
+  const reason = `${net.reason}; register: ${match.siren ? `${match.reason} (not decisive)` : match.reason}`;
+  return { ip, network: { ...net, reason }, company: null, confidence: 0, reason: `unknown network: ${reason}` };
+}
+
+/** The reason stored on hits a workspace's ASN → SIREN correction named (re-attribution writes the same). */
+export const asnCorrectionReason = (asn: number, siren: string) => `workspace correction: AS${asn} → SIREN ${siren}`;
 
 async function networkOf(lookups: NetworkLookups, parsed: NonNullable<ReturnType<typeof parseIp>>, cf: IdentifyInput["cf"]) {
   if (cf?.asn) return { asn: cf.asn, organization: cf.asOrganization ?? null };
@@ -68,7 +115,7 @@ async function networkOf(lookups: NetworkLookups, parsed: NonNullable<ReturnType
 }
 
 async function kindOf(lookups: NetworkLookups, workspaceId: string, network: { asn: number | null; organization: string | null }) {
-  if (network.asn === null) return { kind: "unknown" as NetworkKind, reason: "address in no announced range" };
+  if (network.asn === null) return { kind: "unknown", reason: "address in no announced range", source: "default" } as NetworkClassification;
   const overrides = await lookups.networkOverrides(workspaceId, network.asn);
   return classifyNetwork({ asn: network.asn, organization: network.organization ?? "" }, overrides);
 }

@@ -2,6 +2,9 @@ import type { ParsedIp } from "@sillage/shared/network/ip";
 import type { NetworkKind } from "@sillage/shared/network/kind";
 import { ipRangeStatement, lookupIpRange, rangeFromRow, type IpRangeRow } from "./ip-ranges";
 import {
+  asnCompanyMap,
+  asnCompanyOverrideFor,
+  asnCompanyOverridesStatement,
   cidrOverrideFor,
   cidrOverrideStatement,
   networkOverridesFor,
@@ -16,6 +19,8 @@ export interface NetworkLookups {
   cidrOverride(workspaceId: string, ip: ParsedIp): Promise<{ value: string; siren: string } | null>;
   ipRange(ip: ParsedIp): Promise<{ asn: number; organization: string } | null>;
   networkOverrides(workspaceId: string, asn: number): Promise<Map<number, NetworkKind>>;
+  /** The SIREN a workspace's correction gave this whole network, if any. */
+  asnCompany(workspaceId: string, asn: number): Promise<string | null>;
 }
 
 /** One query per question: the API, the CLI and single hits. */
@@ -24,6 +29,7 @@ export function directLookups(db: D1Database): NetworkLookups {
     cidrOverride: (workspaceId, ip) => cidrOverrideFor(db, workspaceId, ip),
     ipRange: (ip) => lookupIpRange(db, ip),
     networkOverrides: (workspaceId, asn) => networkOverridesFor(db, workspaceId, asn),
+    asnCompany: (workspaceId, asn) => asnCompanyOverrideFor(db, workspaceId, asn),
   };
 }
 
@@ -55,6 +61,7 @@ export async function prefetchLookups(db: D1Database, needs: readonly LookupNeed
     ...[...cidrKeys.values()].map((n) => cidrOverrideStatement(db, n.workspaceId, n.ip)),
     ...[...rangeKeys.values()].map((ip) => ipRangeStatement(db, ip)),
     ...[...workspaces].map((ws) => networkOverridesStatement(db, ws)),
+    ...[...workspaces].map((ws) => asnCompanyOverridesStatement(db, ws)),
   ];
   if (stmts.length === 0) return direct;
   const results = await db.batch<Record<string, unknown>>(stmts);
@@ -65,6 +72,8 @@ export async function prefetchLookups(db: D1Database, needs: readonly LookupNeed
   for (const key of rangeKeys.keys()) ranges.set(key, (results[i++]!.results[0] as unknown as IpRangeRow | undefined) ?? null);
   const verdicts = new Map<string, Map<number, NetworkKind>>();
   for (const ws of workspaces) verdicts.set(ws, networkOverridesMap(results[i++]!.results as unknown as { asn: number; kind: NetworkKind }[]));
+  const asnCompanies = new Map<string, Map<number, string>>();
+  for (const ws of workspaces) asnCompanies.set(ws, asnCompanyMap(results[i++]!.results as unknown as { value: string; siren: string }[]));
 
   return {
     async cidrOverride(workspaceId, ip) {
@@ -77,6 +86,10 @@ export async function prefetchLookups(db: D1Database, needs: readonly LookupNeed
     },
     async networkOverrides(workspaceId, asn) {
       return verdicts.get(workspaceId) ?? direct.networkOverrides(workspaceId, asn);
+    },
+    async asnCompany(workspaceId, asn) {
+      const map = asnCompanies.get(workspaceId);
+      return map ? (map.get(asn) ?? null) : direct.asnCompany(workspaceId, asn);
     },
   };
 }

@@ -19,8 +19,13 @@ export interface CompanyMatch {
   cached: boolean;
 }
 
-function cacheKey(organization: string, context: MatchContext): string {
-  return `${context}:${normalizeCompanyName(organization).full || organization.toLowerCase()}`;
+/**
+ * Keyed by what decides the answer: the context, the provider chain (one workspace's Pappers must not answer for
+ * another's chain) and the normalised name.
+ */
+export function cacheKey(organization: string, context: MatchContext, providers: readonly Pick<FirmographicsProvider, "id">[]): string {
+  const chain = providers.map((p) => p.id).join(">") || "none";
+  return `${context}:${chain}:${normalizeCompanyName(organization).full || organization.toLowerCase()}`;
 }
 
 /**
@@ -35,7 +40,7 @@ export async function matchOrganizationCached(
   context: MatchContext,
   now: number,
 ): Promise<CompanyMatch> {
-  const key = cacheKey(organization, context);
+  const key = cacheKey(organization, context, providers);
   const cached = await db
     .prepare("SELECT siren, confidence, reason, provider FROM organization_matches WHERE key = ? AND expires_at > ?")
     .bind(key, now)

@@ -28,8 +28,20 @@ export async function cidrOverrideFor(db: D1Database, workspaceId: string, ip: P
   return pickCidrOverride(results, ip);
 }
 
+/** Every ASN → SIREN correction of a workspace (a short list): the whole network belongs to that company. */
+export const asnCompanyOverridesStatement = (db: D1Database, workspaceId: string) =>
+  db.prepare("SELECT value, siren FROM identity_overrides WHERE workspace_id = ? AND type = 'asn'").bind(workspaceId);
+
+export const asnCompanyMap = (rows: readonly { value: string; siren: string }[]) => new Map(rows.map((r) => [Number(r.value), r.siren] as const));
+
+/** The SIREN a workspace says this ASN belongs to, if any. */
+export async function asnCompanyOverrideFor(db: D1Database, workspaceId: string, asn: number): Promise<string | null> {
+  const row = await valueOverrideFor(db, workspaceId, "asn", String(asn));
+  return row?.siren ?? null;
+}
+
 /** e-mail domain or LinkedIn slug → SIREN, as the workspace declared it. */
-export async function valueOverrideFor(db: D1Database, workspaceId: string, type: "email_domain" | "linkedin", value: string) {
+export async function valueOverrideFor(db: D1Database, workspaceId: string, type: "email_domain" | "linkedin" | "asn", value: string) {
   return db
     .prepare("SELECT siren FROM identity_overrides WHERE workspace_id = ? AND type = ? AND value = ? LIMIT 1")
     .bind(workspaceId, type, value.toLowerCase())

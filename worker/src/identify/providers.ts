@@ -48,3 +48,9 @@ export function providerChain(env: Env, chain: readonly string[] | null | undefi
   }
   return providers;
 }
+
+/** The provider chain a workspace chose (its `provider_chain` setting), read from D1. */
+export async function workspaceProviders(env: Env, workspaceId: string): Promise<FirmographicsProvider[]> {
+  const ws = await env.DB.prepare("SELECT provider_chain AS chain FROM workspaces WHERE id = ?").bind(workspaceId).first<{ chain: string | null }>();
+  return providerChain(env, ws?.chain ? (JSON.parse(ws.chain) as string[]) : null);
+}

@@ -32,3 +32,23 @@ export class DropTally {
     return [...this.counts.values()].map((c) => dropCounterStatement(d1, c.receivedAt, c.siteKey, c.reason, c.n));
   }
 }
+
+export interface DropCountRow {
+  day: string;
+  siteKey: string;
+  reason: DropReason;
+  count: number;
+}
+
+/** The drop counters of a workspace's sites between two UTC days (inclusive), in day, site, reason order. */
+export async function listDropCounts(d1: D1Database, workspaceId: string, from: string, to: string): Promise<DropCountRow[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT d.day, d.site_key AS siteKey, d.reason, d.count FROM drop_counters d
+         JOIN sites s ON s.public_key = d.site_key
+        WHERE s.workspace_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day, d.site_key, d.reason`,
+    )
+    .bind(workspaceId, from, to)
+    .all<DropCountRow>();
+  return results;
+}

@@ -1,4 +1,4 @@
-import type { AuthContext } from "../auth/api-key";
+import type { AuthContext } from "../auth/auth-context";
 
 /** Who is acting through an API key: its member when the key belongs to one, otherwise the key itself. */
 export interface KeyActor {

@@ -3,6 +3,7 @@ import type { Firmographics } from "@sillage/shared/firmographics/record";
 import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
 import type { Model } from "@sillage/shared/scoring/model-schema";
 import { formatExplainLine } from "@sillage/shared/scoring/explain-format";
+import { iso } from "../lib/iso";
 import { loadActiveModel } from "../scoring/active-model";
 import { leadScoreView } from "../scoring/lead-score";
 
@@ -54,8 +55,6 @@ export interface DeliveredLeadContext {
   /** Public origin of the API ("https://sillage.example.fr"), for absolute links; null when unknown. */
   baseUrl: string | null;
 }
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** lead_links keep LinkedIn pages as a slug ("danone"); deliveries want a URL a salesperson can click. */
 export function linkedinCompanyUrl(value: string | null): string | null {

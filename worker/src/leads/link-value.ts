@@ -1,4 +1,5 @@
-import { crmRecordId, crmRecordUrl, type LeadLink } from "@sillage/shared/api/leads";
+import { crmRecordId, crmRecordUrl } from "@sillage/shared/api/crm-record";
+import type { LeadLink } from "@sillage/shared/api/leads";
 import { linkedinCompanySlug, linkedinCompanyUrlOf, linkedinProfileSlug, linkedinProfileUrlOf } from "./linkedin-url";
 import { normalizeWebDomain } from "./web-domain";
 

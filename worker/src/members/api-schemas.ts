@@ -1,16 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { MEMBER_ROLES } from "../db/schema/members";
+import { iso, isoOrNull } from "../lib/iso";
 import type { ApiKeyInfo } from "./api-keys-store";
 import type { Member } from "./members-store";
 import type { Site } from "./sites-store";
 import type { WorkspaceSettings } from "./workspaces-store";
-
-/** Dates are ISO 8601 strings in the API (as in the leads API); the database keeps epoch milliseconds. */
-export const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
-
-/** A JSON response of the OpenAPI document. */
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
 export const roleSchema = z.enum(MEMBER_ROLES);
 export const idParam = z.object({ id: z.string().min(1).max(64) });

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
-import { apiKeyJson, apiKeySchema, idParam, roleSchema, json } from "./api-schemas";
+import { errorSchema, json } from "../http/openapi";
+import { apiKeyJson, apiKeySchema, idParam, roleSchema } from "./api-schemas";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys-store";
-import { requireAdmin } from "./require-admin";
+import { requireAdmin } from "../auth/require-admin";
 
 const listRoute = createRoute({
   method: "get",

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorSchema, json } from "../http/openapi";
 import { forgetSite } from "../ingest/steps/site";
-import { hostnamesInput, idParam, siteJson, siteSchema, json } from "./api-schemas";
-import { requireAdmin } from "./require-admin";
+import { hostnamesInput, idParam, siteJson, siteSchema } from "./api-schemas";
+import { requireAdmin } from "../auth/require-admin";
 import { createSite, listSites, updateSite } from "./sites-store";
 
 const siteFields = {

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorSchema, json } from "../http/openapi";
 import { eraseKeptRawIps } from "../privacy/purge-expired-hits";
-import { workspaceJson, workspaceSchema, json } from "./api-schemas";
-import { requireAdmin } from "./require-admin";
+import { workspaceJson, workspaceSchema } from "./api-schemas";
+import { requireAdmin } from "../auth/require-admin";
 import { getWorkspace, PROVIDER_IDS, updateWorkspace } from "./workspaces-store";
 
 const patchSchema = z

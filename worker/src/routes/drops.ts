@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DROP_REASONS } from "@sillage/shared/drop-reasons";
 import { newApp } from "../http/app-factory";
 import { errorSchema } from "../http/openapi";
+import { listDropCounts } from "../ingest/drops";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 
@@ -33,13 +34,7 @@ export const dropRoutes = newApp().openapi(dropsRoute, async (c) => {
   const { workspaceId } = c.get("auth");
   const today = new Date().toISOString().slice(0, 10);
   const { from = new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10), to = today } = c.req.valid("query");
-  const { results } = await c.env.DB.prepare(
-    `SELECT d.day, d.site_key AS siteKey, d.reason, d.count FROM drop_counters d
-       JOIN sites s ON s.public_key = d.site_key
-      WHERE s.workspace_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day, d.site_key, d.reason`,
-  )
-    .bind(workspaceId, from, to)
-    .all<{ day: string; siteKey: string; reason: (typeof DROP_REASONS)[number]; count: number }>();
-  const total = results.reduce((n, r) => n + r.count, 0);
-  return c.json({ from, to, total, rows: results }, 200);
+  const rows = await listDropCounts(c.env.DB, workspaceId, from, to);
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  return c.json({ from, to, total, rows }, 200);
 });

@@ -5,6 +5,7 @@ import { ApiError } from "../http/errors";
 import { errorSchema } from "../http/openapi";
 import { identifyIp, InvalidIpError } from "../identify/identify-ip";
 import { providerChain } from "../identify/providers";
+import { getWorkspace } from "../members/workspaces-store";
 import { ProviderError } from "@sillage/shared/providers/types";
 
 const identifyRoute = createRoute({
@@ -36,11 +37,11 @@ const identifyRoute = createRoute({
 
 export const identifyRoutes = newApp().openapi(identifyRoute, async (c) => {
   const { workspaceId } = c.get("auth");
-  const ws = await c.env.DB.prepare("SELECT provider_chain AS chain FROM workspaces WHERE id = ?").bind(workspaceId).first<{ chain: string | null }>();
+  const ws = await getWorkspace(c.env.DB, workspaceId);
   try {
     const result = await identifyIp({
       db: c.env.DB,
-      providers: providerChain(c.env, ws?.chain ? (JSON.parse(ws.chain) as string[]) : null),
+      providers: providerChain(c.env, ws?.providerChain),
       workspaceId,
       ip: c.req.valid("query").ip,
       now: Date.now(),

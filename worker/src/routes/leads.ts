@@ -12,10 +12,10 @@ import {
   leadTransitionBodySchema,
   leadTransitionResultSchema,
 } from "@sillage/shared/api/leads";
-import type { AuthContext } from "../auth/api-key";
+import type { AuthContext } from "../auth/auth-context";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorSchema, json, jsonBody } from "../http/openapi";
 import { actorDisplayName, resolveActor } from "../leads/actor";
 import { announceDecision } from "../leads/announce-decision";
 import { leadDetail } from "../leads/detail/lead-detail";
@@ -29,8 +29,6 @@ import { addNote } from "../leads/notes";
 import { workspaceRejectionReasons } from "../leads/rejection-reasons";
 import { transitionLead } from "../leads/transition-lead";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const leadParams = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" }, example: "lead_3k9x…" }) });
 const errors = { 400: errorSchema, 401: errorSchema };
 const withLead = { ...errors, 404: errorSchema };
@@ -84,7 +82,7 @@ const linkRoute = createRoute({
   path: "/leads/{id}/links",
   summary: "Link a LinkedIn company page or profile, a web domain or a CRM record to the lead",
   description: "Idempotent. A value already linked to another lead moves to this one (`movedFrom`). The next look-up by that value finds this lead.",
-  request: { params: leadParams, body: body(leadLinkBodySchema) },
+  request: { params: leadParams, body: jsonBody(leadLinkBodySchema) },
   responses: { 200: json(leadLinkResultSchema, "Already linked, or moved"), 201: json(leadLinkResultSchema, "Linked"), ...withLead },
 });
 
@@ -92,7 +90,7 @@ const noteRoute = createRoute({
   method: "post",
   path: "/leads/{id}/notes",
   summary: "Add a note to the lead, signed by the key's member (or the key's name)",
-  request: { params: leadParams, body: body(leadNoteBodySchema) },
+  request: { params: leadParams, body: jsonBody(leadNoteBodySchema) },
   responses: { 201: json(leadNoteResultSchema, "The note"), ...withLead },
 });
 
@@ -102,7 +100,7 @@ const transitionRoute = createRoute({
   summary: "Accept an MQL as SQL, reject it with a reason, or send it back to nurturing",
   description:
     "`reject` needs a `reasonCode` from the lead's `rejectionReasons` (some also need a `note`). An action the lead's status does not allow is a 409 `conflict`.",
-  request: { params: leadParams, body: body(leadTransitionBodySchema) },
+  request: { params: leadParams, body: jsonBody(leadTransitionBodySchema) },
   responses: { 200: json(leadTransitionResultSchema, "The decision, recorded"), ...withLead, 409: errorSchema },
 });
 

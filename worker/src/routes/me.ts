@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { getDb } from "../db/client";
-import { sites, workspaces } from "../db/schema";
 import { newApp } from "../http/app-factory";
 import { errorSchema } from "../http/openapi";
+import { listSites } from "../members/sites-store";
+import { getWorkspace } from "../members/workspaces-store";
 
 const meRoute = createRoute({
   method: "get",
@@ -28,12 +27,13 @@ const meRoute = createRoute({
 
 export const meRoutes = newApp().openapi(meRoute, async (c) => {
   const { workspaceId, role } = c.get("auth");
-  const db = getDb(c.env.DB);
-  const ws = await db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId)).get();
-  const siteRows = await db
-    .select({ id: sites.id, name: sites.name, publicKey: sites.publicKey, allowedHostnames: sites.allowedHostnames })
-    .from(sites)
-    .where(eq(sites.workspaceId, workspaceId))
-    .all();
-  return c.json({ workspace: ws!, role, sites: siteRows }, 200);
+  const [ws, sites] = await Promise.all([getWorkspace(c.env.DB, workspaceId), listSites(c.env.DB, workspaceId)]);
+  return c.json(
+    {
+      workspace: { id: workspaceId, name: ws!.name },
+      role,
+      sites: sites.map(({ id, name, publicKey, allowedHostnames }) => ({ id, name, publicKey, allowedHostnames })),
+    },
+    200,
+  );
 });

@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
-import { iso, idParam, json } from "../members/api-schemas";
-import { requireAdmin } from "../members/require-admin";
+import { errorSchema, json } from "../http/openapi";
+import { idParam } from "../members/api-schemas";
+import { iso } from "../lib/iso";
+import { requireAdmin } from "../auth/require-admin";
 import { erasePerson, findContact } from "../privacy/erase-person";
 import { eraseVisitor, visitorIdFromTrackerId } from "../privacy/erase-visitor";
 import { emptyReport } from "../privacy/erasure-report";

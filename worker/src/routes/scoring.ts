@@ -3,13 +3,13 @@ import { parseModel } from "@sillage/shared/scoring/parse-model";
 import { computeKpis } from "@sillage/shared/lifecycle/kpis";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
-import { forgetActiveModel, loadActiveModel } from "../scoring/active-model";
+import { errorSchema, json } from "../http/openapi";
+import { requireAdmin } from "../auth/require-admin";
+import { loadActiveModel, saveModel } from "../scoring/active-model";
 import { dryRunModel } from "../scoring/dry-run";
-import { startRescoreJob } from "../scoring/rescore-job";
+import { getRescoreJob, startRescoreJob } from "../scoring/rescore-job";
 import { kpiLeads } from "../scoring/kpi-leads";
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const modelDocument = z.record(z.string(), z.unknown()).openapi("ScoringModel", { description: "Scoring model (see README: rules, mql)" });
 
 const getModel = createRoute({
@@ -73,8 +73,7 @@ const getKpis = createRoute({
 export const scoringRoutes = newApp()
   .openapi(getModel, async (c) => c.json({ model: await loadActiveModel(c.env.DB, c.get("auth").workspaceId, { fresh: true }) }, 200))
   .openapi(putModel, async (c) => {
-    const { workspaceId, role, keyId } = c.get("auth");
-    if (role !== "admin") throw new ApiError("forbidden", "Only an admin key can change the scoring model.");
+    const workspaceId = requireAdmin(c);
     const current = await loadActiveModel(c.env.DB, workspaceId, { fresh: true });
     const body = c.req.valid("json") as Record<string, unknown>;
     const parsed = parseModel({ ...body, version: current.version + 1 });
@@ -85,19 +84,12 @@ export const scoringRoutes = newApp()
       const report = await dryRunModel(c.env.DB, workspaceId, parsed.model, now);
       return c.json({ model: parsed.model, dryRun, ...report, rescoreJobId: null }, 200);
     }
-    await c.env.DB.prepare("INSERT INTO scoring_models (workspace_id, version, document, created_at, created_by) VALUES (?, ?, ?, ?, ?)")
-      .bind(workspaceId, parsed.model.version, JSON.stringify(parsed.model), now, keyId)
-      .run();
-    forgetActiveModel(workspaceId);
+    await saveModel(c.env.DB, workspaceId, parsed.model, now, c.get("auth").keyId);
     const jobId = await startRescoreJob(c.env, workspaceId, parsed.model.version, now);
     return c.json({ model: parsed.model, dryRun, leadsEvaluated: 0, wouldChangeStatus: 0, wouldBecomeMql: 0, wouldFallBack: 0, rescoreJobId: jobId }, 200);
   })
   .openapi(getJob, async (c) => {
-    const job = await c.env.DB.prepare(
-      `SELECT id, model_version AS modelVersion, status, total, done, changed_status AS changedStatus FROM rescore_jobs WHERE id = ? AND workspace_id = ?`,
-    )
-      .bind(c.req.valid("param").id, c.get("auth").workspaceId)
-      .first<{ id: string; modelVersion: number; status: string; total: number; done: number; changedStatus: number }>();
+    const job = await getRescoreJob(c.env.DB, c.get("auth").workspaceId, c.req.valid("param").id);
     if (!job) throw new ApiError("not_found", "No such rescoring job in this workspace.");
     return c.json({ ...job, progress: job.total ? Math.min(1, job.done / job.total) : 1 }, 200);
   })

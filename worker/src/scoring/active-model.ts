@@ -28,3 +28,12 @@ export async function loadActiveModel(db: D1Database, workspaceId: string, opts:
 export function forgetActiveModel(workspaceId: string) {
   cache.delete(workspaceId);
 }
+
+/** Saves a new version of the workspace's model; it is the active one from now on (in this isolate at once). */
+export async function saveModel(db: D1Database, workspaceId: string, model: Model, now: number, createdBy: string): Promise<void> {
+  await db
+    .prepare("INSERT INTO scoring_models (workspace_id, version, document, created_at, created_by) VALUES (?, ?, ?, ?, ?)")
+    .bind(workspaceId, model.version, JSON.stringify(model), now, createdBy)
+    .run();
+  forgetActiveModel(workspaceId);
+}

@@ -77,7 +77,7 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
   if (change) await announceLeadChange(env, change, { at: now });
 }
 
-async function upsertLead(db: D1Database, workspaceId: string, target: LeadTarget, now: number): Promise<{ id: string; created: boolean }> {
+export async function upsertLead(db: D1Database, workspaceId: string, target: LeadTarget, now: number): Promise<{ id: string; created: boolean }> {
   const id = newId("lead");
   const row = await db
     .prepare(

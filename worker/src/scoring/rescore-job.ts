@@ -40,7 +40,7 @@ interface JobRow {
 type SliceLead = LeadVersion & { siren: string | null; firstSeenAt: number };
 
 /** The write a rescored lead needs, the lifecycle reacting as to any score change (pure). */
-function rescoreChange(row: LeadVersion, r: RescoredLead, modelVersion: number, slaHours: number, now: number): ScoreChange {
+export function rescoreChange(row: LeadVersion, r: RescoredLead, modelVersion: number, slaHours: number, now: number): ScoreChange {
   const { lead, entries } = onScoreChange(
     { status: row.status, since: row.statusChangedAt, qualified: row.qualified, history: [] },
     { identified: r.state.identified, qualified: r.qualifiedAfter },
@@ -111,4 +111,21 @@ export async function runRescoreSlice(env: Env, jobId: string, now: number): Pro
     cursor = slice.last;
   }
   await env.ENRICH.send({ rescoreJobId: jobId });
+}
+
+export interface RescoreJobProgress {
+  id: string;
+  modelVersion: number;
+  status: string;
+  total: number;
+  done: number;
+  changedStatus: number;
+}
+
+/** A rescoring job as `GET /scoring/rescore-jobs/{id}` shows it; null when it is not the workspace's. */
+export async function getRescoreJob(db: D1Database, workspaceId: string, jobId: string): Promise<RescoreJobProgress | null> {
+  return db
+    .prepare("SELECT id, model_version AS modelVersion, status, total, done, changed_status AS changedStatus FROM rescore_jobs WHERE id = ? AND workspace_id = ?")
+    .bind(jobId, workspaceId)
+    .first<RescoreJobProgress>();
 }

@@ -2,6 +2,7 @@ import type { LeadEvent } from "@sillage/shared/api/delivered-lead";
 import type { Env } from "../env";
 import type { WebhookEvent } from "../db/schema/webhooks";
 import { buildDeliveredLead } from "../leads/delivered-lead";
+import { queueCrmSyncs } from "../crm/queue-syncs";
 import { newId } from "../lib/ids";
 import { deriveEventId } from "./event-id";
 import type { WebhookMessage } from "./message";
@@ -35,6 +36,8 @@ interface EndpointRow {
  */
 export async function emitLeadEvent(env: Env, input: EmitLeadEventInput): Promise<EmitResult> {
   const eventId = input.eventId ?? (await deriveEventId(input.leadId, input.event, input.at));
+  // CRM connections hear of the same lead events (idempotent per event id, like the deliveries below).
+  await queueCrmSyncs(env, { workspaceId: input.workspaceId, leadId: input.leadId, event: input.event, eventId, at: input.at });
   const { results } = await env.DB.prepare("SELECT id, events FROM webhook_endpoints WHERE workspace_id = ? AND disabled_at IS NULL")
     .bind(input.workspaceId)
     .all<EndpointRow>();

@@ -517,3 +517,63 @@ export const VALIDATION_FRENCH_SAMPLE: readonly LabelledAsn[] = [
   { asn: 56892, kind: "corporate" },
   { asn: 202604, kind: "hosting" },
 ];
+
+/**
+ * Blind set of 2026-12 (issue #10): 70 ASNs drawn at random (seeded) among the 3,260 names ending with a French-style
+ * legal form (SA, SAS, SARL, SE…) not labelled before; labelled from the name and public knowledge before any
+ * classification was run. 18 names too vague to label ("STJ SAS", "AEM SA"…) were left out. Nothing was tuned on it.
+ */
+export const BLIND_FRENCH_FORMS_2026: readonly LabelledAsn[] = [
+  { asn: 197959, kind: "hosting" }, // Virtua Systems
+  { asn: 12824, kind: "hosting" }, // home.pl
+  { asn: 24892, kind: "isp" }, // Libalink
+  { asn: 265735, kind: "isp" }, // Max.TV Cable Service
+  { asn: 52392, kind: "isp" }, // Grupo Telco de Centroamerica
+  { asn: 205817, kind: "corporate" }, // Vantiva (ex-Technicolor)
+  { asn: 269853, kind: "isp" }, // CBVISION
+  { asn: 329634, kind: "corporate" }, // Plantations et Huileries du Congo
+  { asn: 202648, kind: "corporate" }, // CLS - Ski Company
+  { asn: 213218, kind: "corporate" }, // Minoan Lines Shipping
+  { asn: 21093, kind: "isp", alt: ["mobile"] }, // Bouygues Telecom
+  { asn: 212794, kind: "corporate", alt: ["hosting"] }, // SAP SE
+  { asn: 269814, kind: "isp" }, // Prolux Comser
+  { asn: 273821, kind: "isp" }, // Total Band Comunicaciones
+  { asn: 267842, kind: "isp" }, // Redcon Redes y Conexiones
+  { asn: 212579, kind: "isp" }, // Koesio Aura Telecom
+  { asn: 61498, kind: "hosting" }, // O4IT Colombia
+  { asn: 34235, kind: "hosting" }, // Itinsell Cloud
+  { asn: 272071, kind: "corporate" }, // Cenit Transporte y Logistica de Hidrocarburos
+  { asn: 19315, kind: "corporate" }, // Banelco
+  { asn: 61451, kind: "isp" }, // Wavenet
+  { asn: 16874, kind: "hosting" }, // Sonda (IT services)
+  { asn: 203532, kind: "hosting" }, // Thales Cloud Sécurisé
+  { asn: 209163, kind: "corporate" }, // Auchan Retail International
+  { asn: 206838, kind: "corporate" }, // Link4 (insurer)
+  { asn: 50628, kind: "isp" }, // Leonix Telecom
+  { asn: 206201, kind: "hosting" }, // Devantis (IT services)
+  { asn: 269916, kind: "isp" }, // East Net
+  { asn: 29283, kind: "isp" }, // Hub One (B2B operator)
+  { asn: 201085, kind: "hosting" }, // Antemeta
+  { asn: 56455, kind: "corporate" }, // Technipnet (Technip)
+  { asn: 274026, kind: "isp" }, // Maplenet Comunicaciones
+  { asn: 51496, kind: "corporate" }, // Adtran Networks (equipment vendor)
+  { asn: 206308, kind: "hosting" }, // Asten Cloud
+  { asn: 12541, kind: "isp" }, // Lyntia Networks
+  { asn: 273849, kind: "isp" }, // Simple Comunicaciones
+  { asn: 52390, kind: "isp" }, // Administradora de Redes
+  { asn: 15443, kind: "corporate" }, // Gremi Media
+  { asn: 42970, kind: "hosting" }, // Mezcalito
+  { asn: 328867, kind: "isp" }, // Corebach Backbone
+  { asn: 272875, kind: "isp" }, // Comunicamos + Telecomunicaciones
+  { asn: 266834, kind: "isp" }, // Insysred
+  { asn: 7195, kind: "hosting", alt: ["isp"] }, // EdgeUno
+  { asn: 266006, kind: "isp" }, // Nova Tecnologia e Telecomunicações
+  { asn: 42392, kind: "isp", alt: ["hosting"] }, // Interactiv-group
+  { asn: 34704, kind: "isp" }, // VOIP Telecom
+  { asn: 210873, kind: "corporate" }, // Hewlett Packard France
+  { asn: 44818, kind: "isp", alt: ["hosting"] }, // LuxConnect
+  { asn: 21765, kind: "isp" }, // Voissnet
+  { asn: 272044, kind: "isp" }, // Colombia Teleconet
+  { asn: 31367, kind: "isp" }, // Zayo Infrastructure France
+  { asn: 50778, kind: "corporate", alt: ["hosting"] }, // SQLI
+];

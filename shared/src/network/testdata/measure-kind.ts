@@ -15,6 +15,8 @@ export interface KindMeasure {
   /** Labelled corporate and predicted corporate. */
   correctCorporate: number;
   wrong: Outcome[];
+  /** Answered "unknown", right or wrong. */
+  unknownCount: number;
   /** Labels whose ASN is absent from the data (not counted). */
   missing: number[];
 }
@@ -27,7 +29,7 @@ export interface Outcome {
 
 /** Classifies each labelled ASN with its organisation name from the real data and compares. */
 export function measureKinds(labels: readonly LabelledAsn[], data: AsnData): KindMeasure {
-  const m: KindMeasure = { total: 0, correct: 0, accuracy: 0, falseCorporate: [], falseLead: [], missedCorporate: [], correctCorporate: 0, wrong: [], missing: [] };
+  const m: KindMeasure = { total: 0, correct: 0, accuracy: 0, falseCorporate: [], falseLead: [], missedCorporate: [], correctCorporate: 0, wrong: [], unknownCount: 0, missing: [] };
   for (const label of labels) {
     const organization = data.organizationOf(label.asn);
     if (organization === undefined) {
@@ -38,6 +40,7 @@ export function measureKinds(labels: readonly LabelledAsn[], data: AsnData): Kin
     const accepted = [label.kind, ...(label.alt ?? [])];
     const outcome = { label, organization, got };
     m.total++;
+    if (got.kind === "unknown") m.unknownCount++;
     if (accepted.includes(got.kind)) m.correct++;
     else m.wrong.push(outcome);
     if (got.kind === "corporate" && !accepted.includes("corporate")) m.falseCorporate.push(outcome);

@@ -15,7 +15,8 @@ export const networkOverrides = sqliteTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.asn] })],
 );
 
-export const IDENTITY_OVERRIDE_TYPES = ["cidr", "email_domain", "linkedin"] as const;
+/** `asn`: the whole network (value = the ASN in decimal) belongs to the SIREN — written by a correction. */
+export const IDENTITY_OVERRIDE_TYPES = ["cidr", "email_domain", "linkedin", "asn"] as const;
 
 /**
  * What a workspace knows better than any register: an IP range, an e-mail domain or a LinkedIn company

@@ -9,10 +9,9 @@ import { actorDisplayName } from "../actor";
 import type { LeadRecord } from "../find-lead";
 import { linkUrl } from "../link-value";
 import { slaView } from "../sla-view";
+import { iso } from "../../lib/iso";
 import { companyView } from "./company-view";
 import type { DetailRows } from "./detail-rows";
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function parseJson<T>(text: string | null): T | null {
   if (!text) return null;

@@ -1,4 +1,4 @@
-import { crmRecordId } from "@sillage/shared/api/leads";
+import { crmRecordId } from "@sillage/shared/api/crm-record";
 import { found, likeEscape, notFound, type LookupHit } from "./lookup-hit";
 import { leadIdByLink } from "./lead-ids";
 

@@ -1,4 +1,5 @@
-import { crmRecordId, type LeadLookupQuery } from "@sillage/shared/api/leads";
+import { crmRecordId } from "@sillage/shared/api/crm-record";
+import type { LeadLookupQuery } from "@sillage/shared/api/leads";
 import { parseCompanyIdentifier } from "@sillage/shared/firmographics/siren";
 import { ApiError } from "../../http/errors";
 import { linkedinCompanySlug, linkedinProfileSlug } from "../linkedin-url";

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { legalFormClass, networkPriors, OPERATOR_SCALE_V4 } from "./priors";
+
+describe("network priors", () => {
+  it("reads the legal form in real AS names (@ip-location-db/asn spellings)", () => {
+    for (const name of ["AIRBUS SAS", "RENAULT SAS", "BNP PARIBAS S.A.", "TotalEnergies SE", "Euronext Technologies SAS", "Iguane Solutions SAS", "Credit Agricole SA"])
+      expect(legalFormClass(name), name).toBe("french");
+    for (const name of ["Zenlayer Inc", "Canon IT Solutions Inc.", "Hetzner Online GmbH", "WideOpenWest Finance LLC", "ENI S.p.A.", "Vodafone Limited", "Telia Company AB"])
+      expect(legalFormClass(name), name).toBe("foreign");
+    for (const name of ["SNCF", "Renater", "Electricite de France"]) expect(legalFormClass(name), name).toBe("none");
+  });
+
+  it("does not ask the French register about a foreign entity (a French namesake would be a false match)", () => {
+    expect(networkPriors("Zenlayer Inc").askRegistry).toBe(false);
+    expect(networkPriors("SNCF").askRegistry).toBe(true);
+    expect(networkPriors("AIRBUS SAS").askRegistry).toBe(true);
+  });
+
+  it("does not trust a register 'company' for an operator-sized network", () => {
+    expect(networkPriors("AIRBUS SAS", 69_120).trustCorporate).toBe(true);
+    expect(networkPriors("AIRBUS SAS", OPERATOR_SCALE_V4 + 1).trustCorporate).toBe(false);
+    expect(networkPriors("AIRBUS SAS").trustCorporate).toBe(true); // unknown space: the register decides
+  });
+});

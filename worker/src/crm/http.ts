@@ -1,0 +1,101 @@
+import { CrmAuthError, CrmRejected, CrmRetryLater } from "./errors";
+import { rateLimitHint, retryDelayMs } from "./rate-limit";
+
+export interface CrmHttpOptions {
+  baseUrl: string;
+  headers: Record<string, string>;
+  /** The CRM's error text out of an error body (HubSpot `message`, Pipedrive `error`). */
+  errorText: (body: unknown) => string | null;
+  /** Multiplies every wait (1 in production; tests shorten it). */
+  backoffScale?: number;
+  /** A wait longer than this is not spent in the worker: the sync is handed back to the queue with that delay. */
+  maxInlineWaitMs?: number;
+  /** Tries per request (the first one included) before giving up to the queue. */
+  maxTries?: number;
+  timeoutMs?: number;
+}
+
+/** One request and its answer, kept for the sync log. */
+export interface CrmExchange {
+  method: string;
+  path: string;
+  status: number | null;
+  /** Time waited before retrying it (rate limit or 5xx), ms before scaling. */
+  retriedAfterMs?: number;
+  note?: string;
+}
+
+const RESPONSE_CHARS = 2000;
+
+/**
+ * JSON over HTTP to a CRM, with the retry policy both CRMs need: 429 and 5xx are retried in place when the
+ * wait the CRM asks for is short, otherwise handed back as CrmRetryLater; 401/403 become CrmAuthError and
+ * other 4xx CrmRejected, each with the CRM's own message. Counts calls (the sync log and the benchmark show them).
+ */
+export class CrmHttp {
+  calls = 0;
+  readonly exchanges: CrmExchange[] = [];
+  lastStatus: number | null = null;
+  lastResponse = "";
+
+  constructor(private readonly opts: CrmHttpOptions) {}
+
+  async request<T>(method: string, path: string, body?: unknown, { notFoundIsNull = false } = {}): Promise<T | null> {
+    const scale = this.opts.backoffScale ?? 1;
+    const maxTries = this.opts.maxTries ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      this.calls++;
+      const exchange: CrmExchange = { method, path: path.split("?")[0]!, status: null };
+      this.exchanges.push(exchange);
+      let res: Response;
+      try {
+        res = await fetch(this.opts.baseUrl.replace(/\/+$/, "") + path, {
+          method,
+          headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}), ...this.opts.headers },
+          body: body !== undefined ? JSON.stringify(body) : undefined,
+          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 15_000),
+        });
+      } catch (err) {
+        const message = `no answer from the CRM (${err instanceof Error ? err.message : String(err)})`;
+        exchange.note = message;
+        const delay = retryDelayMs(0, new Headers(), attempt);
+        if (attempt >= maxTries) throw new CrmRetryLater(message, delay, null, "");
+        exchange.retriedAfterMs = delay;
+        await sleep(delay * scale);
+        continue;
+      }
+      const text = await res.text();
+      exchange.status = res.status;
+      this.lastStatus = res.status;
+      this.lastResponse = text.slice(0, RESPONSE_CHARS);
+      if (res.ok) return text ? (JSON.parse(text) as T) : null;
+      if (res.status === 404 && notFoundIsNull) return null;
+
+      const crmMessage = this.errorText(text) ?? `HTTP ${res.status}`;
+      if (res.status === 401 || res.status === 403) throw new CrmAuthError(`${res.status} ${crmMessage}`, res.status, this.lastResponse);
+      if (res.status === 429 || res.status >= 500) {
+        const delay = retryDelayMs(res.status, res.headers, attempt);
+        const hint = rateLimitHint(res.headers);
+        exchange.note = `${crmMessage}${hint ? ` (${hint})` : ""}`;
+        if (attempt >= maxTries || delay > (this.opts.maxInlineWaitMs ?? 10_000)) {
+          throw new CrmRetryLater(`${res.status} ${exchange.note}`, delay, res.status, this.lastResponse);
+        }
+        exchange.retriedAfterMs = delay;
+        await sleep(delay * scale);
+        continue;
+      }
+      exchange.note = crmMessage;
+      throw new CrmRejected(`${res.status} ${crmMessage}`, res.status, this.lastResponse);
+    }
+  }
+
+  private errorText(text: string): string | null {
+    try {
+      return this.opts.errorText(JSON.parse(text));
+    } catch {
+      return text.trim().slice(0, 200) || null;
+    }
+  }
+}
+
+const sleep = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { sireneSearchKey } from "@sillage/shared/providers/sirene-stock";
+import { parseAsnCsvLine } from "../src/identify/ip-range-rows";
+import { createTestSite, worker, type TestSite } from "./support/fixtures";
+import { providerRequests } from "./support/fake-provider";
+
+/**
+ * Registry evidence end to end: networks no list knows, named like plain French companies, decided by the legal
+ * entity the register holds for their name. The register here is the local INSEE copy (`sirene_units`), filled
+ * with units of our own making (valid SIRENs, real NAF codes); the ranges and ASNs are ours too.
+ */
+const RANGES = [
+  "185.22.49.0,185.22.49.255,199991,AUTOROUTES EXEMPLE SA",
+  "185.22.50.0,185.22.50.255,199992,NEOVIA EXEMPLE SAS",
+  "185.22.51.0,185.22.51.255,199993,Exemple Holdings Inc",
+  "185.22.52.0,185.22.52.255,199994,BOULANGERIE EXEMPLE",
+];
+const UNITS = [
+  // siren, name, legal form, NAF, headcount code, category, active
+  ["812345676", "AUTOROUTES EXEMPLE", "5599", "52.21Z", "42", "GE", 1],
+  ["812345684", "NEOVIA EXEMPLE", "5710", "61.10Z", "32", "ETI", 1],
+  ["812345692", "EXEMPLE HOLDINGS", "5710", "70.10Z", "42", "GE", 1], // a French namesake of a foreign AS owner
+  ["812345700", "BOULANGERIE EXEMPLE", "1000", "10.71C", "01", "PME", 1], // a sole trader
+] as const;
+
+beforeAll(async () => {
+  await env.DB.batch([
+    ...RANGES.map((line) => {
+      const r = parseAsnCsvLine(line, 4)!;
+      return env.DB.prepare(`INSERT OR REPLACE INTO ip_ranges (family, start, "end", asn, organization) VALUES (?, ?, ?, ?, ?)`).bind(
+        r.family,
+        r.start,
+        r.end,
+        r.asn,
+        r.organization,
+      );
+    }),
+    ...UNITS.map(([siren, name, form, naf, headcount, category, active]) =>
+      env.DB.prepare(
+        `INSERT OR REPLACE INTO sirene_units (siren, name, search_name, legal_form_code, naf_code, headcount_code, category, head_office_nic, active)
+         VALUES (?, ?, ?, ?, ?, ?, ?, '00011', ?)`,
+      ).bind(siren, name, sireneSearchKey(name), form, naf, headcount, category, active),
+    ),
+  ]);
+});
+
+async function identify(site: TestSite, ip: string) {
+  const res = await worker.fetch(new Request(`https://api.sillage.test/api/v1/identify?ip=${ip}`, { headers: { Authorization: `Bearer ${site.apiKey}` } }));
+  expect(res.status).toBe(200);
+  return (await res.json()) as { network: { kind: string; reason: string }; company: { siren: string } | null; reason: string };
+}
+
+const useChain = (site: TestSite, chain: string[]) =>
+  env.DB.prepare("UPDATE workspaces SET provider_chain = ? WHERE id = ?").bind(JSON.stringify(chain), site.workspaceId).run();
+
+describe("registry evidence decides the kind of a network no list knows", () => {
+  it("names a company from its legal entity, keeping the evidence in the reason", async () => {
+    const site = await createTestSite();
+    await useChain(site, ["sirene-local"]);
+    const r = await identify(site, "185.22.49.10");
+    expect(r.network.kind).toBe("corporate");
+    expect(r.network.reason).toBe("company in the register: NAF 52.21Z, SIREN 812345676, name similarity 1.00");
+    expect(r.company?.siren).toBe("812345676");
+  });
+
+  it("calls a telecom operator isp, never a company", async () => {
+    const site = await createTestSite();
+    await useChain(site, ["sirene-local"]);
+    const r = await identify(site, "185.22.50.10");
+    expect(r.network.kind).toBe("isp");
+    expect(r.network.reason).toContain("NAF 61.10Z");
+    expect(r.company).toBeNull();
+  });
+
+  it("does not ask the French register about a foreign owner, nor name a sole trader", async () => {
+    const site = await createTestSite();
+    await useChain(site, ["sirene-local", "recherche-entreprises"]);
+    const before = (await providerRequests()).requests;
+    const foreign = await identify(site, "185.22.51.10");
+    expect(foreign).toMatchObject({ network: { kind: "unknown" }, company: null });
+    expect(foreign.network.reason).toContain("register not asked (legal form foreign)");
+    expect((await providerRequests()).requests).toBe(before); // the government API was not called either
+    const soleTrader = await identify(site, "185.22.52.10");
+    expect(soleTrader).toMatchObject({ network: { kind: "unknown" }, company: null });
+  });
+
+  it("keys the organisation cache by provider chain: one workspace's answer does not decide for another's chain", async () => {
+    const local = await createTestSite();
+    await useChain(local, ["sirene-local"]);
+    expect((await identify(local, "185.22.49.20")).company?.siren).toBe("812345676");
+    const apiOnly = await createTestSite();
+    await useChain(apiOnly, ["recherche-entreprises"]); // the fake register has no such company
+    const other = await identify(apiOnly, "185.22.49.20");
+    expect(other).toMatchObject({ network: { kind: "unknown" }, company: null });
+  });
+});
