@@ -30,7 +30,8 @@ try {
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext();
-      if (signedIn) await context.addCookies([{ name: "sillage_console", value: token, url: `${server.url}/api/v1`, httpOnly: true, secure: true, sameSite: "Strict" }]);
+      if (signedIn)
+        await context.addCookies([{ name: "sillage_console", value: token, url: `${server.url}/api/v1`, httpOnly: true, secure: true, sameSite: "Strict" }]);
       const page = await context.newPage();
       for (const list of [cold, warm]) {
         const t0 = performance.now();

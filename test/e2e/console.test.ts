@@ -107,7 +107,8 @@ test("sites: create a site, copy its snippet, watch the installation check turn 
 
   // The customer's site: one page on an allowed hostname (localhost), one on another (127.0.0.1), both with
   // the copied snippet, served by the browser's router and tracked by the real worker.
-  const landing = (title: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title>${snippet}</head><body><h1>${title}</h1></body></html>`;
+  const landing = (title: string) =>
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title>${snippet}</head><body><h1>${title}</h1></body></html>`;
   const port = new URL(base).port;
   const visitor = await browser.newContext({ locale: "fr-FR" });
   await visitor.route(`http://localhost:${port}/acme/**`, (r) => r.fulfill({ contentType: "text/html; charset=utf-8", body: landing("Acme — Tarifs") }));
@@ -179,16 +180,29 @@ test("scoring: add a rule from a template, dry run, save, and follow the rescori
   await shot("scoring-dry-run");
   await page.getByRole("button", { name: "Enregistrer le modèle" }).click();
   await expect.poll(() => page.getByText(/Recalcul terminé : 1 leads ont changé de statut/).isVisible(), { timeout: 60_000 }).toBe(true);
-  await waitFor(async () => (await worker.server.d1<{ status: string }>("SELECT status FROM leads WHERE name = 'LA POSTE'"))[0]?.status === "mql", 30_000, "La Poste to become an MQL");
+  await waitFor(
+    async () => (await worker.server.d1<{ status: string }>("SELECT status FROM leads WHERE name = 'LA POSTE'"))[0]?.status === "mql",
+    30_000,
+    "La Poste to become an MQL",
+  );
   await shot("scoring-saved");
 });
 
 test("delivery and access pages, English, a phone's width, and sign-out", async () => {
   await nav("Diffusion").click();
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Diffusion : webhooks et Slack");
+  await expect.poll(() => page.getByText("Aucun point de diffusion.").isVisible()).toBe(true);
   await shot("delivery");
   await nav("Membres et clés").click();
   await expect.poll(() => page.getByRole("heading", { name: "Clés API", exact: true }).isVisible()).toBe(true);
+  await expect
+    .poll(() =>
+      page
+        .getByRole("cell", { name: /^Démo \(admin\)/ })
+        .first()
+        .isVisible(),
+    )
+    .toBe(true);
   await shot("access");
 
   await page.getByRole("button", { name: "English" }).click();

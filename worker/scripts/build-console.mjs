@@ -29,7 +29,13 @@ export async function buildConsole() {
   const outDir = mkdtempSync(path.join(tmpdir(), "sillage-console-"));
   try {
     await build({ configFile: path.join(CONSOLE_DIR, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
-    const n = packStatic({ dir: outDir, urlPrefix: "/app/", module: CONSOLE_MODULE, exportName: "CONSOLE_FILES", generatedBy: "worker/scripts/build-console.mjs from worker/console/" });
+    const n = packStatic({
+      dir: outDir,
+      urlPrefix: "/app/",
+      module: CONSOLE_MODULE,
+      exportName: "CONSOLE_FILES",
+      generatedBy: "worker/scripts/build-console.mjs from worker/console/",
+    });
     const sizes = measure(outDir);
     const js = sizes.filter((s) => s.file.endsWith(".js")).reduce((t, s) => t + s.gzip, 0);
     const css = sizes.filter((s) => s.file.endsWith(".css")).reduce((t, s) => t + s.gzip, 0);

@@ -13,7 +13,13 @@ export const DEMO_MODULE = path.join(root, "worker/src/generated/demo-site.ts");
 export const demoFiles = () => filesUnder(DEMO_DIR);
 
 export function buildDemoSite() {
-  const n = packStatic({ dir: DEMO_DIR, urlPrefix: "/demo/", module: DEMO_MODULE, exportName: "DEMO_FILES", generatedBy: "worker/scripts/build-demo-site.mjs from worker/public/demo/" });
+  const n = packStatic({
+    dir: DEMO_DIR,
+    urlPrefix: "/demo/",
+    module: DEMO_MODULE,
+    exportName: "DEMO_FILES",
+    generatedBy: "worker/scripts/build-demo-site.mjs from worker/public/demo/",
+  });
   console.log(`demo site: ${n} files`);
 }
 

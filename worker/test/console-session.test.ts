@@ -17,7 +17,9 @@ async function call(method: string, path: string, opts: { cookie?: string; csrf?
   if (opts.origin) headers.Origin = opts.origin;
   if (opts.key) headers.Authorization = `Bearer ${opts.key}`;
   if (opts.body !== undefined) headers["Content-Type"] = "application/json";
-  const res = await worker.fetch(new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }));
+  const res = await worker.fetch(
+    new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }),
+  );
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as Json };
 }
@@ -31,7 +33,9 @@ async function signIn(key: string) {
 }
 
 const sessionRow = async (token: string) =>
-  env.DB.prepare("SELECT * FROM console_sessions WHERE token_hash = ?").bind(await sha256Hex(token)).first<Record<string, number | string>>();
+  env.DB.prepare("SELECT * FROM console_sessions WHERE token_hash = ?")
+    .bind(await sha256Hex(token))
+    .first<Record<string, number | string>>();
 
 describe("console sessions", () => {
   it("exchange an API key for an HttpOnly, Secure, SameSite=Strict cookie scoped to the API, stored hashed", async () => {
@@ -110,7 +114,9 @@ describe("console sessions", () => {
     const now = Date.now();
 
     // In use an hour before its expiry: pushed 12 h ahead of now.
-    await env.DB.prepare("UPDATE console_sessions SET expires_at = ? WHERE token_hash = ?").bind(now + 3600_000, hash).run();
+    await env.DB.prepare("UPDATE console_sessions SET expires_at = ? WHERE token_hash = ?")
+      .bind(now + 3600_000, hash)
+      .run();
     expect((await call("GET", "/me", { cookie })).status).toBe(200);
     const slid = await eventually(async () => {
       const e = Number((await sessionRow(token))!.expires_at);
@@ -120,12 +126,16 @@ describe("console sessions", () => {
 
     // Signed in almost 7 days ago: the expiry stops at the 7-day cap.
     const created = now - SESSION_MAX_MS + 2 * 3600_000;
-    await env.DB.prepare("UPDATE console_sessions SET created_at = ?, expires_at = ? WHERE token_hash = ?").bind(created, now + 60_000, hash).run();
+    await env.DB.prepare("UPDATE console_sessions SET created_at = ?, expires_at = ? WHERE token_hash = ?")
+      .bind(created, now + 60_000, hash)
+      .run();
     expect((await call("GET", "/me", { cookie })).status).toBe(200);
     await eventually(async () => Number((await sessionRow(token))!.expires_at) === created + SESSION_MAX_MS);
 
     // Past its expiry: refused.
-    await env.DB.prepare("UPDATE console_sessions SET expires_at = ? WHERE token_hash = ?").bind(now - 1, hash).run();
+    await env.DB.prepare("UPDATE console_sessions SET expires_at = ? WHERE token_hash = ?")
+      .bind(now - 1, hash)
+      .run();
     expect((await call("GET", "/me", { cookie })).status).toBe(401);
   });
 

@@ -128,7 +128,13 @@ function Shell({ session, onSignedOut }: { session: ConsoleSession; onSignedOut:
             <span className="who">
               {t("nav.signedInAs", { name: session.member?.name ?? session.key.name, role: t(session.role === "admin" ? "role.admin" : "role.member") })}
             </span>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => setLang(lang === "fr" ? "en" : "fr")} aria-label={t("app.langLabel")} lang={lang === "fr" ? "en" : "fr"}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => setLang(lang === "fr" ? "en" : "fr")}
+              aria-label={t("app.langLabel")}
+              lang={lang === "fr" ? "en" : "fr"}
+            >
               {t("app.lang")}
             </button>
             <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut()}>

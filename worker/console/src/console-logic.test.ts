@@ -24,12 +24,32 @@ describe("leads view", () => {
   it("keeps the filters in the URL and turns them into the API's parameters", () => {
     const f = filtersFromSearch(new URLSearchParams("status=mql&minScore=50&naf=62&junk=1&lastSeenFrom=2026-11-01"));
     expect(searchFromFilters(f)).toBe("?status=mql&minScore=50&naf=62&lastSeenFrom=2026-11-01");
-    expect(listParams(f, "c1")).toMatchObject({ status: "mql", minScore: 50, naf: "62", lastSeenFrom: "2026-11-01T00:00:00.000Z", sort: "score", cursor: "c1" });
+    expect(listParams(f, "c1")).toMatchObject({
+      status: "mql",
+      minScore: 50,
+      naf: "62",
+      lastSeenFrom: "2026-11-01T00:00:00.000Z",
+      sort: "score",
+      cursor: "c1",
+    });
     expect(listParams({ minScore: "abc" }).minScore).toBeUndefined();
   });
   it("exports a CSV Excel (FR) opens, with formulas neutralised", () => {
     const csv = leadsCsv(
-      [{ id: "l1", name: "=HYPERLINK(1)", siren: "552032534", city: "Paris; 8e", headcountLabel: null, nafLabel: null, status: "mql", score: 71.6, sla: null, lastSeenAt: "2026-11-02T10:00:00.000Z" }],
+      [
+        {
+          id: "l1",
+          name: "=HYPERLINK(1)",
+          siren: "552032534",
+          city: "Paris; 8e",
+          headcountLabel: null,
+          nafLabel: null,
+          status: "mql",
+          score: 71.6,
+          sla: null,
+          lastSeenAt: "2026-11-02T10:00:00.000Z",
+        },
+      ],
       ["Entreprise", "SIREN", "Ville", "Effectif", "NAF", "Statut", "Score", "Vu", "SLA"],
     );
     expect(csv.startsWith("\uFEFFEntreprise;SIREN;")).toBe(true);

@@ -64,7 +64,17 @@ export function storeViews(views: SavedView[]) {
 export function leadsCsv(leads: readonly LeadSummary[], headers: readonly string[]): string {
   let csv = UTF8_BOM + csvLine([...headers]);
   for (const l of leads) {
-    const row = [l.name, l.siren ?? "", l.city ?? "", l.headcountLabel ?? "", l.nafLabel ?? "", l.status, String(Math.round(l.score)), l.lastSeenAt, l.sla?.dueAt ?? ""];
+    const row = [
+      l.name,
+      l.siren ?? "",
+      l.city ?? "",
+      l.headcountLabel ?? "",
+      l.nafLabel ?? "",
+      l.status,
+      String(Math.round(l.score)),
+      l.lastSeenAt,
+      l.sla?.dueAt ?? "",
+    ];
     csv += csvLine(row.map(neutralizeFormula));
   }
   return csv;

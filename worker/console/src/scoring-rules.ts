@@ -34,17 +34,65 @@ export const REGION_NAMES: Readonly<Record<string, string>> = {
 };
 
 const WORDS = {
-  fr: { page: "Page", url: "URL", event: "Événement", form: "Formulaire envoyé", time: "Temps sur la page ≥ {n} s", headcount: "Effectif", naf: "NAF", dep: "Département", region: "Région", revenue: "Chiffre d’affaires", category: "Catégorie", network: "Réseau", persona: "Fonction", job: "Intitulé de poste", email: "Domaine e-mail", metric: "Mesure", signal: "Signal", all: "toutes", any: "au moins une", not: "non", within: "sur {n} j", section: "section" },
-  en: { page: "Page", url: "URL", event: "Event", form: "Form sent", time: "Time on page ≥ {n} s", headcount: "Headcount", naf: "NAF", dep: "Département", region: "Region", revenue: "Revenue", category: "Category", network: "Network", persona: "Job", job: "Job title", email: "E-mail domain", metric: "Metric", signal: "Signal", all: "all of", any: "any of", not: "not", within: "over {n} d", section: "section" },
+  fr: {
+    page: "Page",
+    url: "URL",
+    event: "Événement",
+    form: "Formulaire envoyé",
+    time: "Temps sur la page ≥ {n} s",
+    headcount: "Effectif",
+    naf: "NAF",
+    dep: "Département",
+    region: "Région",
+    revenue: "Chiffre d’affaires",
+    category: "Catégorie",
+    network: "Réseau",
+    persona: "Fonction",
+    job: "Intitulé de poste",
+    email: "Domaine e-mail",
+    metric: "Mesure",
+    signal: "Signal",
+    all: "toutes",
+    any: "au moins une",
+    not: "non",
+    within: "sur {n} j",
+    section: "section",
+  },
+  en: {
+    page: "Page",
+    url: "URL",
+    event: "Event",
+    form: "Form sent",
+    time: "Time on page ≥ {n} s",
+    headcount: "Headcount",
+    naf: "NAF",
+    dep: "Département",
+    region: "Region",
+    revenue: "Revenue",
+    category: "Category",
+    network: "Network",
+    persona: "Job",
+    job: "Job title",
+    email: "E-mail domain",
+    metric: "Metric",
+    signal: "Signal",
+    all: "all of",
+    any: "any of",
+    not: "not",
+    within: "over {n} d",
+    section: "section",
+  },
 } as const;
 
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
-const range = (v: { gte?: unknown; lte?: unknown }) => [v.gte !== undefined ? `≥ ${v.gte}` : "", v.lte !== undefined ? `≤ ${v.lte}` : ""].filter(Boolean).join(" et ");
+const range = (v: { gte?: unknown; lte?: unknown }) =>
+  [v.gte !== undefined ? `≥ ${v.gte}` : "", v.lte !== undefined ? `≤ ${v.lte}` : ""].filter(Boolean).join(" et ");
 
 /** A condition in words: "Page /tarifs*", "Effectif ≥ 100", "toutes (NAF section J ; Effectif ≥ 50)". */
 export function describeCondition(c: Record<string, unknown>, lang: Lang): string {
   const w = WORDS[lang];
   const [key, value] = Object.entries(c)[0] ?? ["", undefined];
+  // biome-ignore lint/suspicious/noExplicitAny: the worker validates conditions; this only puts them in words
   const v = value as any;
   switch (key) {
     case "all":
@@ -60,7 +108,11 @@ export function describeCondition(c: Record<string, unknown>, lang: Lang): strin
       if (typeof v === "string") return `${w.event} ${v}`;
       return [
         `${w.event} ${v.name ? list(v.name) : "*"}`,
-        v.props ? `(${Object.entries(v.props).map(([k, p]) => `${k} = ${list(p)}`).join(", ")})` : "",
+        v.props
+          ? `(${Object.entries(v.props)
+              .map(([k, p]) => `${k} = ${list(p)}`)
+              .join(", ")})`
+          : "",
         v.path ? `${w.page.toLowerCase()} ${list(v.path)}` : "",
       ]
         .filter(Boolean)

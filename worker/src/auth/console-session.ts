@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { ApiError } from "../http/errors";
-import type { AuthContext } from "./api-key";
+import type { AuthContext } from "./auth-context";
 import { SESSION_MAX_MS, findConsoleSession, touchConsoleSession } from "./console-sessions-store";
 
 /**

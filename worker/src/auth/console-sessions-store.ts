@@ -54,7 +54,10 @@ export async function touchConsoleSession(db: D1Database, session: ConsoleSessio
 }
 
 export async function deleteConsoleSession(db: D1Database, token: string): Promise<void> {
-  await db.prepare("DELETE FROM console_sessions WHERE token_hash = ?").bind(await sha256Hex(token)).run();
+  await db
+    .prepare("DELETE FROM console_sessions WHERE token_hash = ?")
+    .bind(await sha256Hex(token))
+    .run();
 }
 
 /** Cron: expired sessions (and those of revoked keys) are kept no longer than needed. */

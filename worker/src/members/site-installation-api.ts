@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DROP_REASONS } from "@sillage/shared/drop-reasons";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
-import { idParam, iso, json } from "./api-schemas";
+import { errorSchema, json } from "../http/openapi";
+import { iso, isoOrNull } from "../lib/iso";
+import { idParam } from "./api-schemas";
 import { siteInstallation } from "./site-installation-store";
 import { getSite } from "./sites-store";
 
@@ -37,8 +38,8 @@ export const siteInstallationApi = newApp().openapi(installationRoute, async (c)
     {
       siteId: site.id,
       installed: found.firstHitAt !== null,
-      firstHitAt: found.firstHitAt === null ? null : iso(found.firstHitAt),
-      lastHitAt: found.lastHitAt === null ? null : iso(found.lastHitAt),
+      firstHitAt: isoOrNull(found.firstHitAt),
+      lastHitAt: isoOrNull(found.lastHitAt),
       hitsLastDay: found.hitsLastDay,
       recentHits: found.recentHits.map((h) => ({ ...h, at: iso(h.at) })),
       drops: found.drops,

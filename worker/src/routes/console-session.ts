@@ -4,9 +4,9 @@ import { checkCsrf, clearedSessionCookie, sessionCookie, sessionToken } from "..
 import { createConsoleSession, deleteConsoleSession, findLiveKey, newSessionToken } from "../auth/console-sessions-store";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorSchema, json } from "../http/openapi";
+import { iso } from "../lib/iso";
 import { getApiKey } from "../members/api-keys-store";
-import { iso, json } from "../members/api-schemas";
 import { getWorkspace } from "../members/workspaces-store";
 
 const sessionSchema = z

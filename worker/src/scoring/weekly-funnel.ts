@@ -40,7 +40,9 @@ export async function weeklyFunnel(db: D1Database, workspaceId: string, from: nu
       )
       .bind(workspaceId, from, to),
     db
-      .prepare(`SELECT ${WEEK_OF("first_seen_at")} AS week, count(*) AS n FROM leads WHERE workspace_id = ? AND first_seen_at >= ? AND first_seen_at < ? GROUP BY week`)
+      .prepare(
+        `SELECT ${WEEK_OF("first_seen_at")} AS week, count(*) AS n FROM leads WHERE workspace_id = ? AND first_seen_at >= ? AND first_seen_at < ? GROUP BY week`,
+      )
       .bind(workspaceId, from, to),
   ]);
   const found = new Map<string, Partial<WeekFigures>>();

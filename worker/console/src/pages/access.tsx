@@ -56,7 +56,8 @@ export function Access() {
           {members.data?.map((m) => (
             <li key={m.id} className="row between">
               <span>
-                <strong>{m.name}</strong> <span className="muted">{m.email}</span> <span className="tag">{t(m.role === "admin" ? "role.admin" : "role.member")}</span>
+                <strong>{m.name}</strong> <span className="muted">{m.email}</span>{" "}
+                <span className="tag">{t(m.role === "admin" ? "role.admin" : "role.member")}</span>
               </span>
               {m.id !== session.member?.id ? (
                 <button type="button" className="btn btn-small btn-ghost" onClick={() => void attempt(() => api.removeMember(m.id))}>
@@ -135,11 +136,13 @@ export function Access() {
             <label htmlFor="k-member">{t("access.keyFor")}</label>
             <select id="k-member" required value={keyFor} onChange={(e) => setKeyFor(e.target.value)}>
               <option value="" />
-              {members.data?.filter((m) => !m.removedAt).map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
+              {members.data
+                ?.filter((m) => !m.removedAt)
+                .map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
             </select>
           </div>
           <div className="field grow">

@@ -29,14 +29,31 @@ export function Dashboard() {
         <fieldset className="period">
           <legend className="visually-hidden">{t("dash.period")}</legend>
           {PRESETS.map((p) => (
-            <button key={p.days} type="button" className="btn btn-small" onClick={() => setPeriod({ from: isoDay(Date.now() - (p.days - 1) * DAY), to: isoDay(Date.now()) })}>
+            <button
+              key={p.days}
+              type="button"
+              className="btn btn-small"
+              onClick={() => setPeriod({ from: isoDay(Date.now() - (p.days - 1) * DAY), to: isoDay(Date.now()) })}
+            >
               {t(p.label)}
             </button>
           ))}
           <label htmlFor="p-from">{t("dash.from")}</label>
-          <input id="p-from" type="date" value={period.from} max={period.to} onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))} />
+          <input
+            id="p-from"
+            type="date"
+            value={period.from}
+            max={period.to}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))}
+          />
           <label htmlFor="p-to">{t("dash.to")}</label>
-          <input id="p-to" type="date" value={period.to} min={period.from} onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))} />
+          <input
+            id="p-to"
+            type="date"
+            value={period.to}
+            min={period.from}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))}
+          />
         </fieldset>
       </PageHeader>
       {kpis.status === "error" ? <ErrorNote error={kpis.error} onRetry={() => void kpis.reload()} /> : null}
@@ -68,8 +85,20 @@ function KpiView({ k }: { k: Kpis }) {
   return (
     <>
       <div className="kpi-grid">
-        <RateCard title={t("dash.leadToMql")} rate={k.leadToMqlRate} reference={REFERENCES.leadToMql} refText={t("dash.refLeadToMql")} detail={`${k.mqls} / ${k.leads}`} />
-        <RateCard title={t("dash.mqlToSql")} rate={k.mqlToSqlRate} reference={REFERENCES.mqlToSql} refText={t("dash.refMqlToSql")} detail={`${k.sqls} / ${k.mqls}`} />
+        <RateCard
+          title={t("dash.leadToMql")}
+          rate={k.leadToMqlRate}
+          reference={REFERENCES.leadToMql}
+          refText={t("dash.refLeadToMql")}
+          detail={`${k.mqls} / ${k.leads}`}
+        />
+        <RateCard
+          title={t("dash.mqlToSql")}
+          rate={k.mqlToSqlRate}
+          reference={REFERENCES.mqlToSql}
+          refText={t("dash.refMqlToSql")}
+          detail={`${k.sqls} / ${k.mqls}`}
+        />
         <div className="kpi card">
           <h2>{t("dash.median")}</h2>
           <p className="kpi-value">{k.medianMqlToSqlMs === null ? na : formatDuration(k.medianMqlToSqlMs, lang)}</p>
@@ -105,7 +134,19 @@ function KpiView({ k }: { k: Kpis }) {
   );
 }
 
-function RateCard({ title, rate, reference, refText, detail }: { title: string; rate: number | null; reference: readonly [number, number]; refText: string; detail: string }) {
+function RateCard({
+  title,
+  rate,
+  reference,
+  refText,
+  detail,
+}: {
+  title: string;
+  rate: number | null;
+  reference: readonly [number, number];
+  refText: string;
+  detail: string;
+}) {
   const { t, lang } = useI18n();
   const where = compareToReference(rate, reference);
   const marks = { na: "", below: "▼", inRange: "✓", above: "▲" } as const;

@@ -64,7 +64,9 @@ export function Delivery() {
       {hooks.status === "error" ? <ErrorNote error={hooks.error} /> : null}
       {!hooks.data && hooks.status === "loading" ? <Loading /> : null}
       {hooks.data && hooks.data.length === 0 ? <p className="empty">{t("delivery.empty")}</p> : null}
-      {hooks.data?.map((h) => <Endpoint key={h.id} hook={h} onChanged={() => void hooks.reload()} />)}
+      {hooks.data?.map((h) => (
+        <Endpoint key={h.id} hook={h} onChanged={() => void hooks.reload()} />
+      ))}
     </>
   );
 }

@@ -74,8 +74,7 @@ function LeadView({ lead, reload }: { lead: LeadDetail; reload: () => Promise<vo
               <ol className="timeline">
                 {lead.timeline.map((p, i) => (
                   <li key={i}>
-                    <span className="tag">{p.type === "pageview" ? "page" : (p.name ?? p.type)}</span>{" "}
-                    <span>{p.title || p.path || p.url}</span>
+                    <span className="tag">{p.type === "pageview" ? "page" : (p.name ?? p.type)}</span> <span>{p.title || p.path || p.url}</span>
                     <span className="muted small">
                       {" "}
                       {p.path && p.title ? <code>{p.path}</code> : null} · {formatDateTime(p.at, lang)}
@@ -95,7 +94,14 @@ function LeadView({ lead, reload }: { lead: LeadDetail; reload: () => Promise<vo
               {fact("identity.siren", c.siren ? formatSiren(c.siren) : null)}
               {fact("identity.naf", [c.nafCode, c.nafLabel].filter(Boolean).join(" — "))}
               {fact("identity.headcount", c.headcountLabel)}
-              {fact("identity.revenue", c.revenue !== null ? (c.revenueYear ? t("identity.revenueWithYear", { amount: formatRevenue(c.revenue, lang), year: c.revenueYear }) : formatRevenue(c.revenue, lang)) : null)}
+              {fact(
+                "identity.revenue",
+                c.revenue !== null
+                  ? c.revenueYear
+                    ? t("identity.revenueWithYear", { amount: formatRevenue(c.revenue, lang), year: c.revenueYear })
+                    : formatRevenue(c.revenue, lang)
+                  : null,
+              )}
               {fact("identity.category", c.category)}
               {fact("lead.legalForm", c.legalForm)}
               {fact("lead.address", [c.address, c.city].filter(Boolean).join(", "))}
@@ -119,7 +125,12 @@ function LeadView({ lead, reload }: { lead: LeadDetail; reload: () => Promise<vo
                     {p.jobTitle ? <span className="muted"> · {p.jobTitle}</span> : null}
                     <div className="small">
                       {p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null}
-                      {p.phone ? <> · <a href={`tel:${p.phone.replace(/\s/g, "")}`}>{p.phone}</a></> : null}
+                      {p.phone ? (
+                        <>
+                          {" "}
+                          · <a href={`tel:${p.phone.replace(/\s/g, "")}`}>{p.phone}</a>
+                        </>
+                      ) : null}
                     </div>
                   </li>
                 ))}

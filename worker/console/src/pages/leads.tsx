@@ -5,7 +5,17 @@ import { NETWORK_KINDS } from "@sillage/shared/network/kinds";
 import { api } from "../api";
 import { formatDuration, formatRelative } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
-import { FILTER_KEYS, filtersFromSearch, leadsCsv, listParams, loadViews, searchFromFilters, storeViews, type Filters, type SavedView } from "../leads-view";
+import {
+  type FILTER_KEYS,
+  filtersFromSearch,
+  leadsCsv,
+  listParams,
+  loadViews,
+  searchFromFilters,
+  storeViews,
+  type Filters,
+  type SavedView,
+} from "../leads-view";
 import { Link, navigate, useRoute } from "../router";
 import { ErrorNote, Loading, PageHeader, ScoreBar, StatusBadge } from "../ui/kit";
 
@@ -174,7 +184,7 @@ export function Leads() {
         </div>
       </form>
 
-      <div className="views" aria-label={t("leads.views")}>
+      <div className="views" role="group" aria-label={t("leads.views")}>
         <span className="muted small">{t("leads.views")} :</span>
         {views.map((v) => (
           <span key={v.name} className="chip">
@@ -228,7 +238,17 @@ export function Leads() {
                     <td>
                       <ScoreBar value={l.score} threshold={null} />
                     </td>
-                    <td>{l.sla ? <span className={l.sla.overdue ? "sla overdue" : "sla"}>{l.sla.overdue ? `⚠ ${t("sla.overdue", { duration: formatDuration(l.sla.remainingMs, lang) })}` : t("sla.left", { duration: formatDuration(l.sla.remainingMs, lang) })}</span> : <span className="muted">—</span>}</td>
+                    <td>
+                      {l.sla ? (
+                        <span className={l.sla.overdue ? "sla overdue" : "sla"}>
+                          {l.sla.overdue
+                            ? `⚠ ${t("sla.overdue", { duration: formatDuration(l.sla.remainingMs, lang) })}`
+                            : t("sla.left", { duration: formatDuration(l.sla.remainingMs, lang) })}
+                        </span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     <td>{formatRelative(l.lastSeenAt, now, lang)}</td>
                   </tr>
                 ))}

@@ -105,7 +105,11 @@ function ModelEditor({ saved, onSaved }: { saved: Doc; onSaved: (rescoreJobId: s
                 <th scope="col">{t("scoring.col.decay")}</th>
                 <th scope="col">{t("scoring.col.caps")}</th>
                 <th scope="col">{t("scoring.col.enabled")}</th>
-                {isAdmin ? <th scope="col"><span className="visually-hidden">{t("common.delete")}</span></th> : null}
+                {isAdmin ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t("common.delete")}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -124,21 +128,40 @@ function ModelEditor({ saved, onSaved }: { saved: Doc; onSaved: (rescoreJobId: s
                     />
                   </td>
                   <td>
-                    {[r.decay?.halfLifeDays ? t("scoring.halfLife", { n: r.decay.halfLifeDays }) : "", r.decay?.expireAfterDays ? t("scoring.expire", { n: r.decay.expireAfterDays }) : ""]
+                    {[
+                      r.decay?.halfLifeDays ? t("scoring.halfLife", { n: r.decay.halfLifeDays }) : "",
+                      r.decay?.expireAfterDays ? t("scoring.expire", { n: r.decay.expireAfterDays }) : "",
+                    ]
                       .filter(Boolean)
                       .join(", ") || t("scoring.noDecay")}
                   </td>
                   <td>
                     {r.repeat
-                      ? [r.repeat.maxTimes ? t("scoring.maxTimes", { n: r.repeat.maxTimes }) : "", r.repeat.maxPoints ? t("scoring.maxPoints", { n: r.repeat.maxPoints }) : ""].filter(Boolean).join(", ")
+                      ? [
+                          r.repeat.maxTimes ? t("scoring.maxTimes", { n: r.repeat.maxTimes }) : "",
+                          r.repeat.maxPoints ? t("scoring.maxPoints", { n: r.repeat.maxPoints }) : "",
+                        ]
+                          .filter(Boolean)
+                          .join(", ")
                       : t("scoring.once")}
                   </td>
                   <td>
-                    <input type="checkbox" aria-label={`${t("scoring.col.enabled")} : ${r.label}`} disabled={!isAdmin} checked={r.enabled !== false} onChange={(e) => setRule(i, { enabled: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      aria-label={`${t("scoring.col.enabled")} : ${r.label}`}
+                      disabled={!isAdmin}
+                      checked={r.enabled !== false}
+                      onChange={(e) => setRule(i, { enabled: e.target.checked })}
+                    />
                   </td>
                   {isAdmin ? (
                     <td>
-                      <button type="button" className="btn btn-ghost btn-small" aria-label={t("scoring.remove", { label: r.label })} onClick={() => removeRule(i)}>
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-small"
+                        aria-label={t("scoring.remove", { label: r.label })}
+                        onClick={() => removeRule(i)}
+                      >
                         ✕
                       </button>
                     </td>
@@ -188,11 +211,7 @@ function RescoreProgress({ id }: { id: string }) {
   const [job, setJob] = useState<RescoreJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   const finished = job !== null && job.progress >= 1 && job.status !== "running" && job.status !== "pending";
-  const poll = () =>
-    api
-      .rescoreJob(id)
-      .then(setJob)
-      .catch(setError);
+  const poll = () => api.rescoreJob(id).then(setJob).catch(setError);
   useEffect(() => void poll(), [id]);
   useInterval(() => void poll(), finished ? null : 1000);
   if (error) return <ErrorNote error={error} />;

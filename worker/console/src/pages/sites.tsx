@@ -113,7 +113,7 @@ function SiteDetail({ site, onChanged }: { site: Site; onChanged: () => void }) 
         )}
       </Card>
       <Card title={t("sites.snippet")} actions={<CopyButton text={snippet} label={t("sites.snippetCopy")} />}>
-        <pre className="snippet" aria-label={t("sites.snippet")}>
+        <pre className="snippet">
           <code>{snippet}</code>
         </pre>
       </Card>
@@ -169,7 +169,8 @@ function InstallationCheck({ site }: { site: Site }) {
             <ul className="plain-list drops">
               {data.drops.map((d) => (
                 <li key={d.reason}>
-                  <strong>{t(`drop.${d.reason}` as MessageKey)}</strong> <span className="muted small">{t("drop.count", { count: d.count, day: d.lastDay })}</span>
+                  <strong>{t(`drop.${d.reason}` as MessageKey)}</strong>{" "}
+                  <span className="muted small">{t("drop.count", { count: d.count, day: d.lastDay })}</span>
                   <DropFix reason={d.reason} hosts={data.allowedHostnames} />
                 </li>
               ))}
@@ -189,7 +190,17 @@ function DropFix({ reason, hosts }: { reason: string; hosts: string[] }) {
   return <div className="small">{t(`drop.fix.${reason}` as MessageKey, { hosts: hosts.join(", ") || "—" })}</div>;
 }
 
-function SiteForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: Site; submitLabel: string; onSubmit: (i: SiteInput) => Promise<void>; onCancel: () => void }) {
+function SiteForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: Site;
+  submitLabel: string;
+  onSubmit: (i: SiteInput) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [name, setName] = useState(initial?.name ?? "");
   const [hosts, setHosts] = useState(initial?.allowedHostnames.join("\n") ?? "");

@@ -47,7 +47,16 @@ export function HBarChart({ data, title, labelWidth = 150, rowHeight = 44 }: { d
             <text x={labelWidth - 10} y={y.bandwidth() / 2} dy="0.35em" textAnchor="end" className="chart-label">
               {d.label}
             </text>
-            <Bar x={labelWidth} y={0} width={w} height={y.bandwidth()} fill={FILLS[d.fill ?? "solid"]} stroke="var(--chart-edge)" strokeWidth={d.value > 0 ? 1 : 0} rx={3} />
+            <Bar
+              x={labelWidth}
+              y={0}
+              width={w}
+              height={y.bandwidth()}
+              fill={FILLS[d.fill ?? "solid"]}
+              stroke="var(--chart-edge)"
+              strokeWidth={d.value > 0 ? 1 : 0}
+              rx={3}
+            />
             <text x={labelWidth + w + 8} y={y.bandwidth() / 2} dy="0.35em" className="chart-value">
               {d.value}
               {d.note ? <tspan className="chart-note"> {d.note}</tspan> : null}
@@ -87,7 +96,16 @@ export function ColumnChart({ data, title }: { data: ColumnDatum[]; title: strin
         return (
           <g key={d.label}>
             <title>{d.title}</title>
-            <Bar x={left} y={barTop} width={x.bandwidth()} height={height - bottom - barTop} fill={FILLS.lines} stroke="var(--chart-edge)" strokeWidth={d.value > 0 ? 1 : 0} rx={2} />
+            <Bar
+              x={left}
+              y={barTop}
+              width={x.bandwidth()}
+              height={height - bottom - barTop}
+              fill={FILLS.lines}
+              stroke="var(--chart-edge)"
+              strokeWidth={d.value > 0 ? 1 : 0}
+              rx={2}
+            />
             {d.value > 0 || data.length <= 16 ? (
               <text x={left + x.bandwidth() / 2} y={barTop - 6} textAnchor="middle" className="chart-value">
                 {d.value}
