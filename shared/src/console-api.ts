@@ -44,6 +44,7 @@ export const installationSchema = z.object({
   hitsLastDay: z.number(),
   recentHits: z.array(z.object({ at: z.string(), type: z.string(), hostname: z.string().nullable(), path: z.string().nullable() })),
   drops: z.array(z.object({ reason: z.enum(DROP_REASONS), count: z.number(), lastDay: z.string() })),
+  rejectedHostnames: z.array(z.object({ hostname: z.string(), count: z.number(), lastDay: z.string() })),
   allowedHostnames: z.array(z.string()),
 });
 export type Installation = z.infer<typeof installationSchema>;

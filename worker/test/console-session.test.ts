@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { sha256Hex } from "@sillage/shared/api-key";
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from "../src/auth/console-sessions-store";
+import { MAX_DROP_HOSTNAMES_PER_DAY } from "../src/ingest/drops";
 import { runScheduled } from "../src/cron/scheduled";
 import { mondayOf } from "../src/scoring/weekly-funnel";
 import { CHROME_UA, createTestSite, eventually, worker } from "./support/fixtures";
@@ -212,10 +213,26 @@ describe("installation check and weekly funnel", () => {
     expect(after.body.recentHits).toEqual([expect.objectContaining({ type: "pageview", hostname: "www.exemple.fr", path: "/tarifs" })]);
     expect(after.body.firstHitAt).toBe(after.body.lastHitAt);
     expect(after.body.hitsLastDay).toBe(1);
-    expect(after.body.drops).toEqual([{ reason: "hostname_not_allowed", count: 1, lastDay: new Date().toISOString().slice(0, 10) }]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(after.body.drops).toEqual([{ reason: "hostname_not_allowed", count: 1, lastDay: today }]);
+    // The hostname that was refused, so that the marketer knows what to add.
+    expect(after.body.rejectedHostnames).toEqual([{ hostname: "exemple.fr", count: 1, lastDay: today }]);
 
     const other = await createTestSite();
     expect((await call("GET", `/sites/${ws.siteId}/installation`, { key: other.apiKey })).status).toBe(404);
+  });
+
+  it("keeps a few refused hostnames per site and day, however many a forged flood sends", async () => {
+    const ws = await createTestSite({ hostnames: ["www.exemple.fr"] });
+    for (let i = 0; i < MAX_DROP_HOSTNAMES_PER_DAY + 3; i++) await collect({ site: ws.siteKey, vid: `v-flood-${i}`, url: `https://h${i}.pirate.example/` });
+    await collect({ site: ws.siteKey, vid: "v-flood-again", url: "https://h0.pirate.example/x" });
+    const found = await eventually(async () => {
+      const r = await call("GET", `/sites/${ws.siteId}/installation`, { key: ws.apiKey });
+      return r.body.drops[0]?.count === MAX_DROP_HOSTNAMES_PER_DAY + 4 ? r.body : null;
+    });
+    expect(found.rejectedHostnames).toHaveLength(MAX_DROP_HOSTNAMES_PER_DAY);
+    // A hostname already kept still counts after the day is full.
+    expect(found.rejectedHostnames[0]).toMatchObject({ hostname: "h0.pirate.example", count: 2 });
   });
 
   it("counts new leads, MQLs and SQLs per week, every week of the period present", async () => {

@@ -32,7 +32,7 @@ export async function ingestBatch(d1: D1Database, envelopes: readonly CollectEnv
   for (const [index, env] of envelopes.entries()) {
     const s = await screen(d1, env);
     if (!s.ok) {
-      drops.add(env.receivedAt, s.siteKey, s.reason);
+      drops.add(env.receivedAt, s.siteKey, s.reason, s.hostname);
       outcomes[index] = { stored: false, reason: s.reason };
       continue;
     }

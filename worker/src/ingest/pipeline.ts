@@ -13,8 +13,11 @@ import { store } from "./steps/store";
 
 export type IngestOutcome = { stored: true; hitId: string; siteId: string; workspaceId: string } | { stored: false; reason: DropReason };
 
-/** What the first steps make of a request: a hit to store for a site, or a drop with its reason and site key. */
-export type Screened = { ok: true; site: SiteConfig; hit: ValidHit } | { ok: false; reason: DropReason; siteKey: string };
+/**
+ * What the first steps make of a request: a hit to store for a site, or a drop with its reason and site key
+ * (and, for `hostname_not_allowed`, the page's hostname, which the installation check shows).
+ */
+export type Screened = { ok: true; site: SiteConfig; hit: ValidHit } | { ok: false; reason: DropReason; siteKey: string; hostname?: string };
 
 /**
  * Steps 1–4: parse → validate (shape, site, hostname) → drop bots → consent. Reads only the site (cached per
@@ -26,7 +29,10 @@ export async function screen(d1: D1Database, env: CollectEnvelope): Promise<Scre
   const hit = validate(raw.value);
   if (!hit.ok) return { ok: false, reason: hit.reason, siteKey: "" };
   const site = await resolveSite(getDb(d1), hit.value, env.receivedAt);
-  if (!site.ok) return { ok: false, reason: site.reason, siteKey: site.reason === "unknown_site" ? "" : hit.value.payload.site };
+  if (!site.ok) {
+    if (site.reason === "unknown_site") return { ok: false, reason: site.reason, siteKey: "" };
+    return { ok: false, reason: site.reason, siteKey: hit.value.payload.site, hostname: hit.value.url?.hostname };
+  }
   const key = site.value.publicKey;
   const human = dropBots(env.headers);
   if (!human.ok) return { ok: false, reason: human.reason, siteKey: key };
@@ -42,12 +48,12 @@ export async function screen(d1: D1Database, env: CollectEnvelope): Promise<Scre
  * steps for a whole queue batch with grouped reads and writes.
  */
 export async function ingest(d1: D1Database, env: CollectEnvelope): Promise<IngestOutcome> {
-  const dropped = async (reason: DropReason, siteKey: string): Promise<IngestOutcome> => {
-    await countDrop(d1, env.receivedAt, siteKey, reason);
+  const dropped = async (reason: DropReason, siteKey: string, hostname?: string): Promise<IngestOutcome> => {
+    await countDrop(d1, env.receivedAt, siteKey, reason, 1, hostname);
     return { stored: false, reason };
   };
   const s = await screen(d1, env);
-  if (!s.ok) return dropped(s.reason, s.siteKey);
+  if (!s.ok) return dropped(s.reason, s.siteKey, s.hostname);
   // Only tracker ids can opt out: cookieless and pixel keys change every day.
   const vid = s.hit.payload.vid;
   if (vid && (await isOptedOut(d1, s.site.id, vid))) return dropped("opted_out", s.site.publicKey);

@@ -17,6 +17,9 @@ const installationSchema = z
     hitsLastDay: z.number().int(),
     recentHits: z.array(z.object({ at: z.string(), type: z.string(), hostname: z.string().nullable(), path: z.string().nullable() })),
     drops: z.array(z.object({ reason: z.enum(DROP_REASONS), count: z.number().int(), lastDay: z.string() })),
+    rejectedHostnames: z
+      .array(z.object({ hostname: z.string(), count: z.number().int(), lastDay: z.string() }))
+      .openapi({ description: "Hostnames of pages dropped as hostname_not_allowed: add them to allowedHostnames if they are yours" }),
     allowedHostnames: z.array(z.string()),
   })
   .openapi("SiteInstallation");
@@ -43,6 +46,7 @@ export const siteInstallationApi = newApp().openapi(installationRoute, async (c)
       hitsLastDay: found.hitsLastDay,
       recentHits: found.recentHits.map((h) => ({ ...h, at: iso(h.at) })),
       drops: found.drops,
+      rejectedHostnames: found.rejectedHostnames,
       allowedHostnames: site.allowedHostnames,
     },
     200,

@@ -117,13 +117,25 @@ function SiteDetail({ site, onChanged }: { site: Site; onChanged: () => void }) 
           <code>{snippet}</code>
         </pre>
       </Card>
-      <InstallationCheck site={site} />
+      <InstallationCheck site={site} onChanged={onChanged} />
     </div>
   );
 }
 
-function InstallationCheck({ site }: { site: Site }) {
+function InstallationCheck({ site, onChanged }: { site: Site; onChanged: () => void }) {
   const { t, lang } = useI18n();
+  const { isAdmin } = useSession();
+  const [allowError, setAllowError] = useState<string | null>(null);
+  // One click fixes the commonest installation mistake: the pages' hostname missing from the allowed list.
+  const allow = async (hostname: string) => {
+    setAllowError(null);
+    try {
+      await api.updateSite(site.id, { allowedHostnames: [...site.allowedHostnames, hostname] });
+      onChanged();
+    } catch (err) {
+      setAllowError(errorText(err, t("app.unreachable")));
+    }
+  };
   const check = useAsync(() => api.installation(site.id), [site.id]);
   useInterval(() => void check.reload(), 3000);
   const data: Installation | undefined = check.data;
@@ -172,10 +184,33 @@ function InstallationCheck({ site }: { site: Site }) {
                   <strong>{t(`drop.${d.reason}` as MessageKey)}</strong>{" "}
                   <span className="muted small">{t("drop.count", { count: d.count, day: d.lastDay })}</span>
                   <DropFix reason={d.reason} hosts={data.allowedHostnames} />
+                  {d.reason === "hostname_not_allowed" ? (
+                    <ul className="plain-list hosts">
+                      {data.rejectedHostnames
+                        .filter((h) => !site.allowedHostnames.includes(h.hostname))
+                        .map((h) => (
+                          <li key={h.hostname} className="row">
+                            <span>
+                              {t("drop.rejectedHost")} <code>{h.hostname}</code> <span className="muted small">({h.count} ×)</span>
+                            </span>
+                            {isAdmin ? (
+                              <button type="button" className="btn btn-small" onClick={() => void allow(h.hostname)}>
+                                {t("drop.allowHost", { hostname: h.hostname })}
+                              </button>
+                            ) : null}
+                          </li>
+                        ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
+          {allowError ? (
+            <p className="note note-error" role="alert">
+              {allowError}
+            </p>
+          ) : null}
         </>
       ) : null}
     </Card>

@@ -23,3 +23,4 @@ export * from "./crm-locks";
 export * from "./crm-sync-log";
 export * from "./crm-backfill-jobs";
 export * from "./console-sessions";
+export * from "./drop-hostnames";
