@@ -125,7 +125,9 @@ test("sites: create a site, copy its snippet, watch the installation check turn 
   await expect.poll(() => page.getByTestId("installation-state").textContent(), { timeout: 30_000 }).toContain("Installé");
   await expect.poll(() => page.getByText("localhost/acme/tarifs/").first().isVisible(), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => page.getByText("Domaine non autorisé").isVisible(), { timeout: 30_000 }).toBe(true);
-  await expect.poll(() => page.getByText("Si ces pages sont les vôtres, ajoutez leur domaine aux domaines autorisés (autorisés : localhost).").isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByText("Si ces pages sont les vôtres, ajoutez leur domaine aux domaines autorisés (autorisés : localhost).").isVisible())
+    .toBe(true);
   await expect.poll(() => page.getByRole("button", { name: "Autoriser 127.0.0.1" }).isVisible(), { timeout: 30_000 }).toBe(true);
   await shot("sites-installed");
   // One click adds the refused hostname to the site.
