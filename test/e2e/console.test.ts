@@ -124,7 +124,7 @@ test("sites: create a site, copy its snippet, watch the installation check turn 
   // The check polls every 3 s: it turns green and shows the page, then the drop with what to fix.
   await expect.poll(() => page.getByTestId("installation-state").textContent(), { timeout: 30_000 }).toContain("Installé");
   await expect.poll(() => page.getByText("localhost/acme/tarifs/").first().isVisible(), { timeout: 30_000 }).toBe(true);
-  await expect.poll(() => page.getByText("Domaine non autorisé").isVisible(), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => page.getByText("Domaine non autorisé", { exact: true }).isVisible(), { timeout: 30_000 }).toBe(true);
   await expect
     .poll(() => page.getByText("Si ces pages sont les vôtres, ajoutez leur domaine aux domaines autorisés (autorisés : localhost).").isVisible())
     .toBe(true);
