@@ -1,13 +1,5 @@
 import { defineConfig } from "wxt";
-
-/** The sites the overlay reads; the content scripts' `matches` are the same list. */
-const OVERLAID_SITES = [
-  "https://www.linkedin.com/*",
-  "https://app.hubspot.com/*",
-  "https://app-eu1.hubspot.com/*",
-  "https://*.lightning.force.com/*",
-  "https://*.pipedrive.com/*",
-];
+import { OVERLAID_SITES } from "./src/sites";
 
 export default defineConfig({
   modules: ["@wxt-dev/module-react"],
@@ -22,11 +14,15 @@ export default defineConfig({
     // storage: settings and the look-up cache. activeTab: the popup shows the lead of the site in the current
     // tab when the user clicks the toolbar button — access to that one tab, on that click, instead of a
     // standing permission on every site ("tabs" or <all_urls> would read the whole browsing history).
+    // No host permission on the overlaid sites: the content scripts are declared for them (which is what the
+    // browser asks at install), and nothing else touches those sites.
     permissions: ["storage", "activeTab"],
-    host_permissions: OVERLAID_SITES,
     // The Sillage API's address is the user's choice (a local worker, their own workers.dev): the options
     // page asks for exactly that origin when saving, so installing asks for nothing more than the sites above.
     optional_host_permissions: ["https://*/*", "http://127.0.0.1/*", "http://localhost/*"],
     action: { default_title: "Sillage" },
+    // The lead panel is an extension page shown in an iframe on the overlaid sites only, under a per-session
+    // URL (a page cannot probe for it to learn the extension is installed).
+    web_accessible_resources: [{ resources: ["panel.html"], matches: OVERLAID_SITES, use_dynamic_url: true }],
   },
 });

@@ -7,6 +7,7 @@ import { defineBackground } from "wxt/utils/define-background";
 import { createApi } from "../src/background/api";
 import { cacheWriter, restoreCache } from "../src/background/cache-persistence";
 import { createBackgroundService, type SenderInfo } from "../src/background/service";
+import { PANEL_PORT, type PanelPush } from "../src/messages";
 import { loadSettings, onSettingsChanged } from "../src/background/settings-store";
 
 /**
@@ -27,12 +28,18 @@ export default defineBackground({
   main() {
     restrictSettingsToExtensionPages();
 
+    /** The lead panels' ports, by tab (a tab shows one panel; a second port is a panel reloading). */
+    const panels = new Map<number, Set<Browser.runtime.Port>>();
     const service = createBackgroundService({
       loadSettings,
       hasOriginPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
       createApi,
-      notifyTab: (tabId, message) => {
-        browser.tabs.sendMessage(tabId, message).catch(() => {
+      notifyPanel: (tabId, message: PanelPush) => {
+        for (const port of panels.get(tabId) ?? []) port.postMessage(message);
+      },
+      notifyPage: (tabId, message) => {
+        // The page's own frame only: the content script of the top document.
+        browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {
           // The tab navigated away or closed: nobody to tell.
         });
       },
@@ -43,12 +50,31 @@ export default defineBackground({
     onSettingsChanged(() => service.settingsChanged());
 
     const extensionOrigin = new URL(browser.runtime.getURL("/")).origin;
+    const fromExtensionPage = (url: string | undefined) => !!url && new URL(url).origin === extensionOrigin;
+
+    browser.runtime.onConnect.addListener((port) => {
+      const tabId = port.sender?.tab?.id;
+      // Only the lead panel, an extension page framed in a tab; never a content script or another extension.
+      if (port.name !== PANEL_PORT || port.sender?.id !== browser.runtime.id || !fromExtensionPage(port.sender?.url) || tabId === undefined) {
+        port.disconnect();
+        return;
+      }
+      const ports = panels.get(tabId) ?? new Set();
+      panels.set(tabId, ports.add(port));
+      port.onDisconnect.addListener(() => {
+        ports.delete(port);
+        if (ports.size === 0) panels.delete(tabId);
+      });
+      restored.then(() => service.panelConnected(tabId));
+    });
+    browser.tabs.onRemoved.addListener((tabId) => service.tabClosed(tabId));
+
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       // Only this extension's own scripts and pages; no `externally_connectable`, but check anyway.
       if (sender.id !== browser.runtime.id) return false;
       const info: SenderInfo = {
         tabId: sender.tab?.id,
-        fromExtensionPage: !!sender.url && new URL(sender.url).origin === extensionOrigin,
+        fromExtensionPage: fromExtensionPage(sender.url),
       };
       restored.then(() => service.handle(message, info)).then(sendResponse);
       return true; // the answer is sent asynchronously

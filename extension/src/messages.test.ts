@@ -14,6 +14,12 @@ describe("message protocol", () => {
       { type: "test-connection" },
       { type: "test-connection", baseUrl: "http://127.0.0.1:8787", apiKey: "slg_x" },
       { type: "open-options" },
+      { type: "close-panel" },
+      { type: "panel-size", height: 512 },
+      { type: "page-context", context: null },
+      { type: "page-context", context: { key: "siren=552032534", plan: [{ by: "siren", value: "552032534" }], link: { kind: "domain", value: "danone.com" }, hint: "Danone" } },
+      { type: "correct-identity", leadId: "lead_1", correction: { action: "company", siren: "552032534" } },
+      { type: "correct-identity", leadId: "lead_1", correction: { action: "operator", kind: "mobile" } },
     ]) {
       expect(requestProblem(ok), JSON.stringify(ok)).toBeNull();
     }
@@ -31,6 +37,10 @@ describe("message protocol", () => {
       [{ type: "link", leadId: "l", target: { kind: "email", value: "a@b.fr" } }, "link"],
       [{ type: "test-connection", baseUrl: "https://evil.example" }, "both"],
       [{ type: "__proto__" }, "unknown request type"],
+      [{ type: "page-context", context: { key: "k", plan: [], link: null, hint: "" } }, "page-context"],
+      [{ type: "panel-size", height: -1 }, "panel-size"],
+      [{ type: "correct-identity", leadId: "l", correction: { action: "company", siren: "55203253" } }, "correct-identity"],
+      [{ type: "correct-identity", leadId: "l", correction: { action: "operator", kind: "corporate" } }, "correct-identity"],
     ] as const) {
       expect(requestProblem(bad), JSON.stringify(bad)).toContain(why);
     }

@@ -1,11 +1,17 @@
 /**
- * The message protocol between the extension's pages (content scripts, popup, options) and the background
- * service worker, which is the only part that holds the API key and calls the Sillage API. Requests are
- * validated on arrival (a content script lives next to a hostile page); answers are typed results, never
- * thrown errors, so every caller has to handle "bad key" and "unreachable".
+ * The message protocol between the extension's parts and the background service worker, which is the only
+ * part that holds the API key and calls the Sillage API. Content scripts only report what the page is about
+ * (`page-context`); everything that reads or changes a lead comes from extension pages (the lead panel, the
+ * popup, the options page), never from a page's content script. Requests are validated on arrival; answers
+ * are typed results, never thrown errors, so every caller has to handle "bad key" and "unreachable".
  */
+import { LEAD_ACTIONS, OPERATOR_KINDS, type LeadAction, type OperatorKind } from "@sillage/shared/api/lead-actions";
 import type { LeadDetail, LeadStatus, LeadSummary } from "@sillage/shared/api/leads";
+import type { LeadCorrectionResult, NetworkCorrectionBody } from "@sillage/shared/api/networks";
+import { isValidSiren } from "@sillage/shared/firmographics/siren";
 import { browser } from "wxt/browser";
+
+export { LEAD_ACTIONS, OPERATOR_KINDS, type LeadAction, type OperatorKind };
 
 /** The single-key look-ups `GET /api/v1/leads/lookup` accepts (exactly one per request). `crm` is a CRM
  * record's URL, which the API reads as the record's identity. */
@@ -24,8 +30,23 @@ export interface LinkTarget {
   value: string;
 }
 
-export const LEAD_ACTIONS = ["accept", "reject", "nurture"] as const;
-export type LeadAction = (typeof LEAD_ACTIONS)[number];
+/** What the salesperson says is wrong with the identification (`POST /api/v1/leads/{id}/correction`): the
+ * visitor's network is really this company (SIREN), or it is no company at all but an operator of this kind. */
+export type IdentityCorrection = NetworkCorrectionBody;
+export interface CorrectionOutcome extends LeadCorrectionResult {
+  /** The lead the hits now belong to, as it now is; null when they went back to anonymous. */
+  lead: LeadDetail | null;
+}
+
+/** What a content script read from its page: the look-ups to run, what to link, the search hint. */
+export interface PageContext {
+  /** Same key, same company: the panel keeps its view (e.g. moving between a company's LinkedIn tabs). */
+  key: string;
+  plan: LookupKey[];
+  link: LinkTarget | null;
+  /** The company name the page shows, to start the search with. */
+  hint: string;
+}
 
 /** Why a request gave no answer. `api` carries the API's own message and request id for support. */
 export type Failure =
@@ -70,6 +91,15 @@ export interface RequestMap {
   /** Calls `/api/v1/me` with the given settings (options page, before saving) or the saved ones. */
   "test-connection": { baseUrl?: string; apiKey?: string };
   "open-options": Record<string, never>;
+  /** Content script → background: the page is now about this (null: nothing to show). */
+  "page-context": { context: PageContext | null };
+  /** Lead panel → background: the salesperson closed the panel. */
+  "close-panel": Record<string, never>;
+  /** Lead panel → background: the height its content needs (the page's frame is sized to it, so the page
+   * below a short panel stays clickable). */
+  "panel-size": { height: number };
+  /** Lead panel → background: "wrong company?" */
+  "correct-identity": { leadId: string; correction: IdentityCorrection };
 }
 
 /** What each request answers. Actions answer the lead as it is after the action. */
@@ -82,20 +112,40 @@ export interface ResponseMap {
   link: LeadDetail;
   "test-connection": ConnectionInfo;
   "open-options": null;
+  "page-context": null;
+  "close-panel": null;
+  "panel-size": null;
+  "correct-identity": CorrectionOutcome;
 }
 
 export type RequestType = keyof RequestMap;
 export type Request = { [K in RequestType]: { type: K } & RequestMap[K] }[RequestType];
 export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
 
-/** Background → tab: a stale look-up was revalidated and its answer changed. */
+/** Background → lead panel (its port): a stale look-up was revalidated and its answer changed. */
 export interface LookupRefreshed {
   type: "lookup-refreshed";
   outcome: LookupOutcome;
 }
 
-/** Requests only extension pages may send: they take settings, so a content script must not. */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<RequestType> = new Set(["test-connection"]);
+/** Background → lead panel (its port): what the tab's page is about now. */
+export interface PageContextChanged {
+  type: "page-context";
+  context: PageContext | null;
+}
+
+export type PanelPush = LookupRefreshed | PageContextChanged;
+
+/** Background → the tab's content script: the panel was closed; or the background lost the page's context
+ * (the service worker restarted) and asks for it again. */
+export type PagePush = { type: "panel-closed" } | { type: "report-context" } | { type: "panel-size"; height: number };
+
+/** The lead panel's port to the background (pushes: `PanelPush`). */
+export const PANEL_PORT = "sillage-panel";
+
+/** The only request a content script may send: it lives next to a page that may be hostile, so it reports
+ * what it read and never sees nor changes a lead. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(["page-context"]);
 
 /** A stable key for a plan: same keys in the same order, same cache entry. */
 export function planKey(plan: readonly LookupKey[]): string {
@@ -111,6 +161,30 @@ const STATUSES: readonly LeadStatus[] = ["anonymous", "identified", "mql", "sql"
 
 function isLookupKey(v: unknown): v is LookupKey {
   return isObject(v) && oneOf(LOOKUP_BYS, v.by) && isText(v.value, 300);
+}
+
+function isLinkTarget(v: unknown): v is LinkTarget {
+  return isObject(v) && oneOf(LINK_KINDS, v.kind) && isText(v.value, 500);
+}
+
+function isPageContext(v: unknown): v is PageContext {
+  return (
+    isObject(v) &&
+    isText(v.key, 2000) &&
+    Array.isArray(v.plan) &&
+    v.plan.length > 0 &&
+    v.plan.length <= 6 &&
+    v.plan.every(isLookupKey) &&
+    (v.link === null || isLinkTarget(v.link)) &&
+    typeof v.hint === "string" &&
+    v.hint.length <= 300
+  );
+}
+
+function isCorrection(v: unknown): v is IdentityCorrection {
+  if (!isObject(v)) return false;
+  if (v.action === "company") return typeof v.siren === "string" && /^\d{9}$/.test(v.siren) && isValidSiren(v.siren);
+  return v.action === "operator" && oneOf(OPERATOR_KINDS, v.kind);
 }
 
 /**
@@ -137,9 +211,7 @@ export function requestProblem(raw: unknown): string | null {
     case "add-note":
       return isText(m.leadId, 100) && isText(m.body, MAX_TEXT) ? null : "add-note: leadId or body";
     case "link":
-      return isText(m.leadId, 100) && isObject(m.target) && oneOf(LINK_KINDS, m.target.kind) && isText(m.target.value, 500)
-        ? null
-        : "link: leadId or target";
+      return isText(m.leadId, 100) && isLinkTarget(m.target) ? null : "link: leadId or target";
     case "test-connection": {
       const given = [m.baseUrl, m.apiKey].filter((v) => v !== undefined).length;
       // Both or neither: a URL without a key would send the SAVED key to an address chosen by the caller.
@@ -147,7 +219,14 @@ export function requestProblem(raw: unknown): string | null {
       return optionalText(m.baseUrl, 500) && optionalText(m.apiKey, 200) ? null : "test-connection: baseUrl or apiKey";
     }
     case "open-options":
+    case "close-panel":
       return null;
+    case "panel-size":
+      return Number.isInteger(m.height) && (m.height as number) >= 0 && (m.height as number) <= 10_000 ? null : "panel-size: height";
+    case "page-context":
+      return m.context === null || isPageContext(m.context) ? null : "page-context: context";
+    case "correct-identity":
+      return isText(m.leadId, 100) && isCorrection(m.correction) ? null : "correct-identity: leadId or correction";
     default:
       return `unknown request type ${JSON.stringify(m.type).slice(0, 40)}`;
   }
@@ -169,11 +248,32 @@ export async function sendRequest<K extends RequestType>(type: K, payload: Reque
   }
 }
 
-/** Calls `fn` on every lead refresh the background pushes to this tab; returns the unsubscribe function. */
-export function onLookupRefreshed(fn: (outcome: LookupOutcome) => void): () => void {
-  const listener = (message: unknown) => {
-    if (isObject(message) && message.type === "lookup-refreshed" && isObject(message.outcome)) fn(message.outcome as unknown as LookupOutcome);
+/**
+ * The lead panel's line to the background: pushes (the page's context, refreshed look-ups) arrive on `onPush`.
+ * A service worker that stopped drops the port; it is opened again, and the background then asks the page for
+ * its context anew. Returns the function that closes it for good.
+ */
+export function connectPanel(onPush: (push: PanelPush) => void): () => void {
+  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  let closed = false;
+  const open = () => {
+    if (closed) return;
+    try {
+      port = browser.runtime.connect({ name: PANEL_PORT });
+    } catch {
+      return; // the extension was reloaded under this page: nothing to talk to any more
+    }
+    port.onMessage.addListener((message: unknown) => {
+      if (isObject(message) && (message.type === "page-context" || message.type === "lookup-refreshed")) onPush(message as unknown as PanelPush);
+    });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      setTimeout(open, 100);
+    });
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  open();
+  return () => {
+    closed = true;
+    port?.disconnect();
+  };
 }

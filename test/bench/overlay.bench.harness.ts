@@ -11,7 +11,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from "playwright-core";
 import { parseAsnCsvLine } from "../../worker/src/identify/ip-range-rows";
 import { parseIp } from "../../shared/src/network/ip";
 import { startDevServer, type DevServer } from "../support/dev-server.mjs";
@@ -77,7 +77,7 @@ export function copyWithApiOriginGranted(builtDir: string, originPattern = "http
   cpSync(builtDir, dir, { recursive: true });
   const manifestPath = path.join(dir, "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-  manifest.host_permissions = [...manifest.host_permissions, originPattern];
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), originPattern];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
 }
@@ -171,8 +171,22 @@ export async function routePages(context: BrowserContext, pages: Record<string, 
   }
 }
 
-/** The overlay's shadow host; Playwright locators pierce its open shadow root. */
-export const overlay = (page: Page) => page.locator("sillage-overlay");
+/** The lead panel's frame: an extension page (panel.html) inside the closed shadow root of `<sillage-overlay>`. */
+export const isPanelFrame = (frame: Frame) => frame.url().startsWith("chrome-extension://") && new URL(frame.url()).pathname === "/panel.html";
+
+/**
+ * The lead panel in `page`. Neither the page nor a selector can reach it (closed shadow root, another origin);
+ * Playwright drives the browser itself, which sees every frame.
+ */
+export async function overlay(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find(isPanelFrame);
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no Sillage panel in ${page.url()} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 // ---------------------------------------------------------------------------------------------- worker
 

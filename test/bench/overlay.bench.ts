@@ -1,23 +1,32 @@
 /**
- * How long a salesperson waits for the overlay: from navigation start to the lead's panel rendered, in real
- * Chromium with the built extension, against the real worker (`wrangler dev`, local D1) holding leads made
- * from real collected hits. Prints figures, asserts nothing.
+ * What the extension costs a salesperson, in real Chromium with the built extension against the real worker
+ * (`wrangler dev`, local D1) holding leads made from real collected hits. Prints figures, asserts nothing.
  *
  *   npx tsx test/bench/overlay.bench.ts [--runs 10]
  *
- * - cold: the background's look-up cache is emptied before each navigation (every look-up goes to the API);
- * - warm: the same page again within the cache's freshness (60 s): no API call.
- * The time is measured inside the page (performance.now(), whose origin is the navigation start) by polling
- * the overlay's open shadow root every animation frame.
+ * - weight: each content script (what every overlaid page loads) and the panel page (loaded in its frame);
+ * - latency: from the page's heading on screen to the lead on screen in the panel, cold (the background's
+ *   look-up cache emptied before each navigation: every look-up goes to the API) and warm (the same page again
+ *   within the cache's freshness). Both ends are read as wall-clock times: the page's when its `<h1>` is first
+ *   there (an init script polling every animation frame), the panel's from its `sillage:lead-shown` mark (the
+ *   frame after the lead rendered), each frame's `performance.timeOrigin + now`;
+ * - long tasks: on a real captured LinkedIn page (1.3 MB, ../shared/fixtures/linkedin-captures), loading it,
+ *   scrolling, typing and LinkedIn-like DOM churn, with and without the extension (PerformanceObserver
+ *   `longtask`, which counts every script on the page's main thread, content scripts included).
  */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Page } from "playwright-core";
+import { gzipSync } from "node:zlib";
+import { chromium as playwright, type BrowserContext, type Page } from "playwright-core";
 import {
   clearLookupCache,
   configureExtension,
   copyWithApiOriginGranted,
   ensureExtensionBuilt,
+  isPanelFrame,
   launchWithExtension,
+  ROOT,
   routePages,
   startWorkerWithRealVisits,
 } from "./overlay.bench.harness";
@@ -29,84 +38,185 @@ const PAGES = {
   "LinkedIn company (3 keys: link, domain ✓)": {
     url: "https://www.linkedin.com/company/danone/about/",
     page: { file: "linkedin-company-about-en.html", replace: [["Doctolib", "Danone"], ["doctolib", "danone"]] as Array<[string, string]> },
-    company: "DANONE",
   },
   "HubSpot company (SIREN ✓ first key)": {
     url: "https://app.hubspot.com/contacts/4415263/company/9876543210/",
     page: { file: "hubspot-company-fr-legacy.html" },
-    company: "DANONE",
   },
 };
 
-/**
- * Records, in the page, when the overlay first shows a company heading and when the DOM was ready. A string,
- * not a function: tsx names inner functions with a helper that does not exist in the page.
- */
-const MEASURE = `
-  document.addEventListener("DOMContentLoaded", () => (window.__domReadyAt = performance.now()));
+/** Records, in the page, when its heading was first there (wall clock). A string, not a function: tsx names
+ * inner functions with a helper that does not exist in the page. */
+const MEASURE_HEADING = `
   const tick = () => {
-    const host = document.querySelector("sillage-overlay");
-    if (host && host.shadowRoot && host.shadowRoot.querySelector("h2.sl-company")) window.__overlayAt = performance.now();
+    if (document.querySelector("h1")) window.__headingAt = performance.timeOrigin + performance.now();
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 `;
 
-async function timeOnce(page: Page, url: string): Promise<{ overlay: number; domReady: number }> {
-  await page.goto(url);
-  try {
-    await page.waitForFunction(() => (window as unknown as { __overlayAt?: number }).__overlayAt !== undefined, undefined, { timeout: 30_000, polling: 50 });
-  } catch (err) {
-    // Say what the panel shows instead of a bare timeout.
-    const shown = await page.locator("sillage-overlay .sl-dock").textContent().catch(() => "(no panel)");
-    throw new Error(`no lead panel on ${url} after 30 s; the panel says: ${shown}`, { cause: err });
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function weights(built: string): void {
+  const dir = path.join(built, "content-scripts");
+  console.log("\nweight (minified; gzip in brackets)");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const body = readFileSync(path.join(dir, file));
+    console.log(`  content script ${file.padEnd(15)} ${kb(body.length).padStart(9)}  (${kb(gzipSync(body).length)})`);
   }
-  return page.evaluate(() => {
-    const w = window as unknown as { __overlayAt: number; __domReadyAt: number };
-    return { overlay: w.__overlayAt, domReady: w.__domReadyAt };
-  });
+  const html = readFileSync(path.join(built, "panel.html"), "utf8");
+  const scripts = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const total = scripts.reduce((n, f) => n + statSync(path.join(built, f)).size, 0);
+  const gz = scripts.reduce((n, f) => n + gzipSync(readFileSync(path.join(built, f))).length, 0);
+  console.log(`  panel page (${scripts.length} scripts, React included)  ${kb(total)}  (${kb(gz)}), loaded in its frame only where a record is shown`);
+}
+
+async function panelShownAt(page: Page, url: string): Promise<{ heading: number; panel: number; navigationStart: number }> {
+  await page.goto(url);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const frame = page.frames().find(isPanelFrame);
+    const shown = frame
+      ? await frame.evaluate(() => {
+          const mark = performance.getEntriesByName("sillage:lead-shown")[0];
+          return mark ? performance.timeOrigin + mark.startTime : null;
+        }).catch(() => null)
+      : null;
+    if (shown !== null) {
+      const { heading, navigationStart } = await page.evaluate(() => ({
+        heading: (window as unknown as { __headingAt: number }).__headingAt,
+        navigationStart: performance.timeOrigin,
+      }));
+      return { heading, panel: shown, navigationStart };
+    }
+    if (Date.now() > deadline) throw new Error(`no lead in the panel on ${url} after 30 s`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 function summary(label: string, samples: number[]): string {
   const s = [...samples].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   const f = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
-  return `  ${label.padEnd(6)} median ${f(q(0.5))}   p90 ${f(q(0.9))}   min ${f(s[0]!)}   max ${f(s[s.length - 1]!)}   (n=${s.length})`;
+  return `  ${label.padEnd(24)} median ${f(q(0.5))}   p90 ${f(q(0.9))}   min ${f(s[0]!)}   max ${f(s[s.length - 1]!)}   (n=${s.length})`;
 }
+
+// ------------------------------------------------------------------------------------------- long tasks
+
+const CAPTURE = path.join(ROOT, "../shared/fixtures/linkedin-captures/li-company-loggedin-amex-people-2025.html");
+const CAPTURE_URL = "https://www.linkedin.com/company/american-express/people/";
+
+/** Long tasks seen by the page from its start, and what the page's own scripts would do meanwhile. */
+const OBSERVE_LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+    .observe({ type: "longtask", buffered: true });
+`;
+
+const CHURN = `(() => {
+  let n = 0;
+  const timer = setInterval(() => {
+    const box = document.createElement("div");
+    for (let i = 0; i < 20; i++) {
+      const item = document.createElement("span");
+      item.textContent = "item " + n++;
+      box.append(item);
+    }
+    (document.querySelector("main") || document.body).append(box);
+  }, 100);
+  setTimeout(() => clearInterval(timer), 4000);
+})()`;
+
+async function longTasks(context: BrowserContext): Promise<{ count: number; totalMs: number }> {
+  const page = await context.newPage();
+  await page.goto(CAPTURE_URL);
+  await page.waitForLoadState("load");
+  // LinkedIn keeps changing its DOM (feed items, presence dots, notifications): 20 nodes every 100 ms for 4 s,
+  // while the salesperson scrolls and types in the search box.
+  await page.evaluate(CHURN);
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(50);
+  }
+  const input = page.locator("input").first();
+  if (await input.count()) await input.pressSequentially("american express people", { delay: 30 }).catch(() => {});
+  await page.waitForTimeout(1_500);
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  await page.close();
+  return { count: tasks.length, totalMs: tasks.reduce((a, b) => a + b, 0) };
+}
+
+async function plainChromium(): Promise<BrowserContext> {
+  const context = await playwright.launchPersistentContext("", {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1366, height: 900 },
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort("blockedbyclient"));
+  return context;
+}
+
+async function routeCapture(context: BrowserContext): Promise<void> {
+  const body = readFileSync(CAPTURE);
+  await context.route(
+    (u) => u.href.startsWith(CAPTURE_URL),
+    (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }),
+  );
+  await context.addInitScript({ content: OBSERVE_LONG_TASKS });
+}
+
+// ------------------------------------------------------------------------------------------------- run
 
 console.log("overlay benchmark: preparing the worker (real visits → leads) and the built extension…");
 const [built, worker] = await Promise.all([ensureExtensionBuilt(), startWorkerWithRealVisits()]);
+weights(built);
 const extensionDir = copyWithApiOriginGranted(built);
 const chromium = await launchWithExtension(extensionDir);
 try {
   await configureExtension(chromium.serviceWorker, { apiBaseUrl: worker.server.url, apiKey: worker.apiKey });
   await routePages(chromium.context, Object.fromEntries(Object.values(PAGES).map((p) => [p.url, p.page])));
-  await chromium.context.addInitScript({ content: MEASURE });
-
-  // The API alone, from Node, for scale: one look-up by SIREN.
-  const api: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    const res = await fetch(`${worker.server.url}/api/v1/leads/lookup?siren=552032534`, { headers: { Authorization: `Bearer ${worker.apiKey}` } });
-    await res.json();
-    api.push(performance.now() - t);
-  }
-  console.log(`\nAPI look-up by SIREN, from Node (no browser)\n${summary("api", api)}`);
+  await chromium.context.addInitScript({ content: MEASURE_HEADING });
 
   const page = await chromium.context.newPage();
-  await timeOnce(page, PAGES["HubSpot company (SIREN ✓ first key)"].url); // first run of the content script and worker: not counted
+  await panelShownAt(page, PAGES["HubSpot company (SIREN ✓ first key)"].url); // first run of the scripts and the worker: not counted
   for (const [label, { url }] of Object.entries(PAGES)) {
     const cold: number[] = [];
     const warm: number[] = [];
-    const domReady: number[] = [];
+    const coldNav: number[] = [];
+    const warmNav: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await clearLookupCache(chromium.serviceWorker);
-      const c = await timeOnce(page, url);
-      cold.push(c.overlay);
-      domReady.push(c.domReady);
-      warm.push((await timeOnce(page, url)).overlay);
+      const c = await panelShownAt(page, url);
+      cold.push(c.panel - c.heading);
+      coldNav.push(c.panel - c.navigationStart);
+      const w = await panelShownAt(page, url);
+      warm.push(w.panel - w.heading);
+      warmNav.push(w.panel - w.navigationStart);
     }
-    console.log(`\n${label} — navigation start → overlay rendered\n${summary("cold", cold)}\n${summary("warm", warm)}\n${summary("DOM", domReady)} (DOMContentLoaded, for reference)`);
+    console.log(
+      `\n${label} — the page's heading on screen → the lead on screen in the panel\n${summary("cold", cold)}\n${summary("warm", warm)}` +
+        `\n${summary("cold, from navigation", coldNav)}\n${summary("warm, from navigation", warmNav)}`,
+    );
+  }
+  await page.close();
+
+  if (existsSync(CAPTURE)) {
+    await routeCapture(chromium.context);
+    const plain = await plainChromium();
+    await routeCapture(plain);
+    const withExt: Array<{ count: number; totalMs: number }> = [];
+    const without: Array<{ count: number; totalMs: number }> = [];
+    for (let i = 0; i < Math.min(RUNS, 5); i++) {
+      without.push(await longTasks(plain));
+      withExt.push(await longTasks(chromium.context));
+    }
+    await plain.close();
+    const line = (label: string, runs: Array<{ count: number; totalMs: number }>) =>
+      `  ${label.padEnd(20)} ${(runs.reduce((a, r) => a + r.count, 0) / runs.length).toFixed(1).padStart(5)} long tasks, ${(runs.reduce((a, r) => a + r.totalMs, 0) / runs.length).toFixed(0).padStart(5)} ms in all (mean of ${runs.length})`;
+    console.log(`\nlong tasks on a real LinkedIn page (load, scroll, typing, DOM churn)\n${line("without the extension", without)}\n${line("with the extension", withExt)}`);
+  } else {
+    console.log(`\nlong tasks: skipped, ${CAPTURE} is absent`);
   }
 } finally {
   await chromium.close();

@@ -9,6 +9,7 @@ await collect();
 const tsx = path.join("node_modules", ".bin", "tsx");
 for (const [title, file] of [
   ["scoring engine: cost per event with 50 rules, 10 vs 10,000 prior events", "test/bench/scoring.bench.ts"],
+  ["scoring patterns: slowest accepted pattern on a 2 KB path, refused bombs", "test/bench/patterns.bench.ts"],
   ["rescore 100,000 leads after a model change (local workerd)", "test/bench/rescore.bench.ts"],
   ["network kind: accuracy on hand-labelled real ASNs", "test/bench/network-kind.ts"],
   ["identify latency over 10,000 random IPs (full IP table)", "test/bench/identify-latency.ts"],

@@ -131,7 +131,7 @@ describe("the Sillage extension", () => {
 
   test("LinkedIn company page: shows the company's lead, its score, firmographics and pages visited", async () => {
     const page = await openPage(PAGES.linkedinCompany);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => panel.locator(".sl-badge--mql").textContent()).toBe("MQL");
     expect(await panel.getByRole("meter").getAttribute("aria-valuenow")).toBe("70");
@@ -143,9 +143,98 @@ describe("the Sillage extension", () => {
     await page.close();
   });
 
+  test("a script of the page finds no lead data and cannot act on the lead", async () => {
+    const page = await openPage(PAGES.linkedinCompany);
+    const panel = await overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.getByRole("button", { name: "Accepter en SQL" }).isVisible()).toBe(true);
+    // What the panel shows and the page does not: the SIREN, the headcount, the SLA, the action's label.
+    const LEAD_TEXTS = ["552 032 534", "1 000 à 1 999 salariés", "Reste 1 j", "Accepter en SQL", "seuil 70"];
+    for (const text of LEAD_TEXTS) expect(await panel.getByText(text).first().isVisible(), text).toBe(true);
+
+    // page.evaluate runs in the page's main world, as LinkedIn's own scripts (or an ad's) would.
+    const seen = await page.evaluate(() => {
+      const texts: string[] = [];
+      const notes: string[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of Array.from(root.querySelectorAll("*"))) {
+          texts.push(el.textContent ?? "", ...Array.from(el.attributes).map((a) => a.value));
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if (el instanceof HTMLIFrameElement) {
+            try {
+              texts.push(el.contentDocument?.documentElement.outerHTML ?? "");
+            } catch (err) {
+              notes.push(`iframe: ${(err as Error).name}`);
+            }
+          }
+        }
+      };
+      walk(document);
+      const host = document.querySelector("sillage-overlay") as HTMLElement | null;
+      notes.push(`host: ${host ? "found" : "absent"}`, `shadowRoot: ${host?.shadowRoot === null ? "closed" : "open"}`);
+      for (let i = 0; i < window.frames.length; i++) {
+        try {
+          texts.push(window.frames[i]!.document.documentElement.outerHTML);
+        } catch (err) {
+          notes.push(`frames[${i}]: ${(err as Error).name}`);
+        }
+      }
+      return { text: texts.join("\n"), notes };
+    });
+    for (const text of LEAD_TEXTS) expect(seen.text, text).not.toContain(text);
+    expect(seen.notes).toEqual(expect.arrayContaining(["host: found", "shadowRoot: closed"]));
+
+    // Synthetic clicks and keys where the panel is, and spoofed messages to every frame, in every shape the
+    // extension's own messages take.
+    const box = await page.locator("sillage-overlay").boundingBox();
+    await page.evaluate(
+      ({ x, y, leadId }) => {
+        const target = document.elementFromPoint(x, y) as HTMLElement;
+        for (const type of ["pointerdown", "mousedown", "mouseup", "click"]) target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
+        target.click();
+        for (const key of ["Enter", " ", "Tab"]) target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true }));
+        const messages = [
+          { type: "transition", leadId, action: "accept" },
+          { ok: true, value: { planKey: "x", lead: null } },
+          { type: "page-context", context: null },
+          { type: "lookup-refreshed", outcome: { planKey: "x", lead: null, matchedBy: "", via: null, stale: false } },
+          { type: "close-panel" },
+        ];
+        for (let i = 0; i < window.frames.length; i++) for (const m of messages) window.frames[i]!.postMessage(m, "*");
+        for (const m of messages) window.postMessage(m, "*");
+      },
+      { x: box!.x + box!.width / 2, y: box!.y + 200, leadId: leads.danone },
+    );
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await leadStatus(leads.danone)).toBe("mql");
+    expect(await worker.server.d1(`SELECT * FROM lead_transitions WHERE lead_id = '${leads.danone}' AND to_status = 'sql'`)).toEqual([]);
+    expect(await panel.getByRole("heading", { name: "DANONE" }).isVisible()).toBe(true);
+    expect(await panel.locator(".sl-badge--mql").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test("closing the panel leaves a launcher that shows nothing of the lead; the salesperson's click opens it again", async () => {
+    const page = await openPage(PAGES.linkedinCompany);
+    const panel = await overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await panel.getByRole("button", { name: "Réduire le panneau Sillage" }).click();
+    const host = page.locator("sillage-overlay");
+    await expect.poll(async () => (await host.boundingBox())?.width ?? 0).toBeLessThan(40);
+    await shot(page, "launcher");
+    // A page script's click on the launcher is not the salesperson's.
+    const box = (await host.boundingBox())!;
+    await page.evaluate(({ x, y }) => (document.elementFromPoint(x, y) as HTMLElement).click(), { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await host.boundingBox())!.width).toBeLessThan(40);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(async () => (await host.boundingBox())?.width ?? 0).toBeGreaterThan(300);
+    expect(await panel.getByRole("heading", { name: "DANONE" }).isVisible()).toBe(true);
+    await page.close();
+  });
+
   test("LinkedIn profile: shows the lead of the person's current employer", async () => {
     const page = await openPage(PAGES.linkedinProfile);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await panel.locator(".sl-badge--identified").isVisible()).toBe(true);
     await shot(page, "linkedin-profile");
@@ -154,7 +243,7 @@ describe("the Sillage extension", () => {
 
   test("in-page navigation (single-page app): the panel follows to the next record once it has rendered", async () => {
     const page = await openPage(PAGES.linkedinCompany);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
     // LinkedIn's router: the URL changes first, the new record renders later.
     const profileBody = /<body[^>]*>([\s\S]*)<\/body>/i.exec(savedPageHtml({ file: "linkedin-profile-grouped-fr.html" }))![1]!;
@@ -169,7 +258,7 @@ describe("the Sillage extension", () => {
 
   test("Pipedrive organisation: shows the lead of the SIREN in its SIRET field", async () => {
     const page = await openPage(PAGES.pipedrive);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("heading", { name: "LA POSTE" }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await panel.getByText("356 000 000").isVisible()).toBe(true);
     await shot(page, "pipedrive");
@@ -192,7 +281,7 @@ describe("the Sillage extension", () => {
 
   test("HubSpot company: accepting the MQL from the overlay makes it an SQL in D1", async () => {
     const page = await openPage(PAGES.hubspot);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
 
     // Typing in the panel must not reach the page's own keyboard shortcuts (isolateEvents).
@@ -222,7 +311,7 @@ describe("the Sillage extension", () => {
 
   test("Salesforce account: shows the same lead, now SQL", async () => {
     const page = await openPage(PAGES.salesforce);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await panel.locator(".sl-badge--sql").isVisible()).toBe(true);
     await shot(page, "salesforce");
@@ -231,7 +320,7 @@ describe("the Sillage extension", () => {
 
   test("the LinkedIn page seen before the decision shows it too (its cached look-up was updated)", async () => {
     const page = await openPage(PAGES.linkedinCompany);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.locator(".sl-badge--sql").isVisible(), { timeout: 15_000 }).toBe(true);
     await page.close();
   });
@@ -247,7 +336,7 @@ describe("the Sillage extension", () => {
     await clearLookupCache(chromium.serviceWorker);
 
     const page = await openPage(PAGES.pipedrive);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.locator(".sl-badge--mql").isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await panel.getByRole("heading", { name: "LA POSTE" }).isVisible()).toBe(true);
     await panel.getByRole("button", { name: "Rejeter" }).click();
@@ -290,7 +379,7 @@ describe("the Sillage extension", () => {
 
   test("a page of a company with no lead: search, link, and the page finds its lead from then on", async () => {
     const page = await openPage(PAGES.unknownCompany);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("heading", { name: "Aucun lead Sillage pour cette page" }).isVisible(), { timeout: 15_000 }).toBe(true);
     const search = panel.getByLabel("Rechercher par nom ou SIREN");
     expect(await search.inputValue()).toBe("Pennylane");
@@ -307,14 +396,14 @@ describe("the Sillage extension", () => {
     expect(links).toEqual([{ lead_id: leads.laposte, kind: "linkedin-company", value: "pennylane" }]);
 
     await page.reload();
-    await expect.poll(() => overlay(page).getByRole("heading", { name: "LA POSTE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await overlay(page)).getByRole("heading", { name: "LA POSTE" }).isVisible(), { timeout: 15_000 }).toBe(true);
     await shot(page, "linked");
     await page.close();
   });
 
   test("a CRM record without a domain: linked from the overlay, it finds its lead from then on (crm-record)", async () => {
     const page = await openPage(PAGES.crmWithoutDomain);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("heading", { name: "Aucun lead Sillage pour cette page" }).isVisible(), { timeout: 15_000 }).toBe(true);
     const search = panel.getByLabel("Rechercher par nom ou SIREN");
     expect(await search.inputValue()).toBe("Alan");
@@ -328,15 +417,38 @@ describe("the Sillage extension", () => {
     // A cold look-up (nothing cached): the record itself finds the lead.
     await clearLookupCache(chromium.serviceWorker);
     await page.reload();
-    await expect.poll(() => overlay(page).getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await overlay(page)).getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
     await shot(page, "crm-record-linked");
+    await page.close();
+  });
+
+  test("wrong company: the salesperson marks the network as a hosting provider; the visits leave the lead", async () => {
+    await clearLookupCache(chromium.serviceWorker);
+    const page = await openPage(PAGES.linkedinProfile);
+    const panel = await overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const [before] = await worker.server.d1<{ n: number }>(`SELECT count(*) AS n FROM hits WHERE lead_id = '${leads.bnp}'`);
+    expect(before!.n).toBeGreaterThan(0);
+
+    await panel.getByRole("button", { name: "Mauvaise entreprise ?" }).click();
+    await panel.getByLabel("Ce n’est pas une entreprise, mais un opérateur").check();
+    await panel.getByLabel("Type de réseau").selectOption({ label: "Hébergeur / cloud" });
+    await shot(page, "wrong-company");
+    await panel.getByRole("button", { name: "Corriger" }).click();
+    // No company any more: the panel says so, and how many visits moved.
+    await expect.poll(() => panel.getByRole("heading", { name: "Aucun lead Sillage pour cette page" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.getByText(`Correction enregistrée : ${before!.n} visite(s) réattribuée(s).`).isVisible()).toBe(true);
+    const [after] = await worker.server.d1<{ n: number }>(`SELECT count(*) AS n FROM hits WHERE lead_id = '${leads.bnp}'`);
+    expect(after!.n).toBe(0);
+    const overrides = await worker.server.d1<{ kind: string }>("SELECT kind FROM network_overrides");
+    expect(overrides).toEqual([{ kind: "hosting" }]);
     await page.close();
   });
 
   test("a refused API key: the overlay says so and opens the options", async () => {
     await configureExtension(chromium.serviceWorker, { apiBaseUrl: worker.server.url, apiKey: "slg_" + "1".repeat(40) });
     const page = await openPage(PAGES.linkedinProfile);
-    const panel = overlay(page);
+    const panel = await overlay(page);
     await expect.poll(() => panel.getByRole("alert").textContent(), { timeout: 15_000 }).toContain("Clé API refusée — ouvrez les options");
     await shot(page, "bad-key");
     const optionsOpened = chromium.context.waitForEvent("page", { predicate: (p) => p.url().startsWith(extensionPage("options.html")) });
@@ -348,7 +460,7 @@ describe("the Sillage extension", () => {
   test("an unreachable API: the overlay says so", async () => {
     await configureExtension(chromium.serviceWorker, { apiBaseUrl: "http://127.0.0.1:9", apiKey: worker.apiKey });
     const page = await openPage(PAGES.linkedinProfile);
-    await expect.poll(() => overlay(page).getByRole("alert").textContent(), { timeout: 20_000 }).toContain("API Sillage injoignable");
+    await expect.poll(async () => (await overlay(page)).getByRole("alert").textContent(), { timeout: 20_000 }).toContain("API Sillage injoignable");
     await shot(page, "unreachable");
     await page.close();
     await configureExtension(chromium.serviceWorker, { apiBaseUrl: worker.server.url, apiKey: worker.apiKey });

@@ -207,6 +207,22 @@ describe("GET /leads/lookup", () => {
       expectLead(await lookup(site, { linkedin: "https://www.linkedin.com/company/doctolib/jobs/" }), doctolib, "linkedin url");
     });
 
+    it("answers look-ups and searches longer than D1's 50-byte LIKE limit (never a 500)", async () => {
+      const slug = `societe-${"tres-longue-".repeat(6)}avec-un-nom-a-rallonge`;
+      const longLead = await seedLead(site, { name: "Longue", linkedinUrl: `https://www.linkedin.com/company/${slug}/` });
+      expectLead(await lookup(site, { linkedin: `https://www.linkedin.com/company/${slug}/` }), longLead, "linkedin url");
+      // Same first 48 characters, another page: the cut pattern finds it as a candidate, the exact comparison drops it.
+      expectNone(await lookup(site, { linkedin: `https://www.linkedin.com/company/${slug}-bis/` }), /no lead is linked/);
+      const profile = `jeanne-${"de-la-".repeat(10)}fontaine`;
+      const contact = await seedContact(site, { email: "jeanne.fontaine@longue.fr", linkedinUrl: `https://www.linkedin.com/in/${profile}/` });
+      await seedLead(site, { name: "Jeanne Fontaine", contactId: contact });
+      expect((await lookup(site, { contactLinkedin: `https://www.linkedin.com/in/${profile}/` })).status).toBe(200);
+      expect((await lookup(site, { domain: `${"sous-domaine.".repeat(5)}longue.fr` })).status).toBe(200);
+      expect((await lookup(site, { name: `${"x".repeat(80)} ${"é".repeat(30)}` })).status).toBe(200);
+      expect((await lookup(site, { crm: `https://app.hubspot.com/contacts/12345/record/0-2/${"9".repeat(70)}` })).status).toBeLessThan(500);
+      expect((await get(site, `/leads?q=${"verylongcompanyword".repeat(4)}`)).status).toBe(200);
+    });
+
     it("answers 200 with no lead, and why, when nothing matches; 400 for what is not a company page", async () => {
       expectNone(await lookup(site, { linkedin: "https://www.linkedin.com/company/inconnue/" }), /no lead is linked to LinkedIn page "inconnue"/);
       const profile = await lookup(site, { linkedin: "https://www.linkedin.com/in/jeanne-martin/" });

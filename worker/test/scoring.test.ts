@@ -119,6 +119,17 @@ describe("scoring and lifecycle from collected hits", () => {
     expect(body.error.message).toMatch(/rules\[0\]\.points/);
   });
 
+  it("refuses a regex that could backtrack catastrophically, naming the rule", async () => {
+    const site = await createTestSite();
+    const res = await api(site, "/scoring/model", {
+      method: "PUT",
+      body: JSON.stringify({ name: "piège", rules: [{ id: "bomb", label: "Bombe", points: 5, when: { path: "regex:(a|a)*$" } }], mql: { threshold: 70 } }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as any;
+    expect(body.error.message).toMatch(/rules\[0\]\.when\.path: regex .*backtrack catastrophically/);
+  });
+
   it("dry-runs then applies a model change, rescoring every lead in the background", async () => {
     const site = await createTestSite();
     const lead = await danoneReachesMql(site);

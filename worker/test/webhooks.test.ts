@@ -621,6 +621,31 @@ describe("webhook endpoints API", () => {
     expect(checkEndpointUrl("https://hooks.slack.com/services/T0/B0/xyz", { localMode: false })).toMatchObject({ ok: true });
   });
 
+  it("refuses private, loopback, link-local, CGNAT, IPv4-mapped and metadata hosts in every spelling (SSRF)", async () => {
+    const hosts = [
+      "169.254.169.254", "metadata.google.internal", "metadata.google.internal.", "127.0.0.2", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]",
+      "localhost.", "sub.localhost", "2130706433", "0x7f000001", "0x7f.1", "0177.0.0.1", "127.1", "10.0.0.8", "172.16.5.4",
+      "192.168.1.10", "100.64.0.1", "[::1]", "[fe80::1]", "[fd00::1]", "0.0.0.0", "[::]", "intranet", "printer.local", "[64:ff9b::7f00:1]",
+    ];
+    for (const host of hosts) {
+      for (const localMode of [false, true]) {
+        const check = checkEndpointUrl(`https://${host}/hook`, { localMode });
+        // The local-mode allowance is for the three exact spellings of this machine, nothing else.
+        if (localMode && host === "[::1]") expect(check, host).toMatchObject({ ok: true });
+        else expect(check, `${host} (local mode ${localMode})`).toMatchObject({ ok: false, message: expect.stringMatching(/public https URL/) });
+      }
+    }
+    expect(checkEndpointUrl("https://93.184.215.14/hook", { localMode: false })).toMatchObject({ ok: true });
+    expect(checkEndpointUrl("https://[2606:4700::1111]/hook", { localMode: false })).toMatchObject({ ok: true });
+    // Through the API, in the test worker's local mode: refused with a 400 naming the reason.
+    const site = await createTestSite();
+    for (const url of ["https://169.254.169.254/latest/meta-data/", "http://127.0.0.2:8080/hook", "https://[::ffff:127.0.0.1]/hook", "http://2130706433/hook", "https://metadata.google.internal/"]) {
+      const res = await call(site, "POST", "/webhooks", { url });
+      expect(res.status, url).toBe(400);
+      expect(((await res.json()) as any).error.message, url).toMatch(/^Invalid body: url: must be (a public https URL|https)/);
+    }
+  });
+
   it("lets members read endpoints and logs, and only admins change or test them", async () => {
     const site = await createTestSite();
     const hook = await newHook();

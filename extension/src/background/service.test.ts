@@ -1,13 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
 import type { LeadDetail, LeadLookupQuery } from "@sillage/shared/api/leads";
 import { SillageApiError, SillageUnreachableError } from "@sillage/shared/api-client";
-import { sampleLeadDetail } from "../content/sample-lead-detail";
-import type { LookupRefreshed } from "../messages";
+import { sampleLeadDetail } from "../panel/sample-lead-detail";
+import type { PagePush, PanelPush } from "../messages";
 import type { LeadsApi } from "./api-port";
 import { createBackgroundService, type BackgroundDeps, type SenderInfo } from "./service";
 
 const KEY = "slg_" + "a".repeat(40);
-const TAB: SenderInfo = { tabId: 7, fromExtensionPage: false };
+/** The lead panel, an extension page framed in tab 7. */
+const TAB: SenderInfo = { tabId: 7, fromExtensionPage: true };
+/** The content script of tab 7's page. */
+const CONTENT: SenderInfo = { tabId: 7, fromExtensionPage: false };
+/** The popup or the options page (no tab). */
 const PAGE: SenderInfo = { fromExtensionPage: true };
 
 /** The API's errors as the shared client throws them. */
@@ -34,24 +38,27 @@ function fakeApi(leads: Record<string, LeadDetail> = {}) {
     linkLead: vi.fn(async (): Promise<unknown> => ({ link: {}, movedFrom: null })),
     // An answer without the lead: the background must read it again.
     addNote: vi.fn(async (): Promise<unknown> => ({})),
+    correctLeadIdentity: vi.fn(async (): Promise<{ leadId: string | null; reattributedHits: number }> => ({ leadId: null, reattributedHits: 0 })),
   };
   return api;
 }
 
 function setup({ api = fakeApi(), settings = { apiBaseUrl: "http://127.0.0.1:8787", apiKey: KEY }, granted = true } = {}) {
   let now = 0;
-  const notified: Array<[number, LookupRefreshed]> = [];
+  const notified: Array<[number, PanelPush]> = [];
+  const told: Array<[number, PagePush]> = [];
   const deps: BackgroundDeps = {
     loadSettings: async () => settings,
     hasOriginPermission: vi.fn(async () => granted),
     // The fake answers the contract's shapes where the background reads them, loosely elsewhere.
     createApi: vi.fn(() => api as unknown as LeadsApi),
-    notifyTab: (tabId, message) => notified.push([tabId, message]),
+    notifyPanel: (tabId, message) => notified.push([tabId, message]),
+    notifyPage: (tabId, message) => told.push([tabId, message]),
     openOptions: vi.fn(async () => {}),
     now: () => now,
   };
   const service = createBackgroundService(deps);
-  return { service, deps, api, notified, advance: (ms: number) => (now += ms) };
+  return { service, deps, api, notified, told, advance: (ms: number) => (now += ms) };
 }
 
 const lookup = (domain: string) => ({ type: "lookup", plan: [{ by: "domain", value: domain }] });
@@ -191,12 +198,83 @@ describe("background service", () => {
   it("tests a connection with the settings typed in the options page, and only from an extension page", async () => {
     const { service, deps } = setup({ settings: { apiBaseUrl: "", apiKey: "" } });
     const req = { type: "test-connection", baseUrl: "https://sillage.example.workers.dev/", apiKey: KEY };
-    expect(await service.handle(req, TAB)).toMatchObject({ ok: false, error: { kind: "invalid-request" } });
+    expect(await service.handle(req, CONTENT)).toMatchObject({ ok: false, error: { kind: "invalid-request" } });
     expect(await service.handle(req, PAGE)).toEqual({ ok: true, value: { workspaceName: "Démo Sillage", role: "admin" } });
     expect(deps.createApi).toHaveBeenCalledWith({ apiBaseUrl: "https://sillage.example.workers.dev", apiKey: KEY });
     expect(deps.hasOriginPermission).toHaveBeenCalledWith("https://sillage.example.workers.dev/*");
     // An address without a key would send the SAVED key to it: refused.
     expect(await service.handle({ type: "test-connection", baseUrl: "https://evil.example" }, PAGE)).toMatchObject({
+      ok: false,
+      error: { kind: "invalid-request" },
+    });
+  });
+
+  it("a content script only reports its page: it can neither read nor change a lead", async () => {
+    const lead = sampleLeadDetail();
+    const { service, api } = setup({ api: fakeApi({ [lead.id]: lead }) });
+    for (const req of [
+      lookup("danone.com"),
+      { type: "get-lead", leadId: lead.id },
+      { type: "list-leads" },
+      { type: "transition", leadId: lead.id, action: "accept" },
+      { type: "add-note", leadId: lead.id, body: "x" },
+      { type: "correct-identity", leadId: lead.id, correction: { action: "operator", kind: "isp" } },
+    ]) {
+      expect(await service.handle(req, CONTENT), req.type).toMatchObject({ ok: false, error: { kind: "invalid-request", message: expect.stringContaining("extension pages only") } });
+    }
+    expect(api.lookupLead).not.toHaveBeenCalled();
+    expect(api.transitionLead).not.toHaveBeenCalled();
+    // …and only a content script reports a page.
+    const context = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
+    expect(await service.handle({ type: "page-context", context }, TAB)).toMatchObject({ ok: false, error: { kind: "invalid-request" } });
+  });
+
+  it("hands the page's context to the tab's panel and starts its look-up before the panel asks", async () => {
+    const lead = sampleLeadDetail();
+    const { service, api, notified, told } = setup({ api: fakeApi({ [lead.id]: lead }) });
+    const context = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
+    expect(await service.handle({ type: "page-context", context }, CONTENT)).toEqual({ ok: true, value: null });
+    expect(notified).toEqual([[7, { type: "page-context", context }]]);
+    await vi.waitFor(() => expect(api.lookupLead).toHaveBeenCalledTimes(1));
+    // The panel's own request is answered from that look-up.
+    expect(await service.handle(lookup("danone.com"), TAB)).toMatchObject({ ok: true, value: { lead: { id: lead.id } } });
+    expect(api.lookupLead).toHaveBeenCalledTimes(1);
+    // A panel that connects later gets it at once; a tab the background knows nothing of is asked again.
+    service.panelConnected(7);
+    expect(notified.at(-1)).toEqual([7, { type: "page-context", context }]);
+    service.panelConnected(8);
+    expect(told).toEqual([[8, { type: "report-context" }]]);
+    // Closing the panel is said to the page's content script.
+    await service.handle({ type: "close-panel" }, TAB);
+    expect(told.at(-1)).toEqual([7, { type: "panel-closed" }]);
+    await service.handle({ type: "panel-size", height: 420 }, TAB);
+    expect(told.at(-1)).toEqual([7, { type: "panel-size", height: 420 }]);
+  });
+
+  it("wrong company: sends the correction, forgets what was cached, and answers the lead the visits went to", async () => {
+    const lead = sampleLeadDetail();
+    const other = { ...sampleLeadDetail(), id: "lead_other", company: { ...lead.company, name: "GERVAIS DANONE", siren: "552032534" } };
+    const api = fakeApi({ [lead.id]: lead, [other.id]: other });
+    api.correctLeadIdentity.mockResolvedValueOnce({ leadId: other.id, reattributedHits: 3 });
+    const { service } = setup({ api });
+    await service.handle(lookup("danone.com"), TAB);
+    const correction = { action: "company", siren: "552032534" };
+    expect(await service.handle({ type: "correct-identity", leadId: lead.id, correction }, TAB)).toMatchObject({
+      ok: true,
+      value: { leadId: other.id, reattributedHits: 3, lead: { id: other.id, company: { name: "GERVAIS DANONE" } } },
+    });
+    expect(api.correctLeadIdentity).toHaveBeenCalledWith(lead.id, correction);
+    await service.handle(lookup("danone.com"), TAB);
+    expect(api.lookupLead).toHaveBeenCalledTimes(2);
+
+    // A lead no network named cannot be corrected: the API's refusal reaches the panel as it is.
+    api.correctLeadIdentity.mockRejectedValueOnce(httpError(409, "not_network_identified", "this lead was not identified by its network"));
+    expect(await service.handle({ type: "correct-identity", leadId: lead.id, correction: { action: "operator", kind: "vpn" } }, TAB)).toMatchObject({
+      ok: false,
+      error: { kind: "api", status: 409, code: "not_network_identified" },
+    });
+    // A malformed SIREN never leaves the extension.
+    expect(await service.handle({ type: "correct-identity", leadId: lead.id, correction: { action: "company", siren: "55203" } }, TAB)).toMatchObject({
       ok: false,
       error: { kind: "invalid-request" },
     });

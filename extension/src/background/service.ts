@@ -4,18 +4,21 @@
  */
 import type { LeadDetail } from "@sillage/shared/api/leads";
 import {
-  EXTENSION_PAGE_ONLY,
+  CONTENT_SCRIPT_REQUESTS,
   planKey,
   requestProblem,
   type Failure,
   type LookupOutcome,
-  type LookupRefreshed,
+  type PageContext,
+  type PagePush,
+  type PanelPush,
   type Request,
   type RequestOf,
   type RequestType,
   type ResponseMap,
   type Result,
 } from "../messages";
+import type { LeadCorrectionResult } from "@sillage/shared/api/networks";
 import { toFailure, type LeadsApi } from "./api-port";
 import type { LookupAnswer } from "./lookup-answer";
 import { runPlan } from "./run-plan";
@@ -32,8 +35,10 @@ export interface BackgroundDeps {
   /** Whether the extension may call this origin pattern (optional host permission granted). */
   hasOriginPermission(pattern: string): Promise<boolean>;
   createApi(settings: Settings): LeadsApi;
-  /** Pushes a refreshed look-up to the tab that asked for it. */
-  notifyTab(tabId: number, message: LookupRefreshed): void;
+  /** Pushes to the lead panel(s) open in a tab (a refreshed look-up, the page's new context). */
+  notifyPanel(tabId: number, message: PanelPush): void;
+  /** Tells a tab's content script (top frame) something: the panel was closed, or report your context again. */
+  notifyPage(tabId: number, message: PagePush): void;
   openOptions(): Promise<void>;
   /** Called after the cache changed, to persist it (debounced by the caller). */
   onCacheChanged?(cache: SwrCache<LookupAnswer>): void;
@@ -41,9 +46,10 @@ export interface BackgroundDeps {
 }
 
 export interface SenderInfo {
-  /** The tab of a content script; absent for extension pages. */
+  /** The tab of a content script or of the lead panel (an extension page framed in the tab); absent for the
+   * popup and the options page. */
   tabId?: number;
-  /** The popup or the options page (trusted), as opposed to a content script in a web page. */
+  /** An extension page (the lead panel, the popup, the options page), as opposed to a content script in a web page. */
   fromExtensionPage: boolean;
 }
 
@@ -63,6 +69,8 @@ export function createBackgroundService(deps: BackgroundDeps) {
     now: deps.now,
   });
   const changed = () => deps.onCacheChanged?.(cache);
+  /** What each tab's page is about, as its content script last said; the panel in that tab shows it. */
+  const contexts = new Map<number, PageContext | null>();
 
   /** The client for the saved settings, or the reason there is none. */
   async function apiFor(given?: { baseUrl?: string; apiKey?: string }): Promise<LeadsApi> {
@@ -122,7 +130,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
         () => runPlan(api, req.plan),
         (answer) => {
           changed();
-          if (sender.tabId !== undefined) deps.notifyTab(sender.tabId, { type: "lookup-refreshed", outcome: { planKey: key, ...answer, stale: false } });
+          if (sender.tabId !== undefined) deps.notifyPanel(sender.tabId, { type: "lookup-refreshed", outcome: { planKey: key, ...answer, stale: false } });
         },
       );
       if (hit.freshness === "miss") changed();
@@ -167,6 +175,36 @@ export function createBackgroundService(deps: BackgroundDeps) {
       await deps.openOptions();
       return null;
     },
+    async "page-context"(req, sender) {
+      const tabId = sender.tabId!;
+      contexts.set(tabId, req.context);
+      deps.notifyPanel(tabId, { type: "page-context", context: req.context });
+      // Start the look-up now, while the panel's frame loads: its own request then joins this one (or reads
+      // its answer from the cache). A failure here is the panel's to report, when it asks.
+      if (req.context) handlers.lookup({ type: "lookup", plan: req.context.plan }, sender).catch(() => {});
+      return null;
+    },
+    async "close-panel"(_req, sender) {
+      if (sender.tabId !== undefined) deps.notifyPage(sender.tabId, { type: "panel-closed" });
+      return null;
+    },
+    async "panel-size"(req, sender) {
+      if (sender.tabId !== undefined) deps.notifyPage(sender.tabId, { type: "panel-size", height: req.height });
+      return null;
+    },
+    async "correct-identity"(req) {
+      const api = await apiFor();
+      let result: LeadCorrectionResult | undefined;
+      try {
+        result = await api.correctLeadIdentity(req.leadId, req.correction);
+      } finally {
+        // Right or refused, what was cached about this lead (and pages that found nothing) may be wrong now.
+        if (cache.invalidate((a) => a.lead === null || a.lead.id === req.leadId || a.lead.id === result?.leadId) > 0) changed();
+      }
+      const { leadId, reattributedHits } = result;
+      const lead = leadId ? await refreshLead(api, leadId) : null;
+      return { leadId, reattributedHits, lead };
+    },
   };
 
   return {
@@ -176,7 +214,12 @@ export function createBackgroundService(deps: BackgroundDeps) {
       const problem = requestProblem(raw);
       if (problem) return { ok: false, error: { kind: "invalid-request", message: problem } };
       const req = raw as Request;
-      if (EXTENSION_PAGE_ONLY.has(req.type) && !sender.fromExtensionPage) {
+      // A content script only reports its page; reading or changing leads is for extension pages only.
+      if (CONTENT_SCRIPT_REQUESTS.has(req.type)) {
+        if (sender.fromExtensionPage || sender.tabId === undefined) {
+          return { ok: false, error: { kind: "invalid-request", message: `${req.type} is for content scripts only` } };
+        }
+      } else if (!sender.fromExtensionPage) {
         return { ok: false, error: { kind: "invalid-request", message: `${req.type} is for extension pages only` } };
       }
       try {
@@ -185,6 +228,18 @@ export function createBackgroundService(deps: BackgroundDeps) {
       } catch (err) {
         return { ok: false, error: err instanceof FailureError ? err.failure : toFailure(err) };
       }
+    },
+    /**
+     * A lead panel opened its port in a tab: it gets the page's context at once, or (the service worker
+     * restarted and forgot it) the page is asked to report it again.
+     */
+    panelConnected(tabId: number): void {
+      const context = contexts.get(tabId);
+      if (context === undefined) deps.notifyPage(tabId, { type: "report-context" });
+      else deps.notifyPanel(tabId, { type: "page-context", context });
+    },
+    tabClosed(tabId: number): void {
+      contexts.delete(tabId);
     },
     /** Another API or key means another workspace: nothing cached may be shown any more. */
     settingsChanged(): void {

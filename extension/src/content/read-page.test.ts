@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ALL_PAGES } from "../extractors/index";
 import { readPageWhenReady, watchPage } from "./read-page";
 
 // happy-dom's URL replaces Node's here, so the saved pages are found by path.
@@ -18,13 +19,13 @@ afterEach(() => {
 
 describe("readPageWhenReady", () => {
   it("answers an unsupported page at once", async () => {
-    expect(await readPageWhenReady(document, "https://www.linkedin.com/feed/")).toEqual({ kind: "none", reason: "unsupported-page" });
+    expect(await readPageWhenReady(ALL_PAGES, document, "https://www.linkedin.com/feed/")).toEqual({ kind: "none", reason: "unsupported-page" });
   });
 
   it("waits for a single-page app to render the record, then reads it", async () => {
     document.body.innerHTML = bodyOf("linkedin-company-loading-en.html");
     const url = "https://www.linkedin.com/company/doctolib/about/";
-    const reading = readPageWhenReady(document, url, { throttleMs: 10 });
+    const reading = readPageWhenReady(ALL_PAGES, document, url, { throttleMs: 10 });
     setTimeout(() => (document.body.innerHTML = bodyOf("linkedin-company-about-en.html")), 50);
     expect(await reading).toMatchObject({ kind: "linkedin-company", slug: "doctolib", name: "Doctolib", domain: "doctolib.fr" });
   });
@@ -32,7 +33,7 @@ describe("readPageWhenReady", () => {
   it("gives up on a page that never says anything", async () => {
     document.body.innerHTML = bodyOf("pipedrive-organization-deleted.html");
     const started = Date.now();
-    const result = await readPageWhenReady(document, "https://sillage-demo.pipedrive.com/organization/9999", { timeoutMs: 200 });
+    const result = await readPageWhenReady(ALL_PAGES, document, "https://sillage-demo.pipedrive.com/organization/9999", { timeoutMs: 200 });
     expect(result).toEqual({ kind: "none", reason: "nothing-found", page: "pipedrive-organization" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
@@ -40,7 +41,7 @@ describe("readPageWhenReady", () => {
   it("stops waiting when the tab navigates elsewhere", async () => {
     document.body.innerHTML = bodyOf("linkedin-company-loading-en.html");
     const controller = new AbortController();
-    const reading = readPageWhenReady(document, "https://www.linkedin.com/company/doctolib/", { signal: controller.signal, timeoutMs: 10_000 });
+    const reading = readPageWhenReady(ALL_PAGES, document, "https://www.linkedin.com/company/doctolib/", { signal: controller.signal, timeoutMs: 10_000 });
     controller.abort();
     expect(await reading).toMatchObject({ kind: "none", reason: "nothing-found" });
   });
@@ -51,10 +52,10 @@ describe("watchPage", () => {
     // The router moved to the profile while the previous company's DOM is still there.
     document.body.innerHTML = bodyOf("linkedin-company-about-en.html");
     const url = "https://www.linkedin.com/in/camille-laurent-4b2a1b123/";
-    const first = await readPageWhenReady(document, url);
+    const first = await readPageWhenReady(ALL_PAGES, document, url);
     const seen: unknown[] = [];
     const controller = new AbortController();
-    watchPage(document, url, first, (e) => seen.push(e), { throttleMs: 10, signal: controller.signal });
+    watchPage(ALL_PAGES, document, url, first, (e) => seen.push(e), { throttleMs: 10, signal: controller.signal });
     document.body.innerHTML = bodyOf("linkedin-profile-en.html");
     await new Promise((r) => setTimeout(r, 100));
     document.body.append(document.createElement("div")); // more churn, same record
@@ -63,12 +64,31 @@ describe("watchPage", () => {
     expect(seen).toEqual([expect.objectContaining({ kind: "linkedin-profile", employer: expect.objectContaining({ name: "Doctolib" }) })]);
   });
 
+  it("stops once the record has settled: the page's later churn costs no extraction", async () => {
+    document.body.innerHTML = bodyOf("linkedin-company-about-en.html");
+    const url = "https://www.linkedin.com/company/doctolib/about/";
+    let reads = 0;
+    const counting = { kindOf: ALL_PAGES.kindOf, read: (doc: Document, u: URL) => (reads++, ALL_PAGES.read(doc, u)) };
+    const first = await readPageWhenReady(counting, document, url);
+    watchPage(counting, document, url, first, () => {}, { throttleMs: 10, settleMs: 80 });
+    document.body.append(document.createElement("div"));
+    await new Promise((r) => setTimeout(r, 60));
+    const whileWatching = reads;
+    expect(whileWatching).toBeGreaterThan(1);
+    await new Promise((r) => setTimeout(r, 100)); // settled: the observer is gone
+    for (let i = 0; i < 5; i++) {
+      document.body.append(document.createElement("div"));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(reads).toBe(whileWatching);
+  });
+
   it("stops when the tab navigates again", async () => {
     document.body.innerHTML = bodyOf("linkedin-company-loading-en.html");
     const url = "https://www.linkedin.com/company/doctolib/about/";
     const seen: unknown[] = [];
     const controller = new AbortController();
-    watchPage(document, url, { kind: "none", reason: "nothing-found" }, (e) => seen.push(e), { throttleMs: 10, signal: controller.signal });
+    watchPage(ALL_PAGES, document, url, { kind: "none", reason: "nothing-found" }, (e) => seen.push(e), { throttleMs: 10, signal: controller.signal });
     controller.abort();
     document.body.innerHTML = bodyOf("linkedin-company-about-en.html");
     await new Promise((r) => setTimeout(r, 60));

@@ -3,7 +3,7 @@
  * pieces. A supported page that says nothing yet is read again as the DOM changes (throttled) until it
  * says something or the time is up; an unsupported page is answered at once.
  */
-import { extract, pageKindOf } from "../extractors/index";
+import type { PageReader } from "../extractors/reader";
 import type { Extraction } from "../extractors/types";
 
 export interface ReadPageOptions {
@@ -14,12 +14,12 @@ export interface ReadPageOptions {
   signal?: AbortSignal;
 }
 
-export function readPageWhenReady(doc: Document, href: string, options: ReadPageOptions = {}): Promise<Extraction> {
+export function readPageWhenReady(reader: PageReader, doc: Document, href: string, options: ReadPageOptions = {}): Promise<Extraction> {
   const { timeoutMs = 8_000, throttleMs = 150, signal } = options;
   const url = new URL(href);
-  if (!pageKindOf(url)) return Promise.resolve({ kind: "none", reason: "unsupported-page" });
+  if (!reader.kindOf(url)) return Promise.resolve({ kind: "none", reason: "unsupported-page" });
 
-  const first = extract(doc, url);
+  const first = reader.read(doc, url);
   if (first.kind !== "none" || first.reason !== "nothing-found") return Promise.resolve(first);
 
   return new Promise((resolve) => {
@@ -37,7 +37,7 @@ export function readPageWhenReady(doc: Document, href: string, options: ReadPage
     };
     const attempt = () => {
       pending = undefined;
-      last = extract(doc, url);
+      last = reader.read(doc, url);
       if (last.kind !== "none" || last.reason !== "nothing-found") finish(last);
     };
     const schedule = () => {
@@ -55,44 +55,60 @@ export function readPageWhenReady(doc: Document, href: string, options: ReadPage
 }
 
 export interface WatchPageOptions {
-  /** Stop watching after this long: by then the record has rendered, and the page's own churn (feeds,
+  /** Stop watching after this long at most: by then the record has rendered, and the page's own churn (feeds,
    * notifications) should not cost an extraction every few hundred milliseconds forever. */
   durationMs?: number;
+  /** …and sooner, once the reading has not changed for this long (the record has settled). */
+  settleMs?: number;
   throttleMs?: number;
   signal?: AbortSignal;
+}
+
+/** Runs `fn` when the page's main thread is idle (soon anyway): an extraction never competes with a scroll or a keystroke. */
+function whenIdle(view: typeof globalThis, fn: () => void): void {
+  if (typeof view.requestIdleCallback === "function") view.requestIdleCallback(fn, { timeout: 1_000 });
+  else fn();
 }
 
 /**
  * Keeps reading the page for a while after a navigation and reports each extraction that differs from the
  * previous one. A router changes the URL before the new record renders, so the first read can come from the
- * previous record's DOM (or a half-rendered one); the next renders correct it.
+ * previous record's DOM (or a half-rendered one); the next renders correct it. Stops once the reading has
+ * settled, at the latest after `durationMs`, or on `signal` (the panel closed, the tab navigated).
  */
-export function watchPage(doc: Document, href: string, first: Extraction, onChange: (extraction: Extraction) => void, options: WatchPageOptions = {}): void {
-  const { durationMs = 10_000, throttleMs = 300, signal } = options;
+export function watchPage(reader: PageReader, doc: Document, href: string, first: Extraction, onChange: (extraction: Extraction) => void, options: WatchPageOptions = {}): void {
+  const { durationMs = 10_000, settleMs = 2_000, throttleMs = 300, signal } = options;
   if (signal?.aborted) return;
   const url = new URL(href);
   let last = JSON.stringify(first);
   let pending: ReturnType<typeof setTimeout> | undefined;
-  const view = doc.defaultView ?? globalThis;
+  let stopped = false;
+  const view = (doc.defaultView ?? globalThis) as typeof globalThis;
 
   const attempt = () => {
     pending = undefined;
-    const next = extract(doc, url);
+    if (stopped) return;
+    const next = reader.read(doc, url);
     if (next.kind === "none") return; // a page emptied mid-render says nothing new
     const text = JSON.stringify(next);
     if (text === last) return;
     last = text;
+    clearTimeout(settled);
+    settled = setTimeout(stop, settleMs);
     onChange(next);
   };
   const observer = new view.MutationObserver(() => {
-    if (pending === undefined) pending = setTimeout(attempt, throttleMs);
+    if (pending === undefined) pending = setTimeout(() => whenIdle(view, attempt), throttleMs);
   });
   const stop = () => {
+    stopped = true;
     observer.disconnect();
     clearTimeout(pending);
     clearTimeout(deadline);
+    clearTimeout(settled);
   };
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   const deadline = setTimeout(stop, durationMs);
+  let settled = setTimeout(stop, settleMs);
   signal?.addEventListener("abort", stop, { once: true });
 }

@@ -4,7 +4,8 @@ import { linkedInProfilePage } from "./linkedin-profile";
 import { pipedriveOrganizationPage, pipedrivePersonPage } from "./pipedrive";
 import { salesforceAccountPage, salesforceContactPage, salesforceLeadPage } from "./salesforce";
 import { salesNavigatorAccountPage, salesNavigatorLeadPage } from "./sales-navigator";
-import type { Extraction, PageExtractor, PageKind } from "./types";
+import { pageReader } from "./reader";
+import type { PageExtractor } from "./types";
 
 export type * from "./types";
 
@@ -23,13 +24,7 @@ export const PAGE_EXTRACTORS: readonly PageExtractor[] = [
   pipedrivePersonPage,
 ];
 
-/** Which page kind a URL is, without reading the document (e.g. to decide whether to wait for it). */
-export function pageKindOf(url: URL): PageKind | undefined {
-  return PAGE_EXTRACTORS.find((e) => e.matches(url))?.page;
-}
-
-/** Reads the company or person the page is about. Pure: same document and URL, same answer. */
-export function extract(doc: Document, url: URL): Extraction {
-  const extractor = PAGE_EXTRACTORS.find((e) => e.matches(url));
-  return extractor ? extractor.extract(doc, url) : { kind: "none", reason: "unsupported-page" };
-}
+/** Every page kind at once (tests, the popup); content scripts take their site's extractors only. */
+export const ALL_PAGES = pageReader(PAGE_EXTRACTORS);
+export const pageKindOf = ALL_PAGES.kindOf;
+export const extract = ALL_PAGES.read;

@@ -54,13 +54,18 @@ function headerLines(item: Element): string[] {
   return out;
 }
 
-/** "Doctolib logo" / "Logo de Doctolib" / "Logo d’Alan" → the company name. */
+/**
+ * The company name in a logo's alt text, whatever LinkedIn wraps it in: "Doctolib logo", "Logo de Doctolib",
+ * "Logo d’Alan", "axiom.ai In-browser Robotic Process Automation’s logo" (Sales Navigator), "Swedbank Graphic"
+ * and "Audiense, graphic" (guest pages). Only a fallback: a link's own text names the company better.
+ */
 export function nameFromLogoAlt(alt: string | null | undefined): string | undefined {
   const s = normaliseSpace(alt ?? "")
-    .replace(/^logo\s+(?:de\s+|d['’]\s*)?/i, "")
-    .replace(/\s+logo$/i, "")
+    .replace(/^(?:logo\s+(?:de\s+|d['’]\s*|of\s+|for\s+)?|view organization page for\s+|click here to view\s+)/i, "")
+    .replace(/(?:['’]s?)?\s+logo$/i, "")
+    .replace(/,?\s+graphic$/i, "")
     .trim();
-  return s && !/^logo$/i.test(s) ? s : undefined;
+  return s && !/^(?:logo|graphic)$/i.test(s) ? s : undefined;
 }
 
 /** "Doctolib · Full-time" → "Doctolib"; a date or duration line is not a name. */
@@ -70,12 +75,20 @@ function nameFromLine(line: string | undefined): string | undefined {
   return name;
 }
 
+/** A link that is just the company's name (guest pages, Sales Navigator); LinkedIn's logged-in link wraps the
+ * whole card, and a logo link has no text at all. */
+function linkText(link: Element): string | undefined {
+  return headerLines(link).length === 1 ? accessibleText(link) || undefined : undefined;
+}
+
 function companyName(item: Element, companyLinks: Element[], grouped: boolean): string | undefined {
+  for (const link of companyLinks) {
+    const text = linkText(link);
+    if (text) return text;
+  }
   for (const link of companyLinks) {
     const fromAlt = nameFromLogoAlt(link.querySelector("img[alt]")?.getAttribute("alt"));
     if (fromAlt) return fromAlt;
-    // A link that is just the company name (guest pages); LinkedIn's logged-in link wraps the whole card.
-    if (headerLines(link).length === 1) return accessibleText(link);
   }
   const lines = headerLines(item);
   // A grouped entry leads with the company; a single role leads with the job title.

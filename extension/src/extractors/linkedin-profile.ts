@@ -1,8 +1,8 @@
 import { isLinkedInHost } from "./domain";
-import { experiencePositions, type Position } from "./linkedin-experience";
+import { experiencePositions, nameFromLogoAlt, type Position } from "./linkedin-experience";
 import { companySlugFromHref, companyUrlFromSlug, profileSlugFromHref } from "./linkedin-url";
 import { isNotFoundPage } from "./not-found-page";
-import { titleLeadingName } from "./page-title";
+import { titleLeadingName, titleSegment } from "./page-title";
 import { jsonLdOfType, metaContent, nodeList, stringProp, type JsonLdNode } from "./structured-data";
 import { accessibleText, firstOf, labelKey, normaliseSpace } from "./text";
 import { nothingFound, type Employer, type Extraction, type PageExtractor } from "./types";
@@ -29,15 +29,29 @@ function fromPosition(p: Position | undefined): Employer | undefined {
   return p ? toEmployer(p.companyName, p.linkedinCompanyUrl) : undefined;
 }
 
-/** The top card's current-company entry (logged-in button, or the guest page's link). */
+/** The logged-in top card's "Current company: …" button. */
 function fromTopCard(doc: Document): Employer | undefined {
   for (const el of Array.from(doc.querySelectorAll("[aria-label]"))) {
     const m = CURRENT_COMPANY_LABEL.exec(normaliseSpace(el.getAttribute("aria-label") ?? ""));
     if (m) return toEmployer(m[1], el.closest("a")?.getAttribute("href") ?? el.querySelector("a")?.getAttribute("href"));
   }
-  const guest = doc.querySelector('[data-section="currentPositionsDetails"] a[href]');
-  return guest ? toEmployer(accessibleText(guest), guest.getAttribute("href")) : undefined;
+  return undefined;
 }
+
+/**
+ * The guest page's top-card company link. Guest pages mark past positions `currentPositionsDetails` too, so
+ * this link names the latest employer, not necessarily a current one: it only completes (slug, name) an
+ * employer another source says is current, never names one itself.
+ */
+function fromGuestTopCard(doc: Document): Employer | undefined {
+  const link = doc.querySelector('.top-card__links-container [data-section="currentPositionsDetails"] a[href], [data-section="currentPositionsDetails"] a.top-card-link[href]');
+  if (!link) return undefined;
+  const name = accessibleText(link.querySelector(".top-card-link__description")) || accessibleText(link) || nameFromLogoAlt(link.querySelector("img[alt]")?.getAttribute("alt"));
+  return toEmployer(name, link.getAttribute("href"));
+}
+
+/** A name LinkedIn masks for guests ("**********") is no name. */
+const isMasked = (name: string | undefined) => name !== undefined && /^[*\s]+$/.test(name);
 
 function pagePerson(doc: Document, slug: string): JsonLdNode | undefined {
   const people = jsonLdOfType(doc, "Person");
@@ -50,7 +64,8 @@ function fromJsonLd(person: JsonLdNode | undefined): Employer | undefined {
     const roles = nodeList(org, "member");
     return roles.length === 0 || roles.some((r) => r["endDate"] === undefined || r["endDate"] === null);
   });
-  return current ? toEmployer(stringProp(current, "name"), stringProp(current, "url")) : undefined;
+  const name = stringProp(current, "name");
+  return current ? toEmployer(isMasked(name) ? undefined : name, stringProp(current, "url")) : undefined;
 }
 
 function sameCompany(a: Employer, b: Employer): boolean {
@@ -58,13 +73,16 @@ function sameCompany(a: Employer, b: Employer): boolean {
   return a.name !== undefined && b.name !== undefined && labelKey(a.name) === labelKey(b.name);
 }
 
-/** The first source that names a current employer wins; sources that agree with it fill its gaps. */
-function mergeEmployer(sources: Array<Employer | undefined>): Employer | undefined {
+/**
+ * The first source that names a current employer wins; sources that agree with it fill its gaps, and so do
+ * `confirming` ones, which may not name an employer on their own.
+ */
+function mergeEmployer(sources: Array<Employer | undefined>, confirming: Array<Employer | undefined> = []): Employer | undefined {
   const found = sources.filter((s): s is Employer => s !== undefined);
   const primary = found[0];
   if (!primary) return undefined;
   const merged: Employer = { ...primary };
-  for (const other of found.slice(1)) {
+  for (const other of [...found.slice(1), ...confirming.filter((s): s is Employer => s !== undefined)]) {
     if (!sameCompany(merged, other)) continue;
     merged.name ??= other.name;
     if (!merged.slug && other.slug) {
@@ -75,22 +93,26 @@ function mergeEmployer(sources: Array<Employer | undefined>): Employer | undefin
   return merged;
 }
 
+/** `/in/<slug>/details/experience/`: its heading and its title's first part name the section ("Expérience"),
+ * the person comes next: "(19) Expérience | Andrew Ng | LinkedIn". */
+const isDetailsPage = (url: URL) => /^\/in\/[^/]+\/details\//.test(url.pathname);
+
 function extract(doc: Document, url: URL): Extraction {
   const slug = profilePageSlug(url);
   if (!slug || isNotFoundPage(doc)) return nothingFound("linkedin-profile");
   const person = pagePerson(doc, slug);
   const main = doc.querySelector("main") ?? doc;
+  const details = isDetailsPage(url);
   const personName = firstOf(
     stringProp(person, "name"),
-    accessibleText(main.querySelector("h1")),
-    () => titleLeadingName(metaContent(doc, "og:title"), GENERIC_TITLES),
-    () => titleLeadingName(doc.title, GENERIC_TITLES),
+    details ? () => titleSegment(doc.title, GENERIC_TITLES, 1) : accessibleText(main.querySelector("h1")),
+    () => (details ? undefined : titleLeadingName(metaContent(doc, "og:title"), GENERIC_TITLES)),
+    () => (details ? undefined : titleLeadingName(doc.title, GENERIC_TITLES)),
   );
-  const employer = mergeEmployer([
-    fromPosition(experiencePositions(doc).find((p) => p.current)),
-    fromTopCard(doc),
-    fromJsonLd(person),
-  ]);
+  const employer = mergeEmployer(
+    [fromPosition(experiencePositions(doc).find((p) => p.current)), fromTopCard(doc), fromJsonLd(person)],
+    [fromGuestTopCard(doc)],
+  );
   if (!personName && !employer) return nothingFound("linkedin-profile");
   return {
     kind: "linkedin-profile",

@@ -21,3 +21,13 @@ export function titleLeadingName(
   const genericKeys = new Set(generic.map(labelKey));
   return genericKeys.has(labelKey(s)) ? undefined : s;
 }
+
+/** The `index`-th part of a title ("(19) Expérience | Andrew Ng | LinkedIn" → 1: "Andrew Ng"); undefined when
+ * it is missing or just the product's name. */
+export function titleSegment(title: string | null | undefined, generic: readonly string[], index: number): string | undefined {
+  if (!title) return undefined;
+  const parts = normaliseSpace(title).replace(/^\(\d+\+?\)\s*/, "").split(/\s+[|–—]\s+/);
+  const part = parts[index]?.trim();
+  if (!part) return undefined;
+  return new Set(generic.map(labelKey)).has(labelKey(part)) ? undefined : part;
+}

@@ -15,9 +15,10 @@ const GENERIC_TITLES = ["Sales Navigator", "LinkedIn", "LinkedIn Sales Navigator
 const CURRENT_ROLE_HEADINGS = new Set(["current role", "current roles", "poste actuel", "postes actuels"]);
 const WEBSITE_LABELS = ["Website", "Site web", "Site internet"];
 
+/** Lead pages are `/sales/lead/<id>` (and, before 2020, `/sales/people/<id>`); accounts `/sales/company/<id>`. */
 function salesPathId(url: URL, kind: "lead" | "company"): string | undefined {
   if (!isLinkedInHost(url.hostname)) return undefined;
-  const m = new RegExp(`^/sales/${kind}/([^/?#]+)`).exec(url.pathname);
+  const m = new RegExp(`^/sales/${kind === "lead" ? "(?:lead|people)" : kind}/([^/?#]+)`).exec(url.pathname);
   // Lead URLs append the search context: /sales/lead/<id>,NAME_SEARCH,<token>
   const id = m?.[1] ? decodeURIComponent(m[1]).split(",")[0]?.trim() : undefined;
   return id || undefined;

@@ -91,5 +91,21 @@ export const en: Record<MessageKey, string> = {
   "error.openOptions": "Open options",
   "error.retry": "Retry",
 
+  "correct.open": "Wrong company?",
+  "correct.title": "Correct the identification",
+  "correct.company": "It is another company",
+  "correct.siren": "SIREN of the right company",
+  "correct.operator": "It is no company but a network operator",
+  "correct.kind": "Network type",
+  "correct.kind.isp": "Internet service provider",
+  "correct.kind.mobile": "Mobile operator",
+  "correct.kind.hosting": "Hosting / cloud",
+  "correct.kind.vpn": "VPN",
+  "correct.badSiren": "A SIREN has 9 digits (and a valid check digit).",
+  "correct.confirm": "Correct",
+  "correct.cancel": "Cancel",
+  "correct.done": "Correction saved: {count} visit(s) reattributed.",
+  "correct.failed": "The correction failed: {message}",
+
   "loading": "Loading lead…",
 };

@@ -89,6 +89,22 @@ export const fr = {
   "error.openOptions": "Ouvrir les options",
   "error.retry": "Réessayer",
 
+  "correct.open": "Mauvaise entreprise ?",
+  "correct.title": "Corriger l’identification",
+  "correct.company": "C’est une autre entreprise",
+  "correct.siren": "SIREN de la bonne entreprise",
+  "correct.operator": "Ce n’est pas une entreprise, mais un opérateur",
+  "correct.kind": "Type de réseau",
+  "correct.kind.isp": "Fournisseur d’accès",
+  "correct.kind.mobile": "Opérateur mobile",
+  "correct.kind.hosting": "Hébergeur / cloud",
+  "correct.kind.vpn": "VPN",
+  "correct.badSiren": "Un SIREN compte 9 chiffres (et sa clé doit être juste).",
+  "correct.confirm": "Corriger",
+  "correct.cancel": "Annuler",
+  "correct.done": "Correction enregistrée : {count} visite(s) réattribuée(s).",
+  "correct.failed": "La correction a échoué : {message}",
+
   "loading": "Chargement du lead…",
 } as const;
 

@@ -7,6 +7,9 @@ export interface DockedPanelProps {
   summary?: ReactNode;
   defaultExpanded?: boolean;
   onExpandedChange?: (expanded: boolean) => void;
+  /** Given, the collapse button and Escape call it instead of collapsing to the tab: the panel page hands
+   * closing to the content script, which hides the frame and shows its own launcher. */
+  onCollapse?: () => void;
   children: ReactNode;
 }
 
@@ -14,7 +17,7 @@ export interface DockedPanelProps {
  * The frame every Sillage view lives in: fixed to the page's right edge (no layout shift on the host
  * page), collapsible to a small tab, Escape collapses it and returns focus to the tab.
  */
-export function DockedPanel({ lang, summary, defaultExpanded = true, onExpandedChange, children }: DockedPanelProps) {
+export function DockedPanel({ lang, summary, defaultExpanded = true, onExpandedChange, onCollapse, children }: DockedPanelProps) {
   const [expanded, setExpanded] = useState(defaultExpanded);
   const bodyId = useId();
   const tabRef = useRef<HTMLButtonElement>(null);
@@ -28,6 +31,10 @@ export function DockedPanel({ lang, summary, defaultExpanded = true, onExpandedC
   }, [expanded]);
 
   const setAndNotify = (next: boolean) => {
+    if (!next && onCollapse) {
+      onCollapse();
+      return;
+    }
     toggledByUser.current = true;
     setExpanded(next);
     onExpandedChange?.(next);

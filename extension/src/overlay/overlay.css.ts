@@ -228,6 +228,8 @@ textarea.sl-input { resize: vertical; }
 .sl-reject { display: grid; gap: 2px; }
 .sl-reject__title { font-weight: 650; }
 .sl-reject .sl-row { margin-top: 8px; }
+.sl-choice { display: flex; align-items: center; gap: 6px; margin: 6px 0 2px; }
+.sl-correct__form .sl-row { margin-top: 8px; }
 .sl-feedback:empty { display: none; }
 .sl-error-text { margin-top: 6px; color: var(--sl-danger); }
 

@@ -1,5 +1,6 @@
 import type { Lang } from "../i18n/index";
 import { ContactsSection } from "./contacts-section";
+import { CorrectionSection } from "./correction-form";
 import { DockedPanel } from "./docked-panel";
 import { IdentitySection } from "./identity-section";
 import { LeadActionsSection } from "./lead-actions";
@@ -19,10 +20,12 @@ export interface OverlayProps extends LeadActions {
   now?: Date;
   defaultExpanded?: boolean;
   onExpandedChange?: (expanded: boolean) => void;
+  /** Replaces collapsing (see DockedPanel). */
+  onCollapse?: () => void;
 }
 
 /** The lead panel: who the company is, how hot it is, what it read, and the decision to take. */
-export function Overlay({ lead, lang, now: fixedNow, defaultExpanded, onExpandedChange, ...actions }: OverlayProps) {
+export function Overlay({ lead, lang, now: fixedNow, defaultExpanded, onExpandedChange, onCollapse, ...actions }: OverlayProps) {
   const now = useNow(fixedNow);
   const { company, score } = lead;
   return (
@@ -30,6 +33,7 @@ export function Overlay({ lead, lang, now: fixedNow, defaultExpanded, onExpanded
       lang={lang}
       defaultExpanded={defaultExpanded}
       onExpandedChange={onExpandedChange}
+      onCollapse={onCollapse}
       summary={
         <>
           <span className="sl-tab__name">{company.name}</span>
@@ -54,6 +58,7 @@ export function Overlay({ lead, lang, now: fixedNow, defaultExpanded, onExpanded
         onNurture={actions.onNurture}
       />
       <IdentitySection company={company} lang={lang} />
+      {actions.onCorrect && <CorrectionSection key={lead.id} lang={lang} onCorrect={actions.onCorrect} />}
       <ScoreExplanation lines={score.explanation} lang={lang} now={now} />
       <TimelineSection visits={lead.timeline} lang={lang} now={now} />
       <ContactsSection contacts={lead.contacts} lang={lang} />

@@ -1,3 +1,5 @@
+import type { IdentityCorrection } from "../messages";
+
 /** The lead as the Sillage API returns it to the extension. Dates are ISO 8601 strings; fields the
  * registers or the tracker do not know are `null`. */
 
@@ -69,7 +71,7 @@ export interface RejectionReasonOption {
 
 /**
  * The overlay's view of a lead. The API's `LeadDetail` (shared/src/api/leads.ts) is the source of truth;
- * the content script maps it here (extension/src/content/overlay-lead.ts).
+ * the panel maps it here (extension/src/panel/overlay-lead.ts).
  */
 export interface Lead {
   id: string;
@@ -103,4 +105,6 @@ export interface LeadActions {
   onReject: (reasonCode: string, text: string) => ActionResult;
   onNurture: () => ActionResult;
   onAddNote: (text: string) => ActionResult;
+  /** "Wrong company?": resolves to the line telling what moved. Absent: the panel offers no correction. */
+  onCorrect?: (correction: IdentityCorrection) => Promise<string>;
 }

@@ -9,7 +9,7 @@ import { formatDuration } from "../i18n/format";
 import type { Lang } from "../i18n/index";
 import { StatusBadge } from "../overlay/status-badge";
 import { sendRequest, type Failure } from "../messages";
-import { roundScore, toOverlayLead } from "../content/overlay-lead";
+import { roundScore, toOverlayLead } from "../panel/overlay-lead";
 import { slaTimer, sortInbox } from "./inbox";
 import { tabSite, type TabSite } from "./tab-site";
 import { pt } from "./texts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { HEADCOUNT_CODES } from "../firmographics/headcount";
 import { NAF_SECTION_LETTERS } from "../firmographics/naf-sections";
 import { NETWORK_KINDS } from "../network/kinds";
+import { LEAD_ACTIONS } from "./lead-actions";
 
 /**
  * The leads API contract, shared by the worker's routes (validation and OpenAPI), the typed client and the
@@ -241,7 +242,7 @@ export const leadLookupResultSchema = z.object({
 });
 export type LeadLookupResult = z.infer<typeof leadLookupResultSchema>;
 
-export const LEAD_ACTIONS = ["accept", "reject", "nurture"] as const;
+export { LEAD_ACTIONS };
 export const leadTransitionBodySchema = z.object({
   action: z.enum(LEAD_ACTIONS),
   reasonCode: z.string().max(40).optional(),

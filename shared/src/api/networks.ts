@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { compactIdentifier, isValidSiren } from "../firmographics/siren";
+import { OPERATOR_KINDS } from "./lead-actions";
 
 /**
  * Correcting an identification: "this network belongs to that company" or "this network is an operator, not a
@@ -7,8 +8,7 @@ import { compactIdentifier, isValidSiren } from "../firmographics/siren";
  * the review queue (`POST /networks/review/{asn}`); both write the workspace's override and re-attribute past hits.
  */
 
-/** Kinds a network may be marked as when it is not a company: none of them names the visitor. */
-export const OPERATOR_KINDS = ["isp", "mobile", "hosting", "vpn"] as const;
+export { OPERATOR_KINDS };
 
 export const networkCorrectionBodySchema = z.discriminatedUnion("action", [
   z.object({

@@ -25,10 +25,10 @@ describe("model validation", () => {
   it("names the offending field of an invalid regex", () => {
     const m = valid();
     m.rules.push({ id: "x", label: "X", points: 5, when: { path: "regex:(" } });
-    expect(errorsOf(m)).toEqual(["rules[4].when.path: invalid regex"]);
-    m.rules[4].when = { path: ["/ok", "regex:(a+)+"] };
-    expect(errorsOf(m)[0]).toMatch(/^rules\[4\]\.when\.path\[1\]: invalid regex: nested quantifiers/);
-  });
+    expect(errorsOf(m)[0]).toMatch(/^rules\[4\]\.when\.path: invalid regex/);
+    m.rules[4].when = { path: ["/ok", "regex:(a|a)*$"] };
+    expect(errorsOf(m)[0]).toMatch(/^rules\[4\]\.when\.path\[1\]: regex .*backtrack catastrophically/);
+  }, 30_000);
 
   it("names nested fields in composites", () => {
     const m = valid();

@@ -1,45 +1,88 @@
+import { RE2JS } from "re2js";
+import { isSafePattern } from "redos-detector";
+
 /**
  * URL/path and text patterns used by scoring rules.
  *
  * - a glob: `*` matches any run of characters (slashes included); everything else is literal.
  *   `/tarifs*` matches `/tarifs`, `/tarifs/`, `/tarifs/entreprise`. `?` is literal because it starts URL queries.
- * - `regex:<source>`: a JavaScript regular expression, unanchored.
+ * - `regex:<source>`: a regular expression in RE2 syntax (no back-references, no look-around), unanchored.
  * Both are case-insensitive: marketers type `/Tarifs` and sites serve `/tarifs`.
+ *
+ * Rules run on every hit in the shared enrichment consumer, so no pattern may take more than linear time:
+ * regexes run on RE2JS (a linear-time engine, no backtracking), globs on a two-pointer matcher (O(path × pattern)),
+ * and a value is cut at MAX_MATCHED_LENGTH before matching. On top of that, a `regex:` pattern that a backtracking
+ * engine could blow up on — `(a|a)*$`, `(a+)+` — is refused when the model is saved (redos-detector): it is
+ * almost always a mistake, and a model must stay safe wherever it is copied to.
  */
 export type Pattern = string;
 
 export const REGEX_PREFIX = "regex:";
 export const MAX_PATTERN_LENGTH = 300;
+/** Paths and values longer than this are matched on their first MAX_MATCHED_LENGTH characters. */
+export const MAX_MATCHED_LENGTH = 2048;
 
 export interface CompiledPattern {
   readonly source: Pattern;
   test(value: string): boolean;
 }
 
-/** Why a pattern cannot be used, or null when it is fine. Shared by the model schema and compilePattern. */
+/** Budget of the backtracking analysis (steps decide; the clock is only a safety net); running out means "refused". */
+const REDOS_CHECK = { maxScore: 20, maxSteps: 1000, timeout: 3000 } as const;
+const problemCache = new Map<string, string | null>();
+const PROBLEM_CACHE_SIZE = 500;
+
+/** Why a pattern cannot be used, or null when it is fine. Shared by the model schema and the signal config. */
 export function patternProblem(pattern: string): string | null {
+  const cached = problemCache.get(pattern);
+  if (cached !== undefined) return cached;
+  const problem = findProblem(pattern);
+  // Models are parsed again whenever an isolate loads them: analyse each pattern once.
+  if (problemCache.size >= PROBLEM_CACHE_SIZE) problemCache.delete(problemCache.keys().next().value!);
+  problemCache.set(pattern, problem);
+  return problem;
+}
+
+function findProblem(pattern: string): string | null {
+  const syntax = syntaxProblem(pattern);
+  if (syntax || !pattern.startsWith(REGEX_PREFIX)) return syntax;
+  const source = pattern.slice(REGEX_PREFIX.length);
+  // Anchored as the analysis expects; RE2JS runs it unanchored in linear time whatever the verdict.
+  const verdict = isSafePattern(`^(?:${source})`, { caseInsensitive: true, ...REDOS_CHECK });
+  if (!verdict.safe) {
+    return verdict.error === "timedOut" || verdict.error === "hitMaxSteps"
+      ? "regex too complex to prove it cannot backtrack catastrophically: simplify it or use a glob (`*`)"
+      : "regex can backtrack catastrophically (the same text matches it in several ways, as in (a|a)* or (a+)+): simplify it or use a glob (`*`)";
+  }
+  return null;
+}
+
+/** The cheap checks: length, and a regex that RE2 accepts. */
+function syntaxProblem(pattern: string): string | null {
   if (pattern.length === 0) return "empty pattern";
   if (pattern.length > MAX_PATTERN_LENGTH) return `pattern longer than ${MAX_PATTERN_LENGTH} characters`;
   if (!pattern.startsWith(REGEX_PREFIX)) return null;
   const source = pattern.slice(REGEX_PREFIX.length);
   if (source.length === 0) return "invalid regex: empty";
   try {
-    new RegExp(source, "i");
-  } catch {
-    return "invalid regex";
+    RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.replace(/^error parsing regexp: /, "") : "";
+    return `invalid regex${detail ? `: ${detail}` : ""} (RE2 syntax: no back-references or look-around)`;
   }
-  // Rules run on every hit inside a Worker: a backtracking bomb would stall the queue consumer.
-  if (hasNestedQuantifier(source)) return "invalid regex: nested quantifiers like (a+)+ can backtrack catastrophically";
   return null;
 }
 
+/** Compiles a validated pattern (the model schema ran patternProblem when the model was saved). */
 export function compilePattern(pattern: Pattern): CompiledPattern {
-  const problem = patternProblem(pattern);
+  const problem = syntaxProblem(pattern);
   if (problem) throw new Error(`${problem}: ${pattern}`);
-  const re = pattern.startsWith(REGEX_PREFIX)
-    ? new RegExp(pattern.slice(REGEX_PREFIX.length), "i")
-    : globToRegExp(pattern);
-  return { source: pattern, test: (value) => re.test(value) };
+  if (pattern.startsWith(REGEX_PREFIX)) {
+    const re = RE2JS.compile(pattern.slice(REGEX_PREFIX.length), RE2JS.CASE_INSENSITIVE);
+    return { source: pattern, test: (value) => re.matcher(bounded(value)).find() };
+  }
+  const glob = pattern.toLowerCase();
+  return { source: pattern, test: (value) => globMatches(glob, bounded(value).toLowerCase()) };
 }
 
 /** A list of patterns that matches when any of them does. */
@@ -49,48 +92,29 @@ export function compilePatterns(patterns: Pattern | readonly Pattern[]): Compile
   return { source: list.map((p) => p.source).join(" | "), test: (value) => list.some((p) => p.test(value)) };
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${body}$`, "is");
-}
+const bounded = (value: string) => (value.length > MAX_MATCHED_LENGTH ? value.slice(0, MAX_MATCHED_LENGTH) : value);
 
 /**
- * Heuristic for `(x+)+`, `(x*)*`, `(x+){2,}`: a group containing an unbounded quantifier, itself quantified
- * without bound. Not a full ReDoS analysis, but it rejects the classic shapes.
+ * Whole-value glob match where `*` is any run of characters. A backtracking regex would take O(nᵏ) on k stars
+ * (`*a*a*a*a*a*!` needs 21 s on 100 characters); this keeps one resume point, the last star: O(n × m).
  */
-function hasNestedQuantifier(source: string): boolean {
-  const stack: boolean[] = []; // per open group: does it contain an unbounded quantifier?
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") stack.push(false);
-    else if (c === ")") {
-      const inner = stack.pop() ?? false;
-      const unboundedAfter = isUnboundedQuantifierAt(source, i + 1);
-      if (inner && unboundedAfter) return true;
-      if ((inner || unboundedAfter) && stack.length > 0) stack[stack.length - 1] = true;
-    } else if (isUnboundedQuantifierAt(source, i) && stack.length > 0) {
-      stack[stack.length - 1] = true;
-    }
+export function globMatches(glob: string, value: string): boolean {
+  let g = 0;
+  let v = 0;
+  let star = -1;
+  let resume = 0;
+  while (v < value.length) {
+    if (g < glob.length && glob[g] !== "*" && glob[g] === value[v]) {
+      g++;
+      v++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      resume = v;
+    } else if (star >= 0) {
+      g = star + 1;
+      v = ++resume;
+    } else return false;
   }
-  return false;
-}
-
-function isUnboundedQuantifierAt(source: string, i: number): boolean {
-  const c = source[i];
-  if (c === "+" || c === "*") return true;
-  if (c === "{") return /^\{\d*,\}/.test(source.slice(i));
-  return false;
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
 }

@@ -60,5 +60,6 @@ export function nameSearchTokens(query: string): string[] {
 /** `folded LIKE '%word%'` for each word, and the values to bind. */
 export function nameSearchSql(column: string, tokens: readonly string[]): { sql: string; binds: string[] } {
   const folded = foldedNameSql(column);
-  return { sql: tokens.map(() => `${folded} LIKE ?`).join(" AND "), binds: tokens.map((t) => `%${t}%`) };
+  // D1 refuses LIKE patterns over 50 bytes; a word's first 48 letters still find the name (ASCII: 1 byte each).
+  return { sql: tokens.map(() => `${folded} LIKE ?`).join(" AND "), binds: tokens.map((t) => `%${t.slice(0, 48)}%`) };
 }

@@ -1,5 +1,5 @@
 import { linkedinProfileSlug } from "../linkedin-url";
-import { found, likeEscape, notFound, type LookupHit } from "./lookup-hit";
+import { found, likeContains, notFound, type LookupHit } from "./lookup-hit";
 import { leadIdByLink, leadIdOfContact } from "./lead-ids";
 
 /** A person's LinkedIn profile → lead: a profile link a salesperson made, then a contact with that profile. */
@@ -9,7 +9,7 @@ export async function lookupByContactLinkedin(db: D1Database, workspaceId: strin
 
   const { results } = await db
     .prepare("SELECT id, siren, linkedin_url AS url FROM contacts WHERE workspace_id = ? AND linkedin_url LIKE ? ESCAPE '\\' ORDER BY updated_at DESC LIMIT 20")
-    .bind(workspaceId, `%${likeEscape(slug)}%`)
+    .bind(workspaceId, likeContains(slug))
     .all<{ id: string; siren: string | null; url: string }>();
   for (const contact of results.filter((c) => linkedinProfileSlug(c.url) === slug)) {
     const leadId = await leadIdOfContact(db, workspaceId, contact);

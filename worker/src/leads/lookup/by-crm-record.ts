@@ -1,5 +1,5 @@
 import { crmRecordId } from "@sillage/shared/api/crm-record";
-import { found, likeEscape, notFound, type LookupHit } from "./lookup-hit";
+import { found, likeContains, notFound, type LookupHit } from "./lookup-hit";
 import { leadIdByLink } from "./lead-ids";
 
 /**
@@ -15,7 +15,7 @@ export async function lookupByCrmRecord(db: D1Database, workspaceId: string, rec
   const number = record.slice(record.lastIndexOf("/") + 1).slice(0, 15);
   const { results } = await db
     .prepare("SELECT lead_id AS id, value FROM lead_links WHERE workspace_id = ? AND kind = 'crm' AND value LIKE ? ESCAPE '\\' ORDER BY created_at DESC LIMIT 20")
-    .bind(workspaceId, `%${likeEscape(number)}%`)
+    .bind(workspaceId, likeContains(number))
     .all<{ id: string; value: string }>();
   const legacy = results.find((r) => crmRecordId(r.value) === record);
   if (legacy) return found(legacy.id, "crm link");

@@ -1,6 +1,6 @@
 import { classifyEmailDomain } from "@sillage/shared/email-domains";
 import { parentDomains } from "../web-domain";
-import { found, likeEscape, notFound, type LookupHit } from "./lookup-hit";
+import { found, likeEndsWith, notFound, type LookupHit } from "./lookup-hit";
 import { leadIdByLink, leadIdOfContact } from "./lead-ids";
 
 /** Mailbox providers: thousands of unrelated people share them, so they never point at one company. */
@@ -29,10 +29,11 @@ export async function lookupByDomain(db: D1Database, workspaceId: string, domain
     if (lead) return found(lead.id, "lead domain");
 
     const { results: contacts } = await db
-      .prepare("SELECT id, siren FROM contacts WHERE workspace_id = ? AND email LIKE ? ESCAPE '\\' ORDER BY updated_at DESC LIMIT 20")
-      .bind(workspaceId, `%@${likeEscape(candidate)}`)
-      .all<{ id: string; siren: string | null }>();
-    for (const contact of contacts) {
+      .prepare("SELECT id, siren, email FROM contacts WHERE workspace_id = ? AND email LIKE ? ESCAPE '\\' ORDER BY updated_at DESC LIMIT 20")
+      .bind(workspaceId, likeEndsWith(`@${candidate}`))
+      .all<{ id: string; siren: string | null; email: string }>();
+    // A long domain's pattern keeps only its end: compare exactly.
+    for (const contact of contacts.filter((c) => c.email.toLowerCase().endsWith(`@${candidate}`))) {
       const leadId = await leadIdOfContact(db, workspaceId, contact);
       if (leadId) return found(leadId, "contact e-mail domain");
     }

@@ -1,6 +1,6 @@
 import { valueOverrideFor } from "../../identify/overrides";
 import { linkedinCompanySlug } from "../linkedin-url";
-import { found, likeEscape, notFound, type LookupHit } from "./lookup-hit";
+import { found, likeContains, notFound, type LookupHit } from "./lookup-hit";
 import { leadIdByLink, leadIdBySiren } from "./lead-ids";
 
 /**
@@ -19,7 +19,7 @@ export async function lookupByLinkedinCompany(db: D1Database, workspaceId: strin
 
   const { results } = await db
     .prepare("SELECT id, linkedin_url AS url FROM leads WHERE workspace_id = ? AND linkedin_url LIKE ? ESCAPE '\\' ORDER BY merged_into IS NULL DESC, last_seen_at DESC LIMIT 20")
-    .bind(workspaceId, `%${likeEscape(slug)}%`)
+    .bind(workspaceId, likeContains(slug))
     .all<{ id: string; url: string }>();
   const byUrl = results.find((r) => linkedinCompanySlug(r.url) === slug);
   if (byUrl) return found(byUrl.id, "linkedin url");

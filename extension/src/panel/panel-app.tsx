@@ -1,24 +1,26 @@
 /**
- * What the content script renders: the lead of the page (or the way to link one, or why it cannot), kept
- * in step with the background's answers. All remote data goes through React (no innerHTML).
+ * The lead panel (an extension page framed in the overlaid page, so the page can neither read it nor click
+ * it): the lead of the page (or the way to link one, or why it cannot), kept in step with the background's
+ * answers. All remote data goes through React (no innerHTML).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LeadDetail } from "@sillage/shared/api/leads";
-import type { Lang } from "../i18n/index";
+import { t, type Lang } from "../i18n/index";
 import { DockedPanel, Loading, NoMatch, Overlay, type LeadSearchResult } from "../overlay/index";
-import { onLookupRefreshed, sendRequest, type Failure, type LinkTarget, type LookupKey, type LookupOutcome, type Result } from "../messages";
+import { sendRequest, type Failure, type IdentityCorrection, type LookupOutcome, type PageContext, type Result } from "../messages";
 import { FailureView } from "./failure-view";
 import { toOverlayLead, toSearchResult } from "./overlay-lead";
 import { ct } from "./texts";
 
-/** The page as the content script read it. */
-export interface PageContext {
-  /** Same key, same company: the view is kept (e.g. moving between a company's LinkedIn tabs). */
-  key: string;
-  plan: LookupKey[];
-  link: LinkTarget | null;
-  /** The company name the page shows, to start the search with. */
-  hint: string;
+/** Subscribes to the look-ups the background refreshed; returns the unsubscribe function. */
+export type RefreshSubscription = (fn: (outcome: LookupOutcome) => void) => () => void;
+
+export interface PanelAppProps {
+  page: PageContext | null;
+  lang: Lang;
+  onRefreshed: RefreshSubscription;
+  /** The salesperson closed the panel (× or Escape). */
+  onClose?: () => void;
 }
 
 type View =
@@ -30,17 +32,11 @@ type View =
 /** Failures that no retry of the same action can fix: the whole panel switches to explaining them. */
 const BLOCKING: ReadonlySet<Failure["kind"]> = new Set(["bad-api-key", "not-configured", "no-permission", "extension"]);
 
-/** Whether the salesperson collapsed the panel; kept across the tab's in-page navigations. */
-let expandedPreference = true;
-const rememberExpanded = (expanded: boolean) => {
-  expandedPreference = expanded;
-};
-
 function failureText(failure: Failure): string {
   return "message" in failure ? failure.message : failure.kind;
 }
 
-export function OverlayApp({ page, lang }: { page: PageContext | null; lang: Lang }) {
+export function PanelApp({ page, lang, onRefreshed, onClose }: PanelAppProps) {
   const [view, setView] = useState<View>({ kind: "loading" });
   const [results, setResults] = useState<LeadSearchResult[] | null>(null);
   const [searching, setSearching] = useState(false);
@@ -79,11 +75,17 @@ export function OverlayApp({ page, lang }: { page: PageContext | null; lang: Lan
   // A stale answer was shown; the background pushes the fresh one when it differs.
   useEffect(
     () =>
-      onLookupRefreshed((outcome) => {
+      onRefreshed((outcome) => {
         if (outcome.planKey === planKeyRef.current) showOutcome(outcome);
       }),
-    [showOutcome],
+    [onRefreshed, showOutcome],
   );
+
+  // For the benchmark (test/bench/overlay.bench.ts): when a lead was first on screen, in this frame's clock.
+  const shownLead = view.kind === "lead";
+  useEffect(() => {
+    if (shownLead) requestAnimationFrame(() => performance.mark("sillage:lead-shown"));
+  }, [shownLead]);
 
   /** Sends an action; the panel shows the lead as the API now has it, or the action's form says it failed. */
   const act = useCallback(async (send: () => Promise<Result<LeadDetail>>) => {
@@ -96,6 +98,23 @@ export function OverlayApp({ page, lang }: { page: PageContext | null; lang: Lan
     throw new Error(failureText(result.error));
   }, []);
 
+  /** "Wrong company?": the background corrects, then the panel shows where the visits went. */
+  const correct = useCallback(
+    async (leadId: string, correction: IdentityCorrection): Promise<string> => {
+      const result = await sendRequest("correct-identity", { leadId, correction });
+      if (!result.ok) {
+        if (BLOCKING.has(result.error.kind)) setView({ kind: "failure", failure: result.error });
+        throw new Error(failureText(result.error));
+      }
+      const { lead, reattributedHits } = result.value;
+      setView(lead ? { kind: "lead", lead } : { kind: "no-match" });
+      const done = t("correct.done", lang, { count: reattributedHits });
+      setNotice(lead ? null : done);
+      return done;
+    },
+    [lang],
+  );
+
   const openOptions = () => void sendRequest("open-options", {});
   const retry = () => setAttempt((n) => n + 1);
 
@@ -107,20 +126,20 @@ export function OverlayApp({ page, lang }: { page: PageContext | null; lang: Lan
         key={detail.id}
         lead={lead}
         lang={lang}
-        defaultExpanded={expandedPreference}
-        onExpandedChange={rememberExpanded}
+        onCollapse={onClose}
         onAccept={() => act(() => sendRequest("transition", { leadId: detail.id, action: "accept" }))}
         onNurture={() => act(() => sendRequest("transition", { leadId: detail.id, action: "nurture" }))}
         onReject={(reasonCode: string, note: string) =>
           act(() => sendRequest("transition", { leadId: detail.id, action: "reject", reasonCode, ...(note ? { note } : {}) }))
         }
         onAddNote={(body: string) => act(() => sendRequest("add-note", { leadId: detail.id, body }))}
+        onCorrect={(correction) => correct(detail.id, correction)}
       />
     );
   }
 
   return (
-    <DockedPanel lang={lang} defaultExpanded={expandedPreference} onExpandedChange={rememberExpanded}>
+    <DockedPanel lang={lang} onCollapse={onClose}>
       {view.kind === "loading" && <Loading lang={lang} />}
       {view.kind === "failure" && <FailureView lang={lang} failure={view.failure} onOpenOptions={openOptions} onRetry={retry} />}
       {view.kind === "no-match" && page && (

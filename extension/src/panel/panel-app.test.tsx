@@ -26,7 +26,14 @@ vi.mock("wxt/browser", () => ({
   },
 }));
 
-const { OverlayApp } = await import("./overlay-app");
+const { PanelApp } = await import("./panel-app");
+
+/** The panel's subscription to refreshed look-ups (the background pushes them through the panel's port). */
+const onRefreshed = (fn: (m: any) => void) => {
+  runtime.listeners.push(fn);
+  return () => (runtime.listeners = runtime.listeners.filter((x) => x !== fn));
+};
+const OverlayApp = (props: { page: typeof PAGE; lang: "fr" | "en" }) => <PanelApp {...props} onRefreshed={onRefreshed} />;
 
 const PAGE = {
   key: "linkedin=https://www.linkedin.com/company/danone/",
@@ -57,7 +64,7 @@ function answerWith(handlers: Partial<Record<Request["type"], (req: any) => Resu
   };
 }
 
-describe("OverlayApp", () => {
+describe("PanelApp", () => {
   it("looks the page up and shows its lead; accepting sends the decision and shows the new status", async () => {
     const lead = sampleLeadDetail();
     answerWith({
@@ -186,9 +193,59 @@ describe("OverlayApp", () => {
     mounted = render(<OverlayApp page={PAGE} lang="fr" />);
     await settle();
     const fresher = { ...lead, company: { ...lead.company, name: "DANONE SA" } };
-    act(() => runtime.listeners.forEach((l) => void l({ type: "lookup-refreshed", outcome: { planKey: "other-page", lead: null, matchedBy: "", via: null, stale: false } })));
+    act(() => runtime.listeners.forEach((l) => void l({ planKey: "other-page", lead: null, matchedBy: "", via: null, stale: false })));
     expect(text()).toContain("DANONE");
-    act(() => runtime.listeners.forEach((l) => void l({ type: "lookup-refreshed", outcome: { planKey: PAGE.key, lead: fresher, matchedBy: "x", via: null, stale: false } })));
+    act(() => runtime.listeners.forEach((l) => void l({ planKey: PAGE.key, lead: fresher, matchedBy: "x", via: null, stale: false })));
     expect(text()).toContain("DANONE SA");
+  });
+
+  it("wrong company: sends the SIREN typed, then shows the lead the visits went to", async () => {
+    const lead = sampleLeadDetail();
+    const other = { ...lead, id: "lead_other", company: { ...lead.company, name: "GERVAIS DANONE" } };
+    answerWith({
+      lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "siren", via: null, stale: false } }),
+      "correct-identity": () => ({ ok: true, value: { leadId: other.id, reattributedHits: 4, lead: other } }),
+    });
+    mounted = render(<OverlayApp page={PAGE} lang="fr" />);
+    await settle();
+    click(button(mounted.container, "Mauvaise entreprise ?"));
+    const siren = mounted.container.querySelector(".sl-correct input[inputmode=numeric]")!;
+    setValue(siren, "552 03");
+    expect(text()).toContain("Un SIREN compte 9 chiffres (et sa clé doit être juste).");
+    expect(button(mounted.container, "Corriger").disabled).toBe(true);
+    setValue(siren, "552 032 534");
+    submit(mounted.container.querySelector(".sl-correct__form")!);
+    await settle();
+    expect(sentOfType("correct-identity")).toEqual([{ type: "correct-identity", leadId: lead.id, correction: { action: "company", siren: "552032534" } }]);
+    expect(mounted.container.querySelector(".sl-company")?.textContent).toBe("GERVAIS DANONE");
+  });
+
+  it("wrong company: an operator, and the API's refusal is shown", async () => {
+    const lead = sampleLeadDetail();
+    answerWith({
+      lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "siren", via: null, stale: false } }),
+      "correct-identity": () => ({ ok: false, error: { kind: "api", status: 409, code: "not_network_identified", message: "lead not identified by its network", requestId: "r1" } }),
+    });
+    mounted = render(<OverlayApp page={PAGE} lang="en" />);
+    await settle();
+    click(button(mounted.container, "Wrong company?"));
+    click(mounted.container.querySelectorAll(".sl-correct input[type=radio]")[1]!);
+    setValue(mounted.container.querySelector(".sl-correct select")!, "vpn");
+    submit(mounted.container.querySelector(".sl-correct__form")!);
+    await settle();
+    expect(sentOfType("correct-identity")).toEqual([{ type: "correct-identity", leadId: lead.id, correction: { action: "operator", kind: "vpn" } }]);
+    expect(mounted.container.querySelector(".sl-correct [role=alert]")?.textContent).toBe("The correction failed: lead not identified by its network");
+    expect(mounted.container.querySelector(".sl-company")?.textContent).toBe("DANONE");
+  });
+
+  it("closing the panel hands it to the page's launcher (× and Escape)", async () => {
+    answerWith({ lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead: sampleLeadDetail(), matchedBy: "x", via: null, stale: false } }) });
+    let closed = 0;
+    mounted = render(<PanelApp page={PAGE} lang="fr" onRefreshed={onRefreshed} onClose={() => closed++} />);
+    await settle();
+    click(button(mounted.container, "Réduire le panneau Sillage"));
+    expect(closed).toBe(1);
+    // The panel stays expanded inside its frame: the content script hides the frame.
+    expect(mounted.container.querySelector(".sl-panel")?.hasAttribute("hidden")).toBe(false);
   });
 });
