@@ -187,17 +187,15 @@ function Decision({ lead, onDone }: { lead: LeadDetail; onDone: () => Promise<vo
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const can = (action: "accept" | "reject" | "nurture") => TRANSITIONS[action].from.includes(lead.status);
-  if (!can("accept") && !can("reject") && !can("nurture")) return null;
 
+  const can = (action: "accept" | "reject" | "nurture") => TRANSITIONS[action].from.includes(lead.status);
   const act = async (body: { action: "accept" | "reject" | "nurture"; reasonCode?: string; note?: string }) => {
     setPending(true);
     setError(null);
     try {
-      const result = await api.transitionLead(lead.id, body);
+      await api.transitionLead(lead.id, body);
       setRejecting(false);
       setDone(t("lead.done", { status: t(`status.${TRANSITIONS[body.action].to}` as MessageKey) }));
-      void result;
       await onDone();
     } catch (err) {
       setError(errorText(err, t("app.unreachable")));
@@ -211,6 +209,8 @@ function Decision({ lead, onDone }: { lead: LeadDetail; onDone: () => Promise<vo
     void act({ action: "reject", reasonCode: reason, note: note.trim() || undefined });
   };
 
+  // After a decision the lead may allow none: the confirmation stays on screen all the same.
+  if (!can("accept") && !can("reject") && !can("nurture") && !done) return null;
   return (
     <Card title={t("actions.title")} className="decision">
       {done ? (
