@@ -35,6 +35,7 @@ run("lint (Biome; no SQL or drizzle-orm in worker/src/routes)", bin("biome"), ["
 run("no import cycles (type-only imports included)", bin("tsx"), ["scripts/import-cycles.ts"]);
 run("build the tracker", "node", ["worker/scripts/build-tracker.mjs"]);
 run("typecheck", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
+run("OpenAPI client types (generated) and their type check", "npm", ["run", "typecheck:api-client", "--silent"]);
 run("typecheck the extension", "npm", ["run", "typecheck:extension"]);
 run("unit tests (shared, extension extractors, scripts)", bin("vitest"), ["run", "--config", "vitest.unit.config.ts"], { vitestReport: "unit.json" });
 run("worker tests in workerd (D1, Queues, Cron)", bin("vitest"), ["run", "--config", "worker/vitest.config.ts"], { vitestReport: "worker.json" });

@@ -5,6 +5,9 @@ import { HIT_TYPES } from "./hit-types";
 export const MAX_BODY_BYTES = 8 * 1024;
 export const MAX_URL_LENGTH = 2000;
 export const MAX_TITLE_LENGTH = 500;
+/** Event properties a hit may carry: at most this many, and this many bytes once serialised as stored. */
+export const MAX_PROPS = 10;
+export const MAX_PROPS_BYTES = 1024;
 
 const propValue = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
 

@@ -17,5 +17,8 @@ export const DROP_REASONS = [
   "global_privacy_control", // Sec-GPC: 1 on a site that honours it
   "opted_out", // visitor used the public opt-out
   "rate_limited", // over the site's request budget (counted at the edge, not queued)
+  "props_too_large", // event properties over the per-hit budget (10 properties, 1 KB of JSON)
+  "visitor_rate_limited", // one visitor over 60 hits in a minute
+  "site_quota_exceeded", // the site's storage for the UTC day is used up (workspace setting siteDailyQuotaMb)
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];

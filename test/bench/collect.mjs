@@ -6,6 +6,8 @@
 //     enriching every hit as it comes, is measured too ("everything in one thread"): the local ingestion capacity.
 //  2. loss check: exactly N requests of a known mix of valid and invalid hits; once the queue has drained,
 //     stored hits + counted drops must equal N, reason by reason. A mismatch sets a non-zero exit code.
+//     The consumer logs its time per pipeline step for each batch (`{"msg":"ingest.steps",…}`): summed over the
+//     run, they are printed step by step, per 100 requests.
 //
 //   node test/bench/collect.mjs          (or `npm run bench`, which runs every benchmark)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -176,8 +178,38 @@ function post(url, body, headers) {
   });
 }
 
+/** Sums the consumer's per-step timings from the worker's log lines, as they come. */
+function stepTimings() {
+  const totals = {};
+  let requests = 0;
+  let pending = "";
+  return {
+    onOutput(chunk) {
+      const lines = (pending + chunk).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        const at = line.indexOf('{"msg":"ingest.steps"');
+        if (at < 0) continue;
+        const { hits, ms } = JSON.parse(line.slice(at));
+        requests += hits;
+        for (const [step, t] of Object.entries(ms)) totals[step] = (totals[step] ?? 0) + t;
+      }
+    },
+    print() {
+      const all = Object.values(totals).reduce((a, b) => a + b, 0);
+      console.log(`\nIngestion pipeline, time per step over ${requests} requests in queue batches (local workerd, ms per 100 requests):`);
+      for (const [step, t] of Object.entries(totals))
+        console.log(`  ${step.padEnd(13)} ${((t / requests) * 100).toFixed(2).padStart(8)} ms   ${((t / all) * 100).toFixed(1).padStart(5)} %`);
+      console.log(`  ${"all".padEnd(13)} ${((all / requests) * 100).toFixed(2).padStart(8)} ms`);
+      return { requests, totals };
+    },
+  };
+}
+
 async function lossCheck() {
-  const server = await startDevServer({ args: QUIET });
+  const steps = stepTimings();
+  // Log level "log" so that the consumer's step timings reach us (this run measures correctness, not speed).
+  const server = await startDevServer({ args: ["--log-level", "log"], onOutput: steps.onOutput });
   try {
     const { kinds, requests } = lossMix();
     let next = 0;
@@ -229,7 +261,7 @@ async function lossCheck() {
     const accounted = Object.values(actual).reduce((a, b) => a + b, 0);
     ok &&= accounted === LOSS_N && failed === 0;
     console.log(`stored + dropped = ${accounted} of ${LOSS_N}: ${ok ? "nothing lost" : "LOSS OR MISCLASSIFICATION"}`);
-    return { ok, actual };
+    return { ok, actual, steps: steps.print() };
   } finally {
     await server.stop();
   }

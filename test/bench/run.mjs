@@ -3,8 +3,10 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { run as collect } from "./collect.mjs";
+import { run as storage } from "./storage.mjs";
 
 await collect();
+await storage();
 
 const tsx = path.join("node_modules", ".bin", "tsx");
 for (const [title, file] of [
@@ -14,6 +16,7 @@ for (const [title, file] of [
   ["network kind: accuracy on hand-labelled real ASNs", "test/bench/network-kind.ts"],
   ["identify latency over 10,000 random IPs (full IP table)", "test/bench/identify-latency.ts"],
   ["extension: navigation → overlay rendered, cold and warm", "test/bench/overlay.bench.ts"],
+  ["CRM backfill: 1,000 MQLs into the HubSpot and Pipedrive fakes (calls per lead, time, duplicates)", "test/bench/crm-backfill.bench.ts"],
   ["console: JS size and first screen time", "test/bench/console.bench.ts"],
 ]) {
   console.log(`\n▶ ${title}`);

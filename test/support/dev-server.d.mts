@@ -24,7 +24,14 @@ export interface DevServer {
 
 export function freePort(): Promise<number>;
 
-export function spawnWranglerDev(options?: { args?: string[]; port?: number; readyPath?: string; timeoutMs?: number }): Promise<WranglerDev>;
+export function spawnWranglerDev(options?: {
+  args?: string[];
+  port?: number;
+  readyPath?: string;
+  timeoutMs?: number;
+  /** Every chunk wrangler and the worker print, as it comes (output() keeps only the tail). */
+  onOutput?: (chunk: string) => void;
+}): Promise<WranglerDev>;
 
 export function startDevServer(options?: {
   port?: number;
@@ -40,4 +47,6 @@ export function startDevServer(options?: {
    * true: wrangler dev rebuilds and reloads on every change under worker/src (pending queue messages are lost).
    */
   watch?: boolean;
+  /** Every chunk wrangler and the worker print, as it comes (output() keeps only the tail). */
+  onOutput?: (chunk: string) => void;
 }): Promise<DevServer>;

@@ -48,7 +48,7 @@ export async function spawnWranglerDev(options = {}) {
 
 class EarlyExit extends Error {}
 
-async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000 }) {
+async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000, onOutput }) {
   port ??= await freePort();
   // Each instance needs its own inspector port: the default 9229 may belong to another running wrangler.
   const inspectorPort = await freePort();
@@ -59,7 +59,10 @@ async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000 
   );
   // Keep the tail of the output for error messages; reading it also keeps the pipes from filling up.
   let output = "";
-  const keep = (chunk) => (output = (output + chunk).slice(-20_000));
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-20_000);
+    onOutput?.(String(chunk));
+  };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -150,7 +153,7 @@ async function bundleWorker() {
 /** Encrypts CRM tokens at rest in local runs (npm start, e2e tests, benchmarks); never a production key. */
 export const LOCAL_SECRETS_KEY = process.env.SILLAGE_SECRETS_KEY ?? "bG9jYWwtZGV2LWtleS1zaWxsYWdlLW5vdC1zZWNyZXQ=";
 
-export async function startDevServer({ port, persistTo, vars = {}, args = [], watch = false, config = path.join(root, "wrangler.toml") } = {}) {
+export async function startDevServer({ port, persistTo, vars = {}, args = [], watch = false, config = path.join(root, "wrangler.toml"), onOutput } = {}) {
   const ownDir = !persistTo;
   persistTo = ownDir ? mkdtempSync(path.join(tmpdir(), "sillage-dev-")) : path.resolve(persistTo);
   let bundle;
@@ -176,7 +179,7 @@ export async function startDevServer({ port, persistTo, vars = {}, args = [], wa
     const worker = ["-c", config, ...(bundle ? [path.join(bundle, "index.js"), "--no-bundle"] : [])];
     // SILLAGE_SECRETS_KEY: a local-only key for CRM tokens (production sets its own with `wrangler secret put`).
     const varArgs = Object.entries({ SILLAGE_TRUST_CLIENT_IP: "1", SILLAGE_SECRETS_KEY: LOCAL_SECRETS_KEY, ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
-    server = await spawnWranglerDev({ port, args: [...worker, "--persist-to", persistTo, ...varArgs, ...args], readyPath: "/t.js" });
+    server = await spawnWranglerDev({ port, args: [...worker, "--persist-to", persistTo, ...varArgs, ...args], readyPath: "/t.js", onOutput });
   } catch (err) {
     cleanUp();
     throw err;

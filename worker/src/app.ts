@@ -1,6 +1,7 @@
 import { createApp, newApp } from "./http/app-factory";
 import { requireAuth } from "./auth/require-auth";
 import { rateLimitByKey } from "./http/rate-limit";
+import { apiKeySecurityScheme, openApiConfig } from "./http/openapi";
 import { trackerRoutes } from "./routes/tracker";
 import { demoSiteRoutes } from "./routes/demo-site";
 import { dropRoutes } from "./routes/drops";
@@ -22,7 +23,8 @@ import { crmRoutes } from "./routes/crm";
 
 const api = newApp();
 // Registered before the key check, so the API description is public.
-api.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Sillage API", version: "1" } });
+api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", apiKeySecurityScheme);
+api.doc31("/openapi.json", (c) => openApiConfig(new URL(c.req.url).origin));
 // Console sign-in and sign-out come before the auth check too (they create and end what it checks).
 api.route("/", consoleSignInRoutes);
 api.use("*", requireAuth);

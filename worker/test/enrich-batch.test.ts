@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { ingestBatch } from "../src/ingest/ingest-batch";
+import { ingestBatch } from "../src/ingest/pipeline";
 import { collectEnvelope, createTestSite, deliverBatch, overrideCidr } from "./support/fixtures";
 import { loadRealRanges } from "./support/ip-data";
 

@@ -322,13 +322,13 @@ describe("public opt-out", () => {
   const stored = (site: TestSite) =>
     env.DB.prepare("SELECT visitor_key AS vid FROM opt_outs WHERE site_id = ? ORDER BY vid").bind(site.siteId).all<{ vid: string }>().then((r) => r.results.map((x) => x.vid));
 
-  it("POST /opt-out (the tracker's beacon) answers 204 whatever it gets and records valid requests only", async () => {
+  it("POST /opt-out (the tracker's beacon) answers 204 whatever it gets under 1 KB and records valid requests only", async () => {
     const site = await createTestSite();
     const ip = "198.51.100.1";
     const ok = await optOut({ method: "POST", ip, headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ site: site.siteKey, vid: "opting-out-browser-1" }) });
     expect(ok.status).toBe(204);
     expect(ok.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    for (const body of ["{nope", JSON.stringify({ site: site.siteKey, vid: "x" }), JSON.stringify({ site: "no-such-site", vid: "opting-out-browser-2" }), "x".repeat(2000)]) {
+    for (const body of ["{nope", JSON.stringify({ site: site.siteKey, vid: "x" }), JSON.stringify({ site: "no-such-site", vid: "opting-out-browser-2" }), "x".repeat(1000)]) {
       expect((await optOut({ method: "POST", ip, body })).status).toBe(204);
     }
     expect(await eventually(async () => ((await stored(site)).length ? stored(site) : null))).toEqual(["opting-out-browser-1"]);
@@ -337,6 +337,29 @@ describe("public opt-out", () => {
     expect(await stored(site)).toEqual(["opting-out-browser-1"]);
     expect(await isOptedOut(env.DB, site.siteId, "opting-out-browser-1")).toBe(true);
     expect(await isOptedOut(env.DB, site.siteId, "opting-out-browser-2")).toBe(false);
+  });
+
+  it("POST /opt-out bounds a chunked body by reading the stream: 413 past 1 KB, nothing stored", async () => {
+    const site = await createTestSite();
+    // Valid JSON, padded far past the bound, sent in chunks without a Content-Length.
+    const json = JSON.stringify({ site: site.siteKey, vid: "chunked-browser-1", pad: "x".repeat(256 * 1024) });
+    const bytes = new TextEncoder().encode(json);
+    let sentBytes = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sentBytes >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(sentBytes, sentBytes + 4096));
+        sentBytes += 4096;
+      },
+    });
+    const res = await worker.fetch(
+      new Request("https://api.sillage.test/opt-out", { method: "POST", body, headers: { "CF-Connecting-IP": "198.51.100.9" }, duplex: "half" } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
+    expect(await stored(site)).toEqual([]);
+    const small = await optOut({ method: "POST", ip: "198.51.100.9", body: "x".repeat(1025) });
+    expect(small.status).toBe(413);
   });
 
   it("GET /opt-out answers a clear JSON error for bad input, 200 once stored", async () => {

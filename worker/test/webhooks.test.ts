@@ -8,6 +8,7 @@ import { DEFAULT_MODEL } from "@sillage/shared/scoring/default-model";
 import { emptyState } from "@sillage/shared/scoring/state";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "@sillage/shared/api-key";
 import { WEBHOOK_EVENTS } from "../src/db/schema/webhooks";
+import { SITE_EVENT_TYPES } from "@sillage/shared/api/site-event";
 import { emitLeadEvent } from "../src/webhooks/emit";
 import { attemptDelivery } from "../src/webhooks/deliver";
 import { verifySignature } from "../src/webhooks/sign";
@@ -748,7 +749,7 @@ describe("tenant isolation", () => {
 });
 
 it("knows the same lead events as the API contract, and documents the payload in OpenAPI", async () => {
-  expect([...WEBHOOK_EVENTS]).toEqual([...LEAD_EVENT_TYPES]);
+  expect([...WEBHOOK_EVENTS]).toEqual([...LEAD_EVENT_TYPES, ...SITE_EVENT_TYPES]);
   const doc = (await (await worker.fetch(new Request("https://api.sillage.test/api/v1/openapi.json"))).json()) as any;
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/webhooks", "/webhooks/{id}", "/webhooks/{id}/deliveries", "/webhooks/{id}/test", "/leads/export.csv"]));
   expect(doc.webhooks["/leadEvent"].post.requestBody.content["application/json"].schema).toBeDefined();

@@ -81,6 +81,21 @@ export const leadContactSchema = z.object({
   jobTitle: z.string().nullable(),
   phone: z.string().nullable(),
   linkedinUrl: z.string().nullable(),
+  /**
+   * Different values later forms claimed for this contact (a form cannot prove who typed it, so they never
+   * replace the contact's own): most recent first, each with how often it was claimed.
+   */
+  claims: z
+    .array(
+      z.object({
+        field: z.enum(["name", "jobTitle", "phone", "linkedinUrl"]),
+        value: z.string(),
+        count: z.number().int(),
+        firstClaimedAt: z.string(),
+        lastClaimedAt: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export const leadNoteSchema = z.object({

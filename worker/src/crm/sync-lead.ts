@@ -36,19 +36,25 @@ const SYNC_ACTOR = { id: "crm-sync", name: "Synchronisation CRM" };
 export async function syncLead(env: Env, connectionId: string, leadId: string, now = Date.now()): Promise<SyncResult> {
   const conn = await loadConnectionForSync(env.DB, connectionId);
   if (!conn || !conn.enabled || conn.state === "broken") return { outcome: "paused" };
-  const pending = await pendingEvents(env.DB, conn.id, leadId);
-  if (!pending.length) return { outcome: "nothing_to_do" };
-  const eventIds = pending.map((e) => e.eventId);
+  if (!(await pendingEvents(env.DB, conn.id, leadId)).length) return { outcome: "nothing_to_do" };
 
   const facts = await loadLeadFacts(env.DB, conn.workspaceId, leadId, now);
   if (!facts) {
-    await env.DB.batch([markEventsFailed(env.DB, conn.id, eventIds, "the lead no longer exists", now)]);
+    const ids = (await pendingEvents(env.DB, conn.id, leadId)).map((e) => e.eventId);
+    await env.DB.batch([markEventsFailed(env.DB, conn.id, ids, "the lead no longer exists", now)]);
     return { outcome: "failed", reason: "the lead no longer exists" };
   }
   const keys = syncKeys(facts.leadId, { siren: facts.siren, domain: facts.domain, name: facts.name });
   if (facts.leadId !== leadId) keys.push(`lead:${leadId}`);
   const lease = await acquireKeys(env.DB, conn.id, keys, now);
   if (!lease) return { outcome: "busy" };
+  // Read again under the lease: a sync that just finished may have done them (and created the MQL task).
+  const pending = await pendingEvents(env.DB, conn.id, leadId);
+  if (!pending.length) {
+    await lease.release();
+    return { outcome: "nothing_to_do" };
+  }
+  const eventIds = pending.map((e) => e.eventId);
 
   let client: CrmClient | null = null;
   const log = (e: Partial<SyncLogEntry> & Pick<SyncLogEntry, "outcome">): SyncLogEntry => ({

@@ -1,6 +1,7 @@
 import type { Env } from "../env";
 import { purgeExpiredHits } from "./purge-expired-hits";
 import { requeuePendingEnrichment } from "./requeue-pending-enrichment";
+import { reviveFailedEnrichment } from "./revive-failed-enrichment";
 import { flagOverdueMqls } from "./flag-overdue-mqls";
 import { recheckDecayedMqls } from "./recheck-decayed-mqls";
 import { requeueStalledDeliveries } from "../webhooks/requeue-stalled";
@@ -11,6 +12,7 @@ import { purgeConsoleSessions } from "../auth/console-sessions-store";
 export async function runScheduled(env: Env, now: number): Promise<Record<string, number | string>> {
   const tasks: Record<string, (env: Env, now: number) => Promise<number>> = {
     requeuedEnrichment: requeuePendingEnrichment,
+    revivedEnrichment: reviveFailedEnrichment,
     purgedHits: purgeExpiredHits,
     overdueMqls: flagOverdueMqls,
     decayedMqls: recheckDecayedMqls,

@@ -33,7 +33,7 @@ async function enrichmentFailed(env: Env, msg: HitMessage, err: unknown): Promis
     return;
   }
   try {
-    await markEnrichmentFailed(env, hitId, reason);
+    await markEnrichmentFailed(env, hitId, reason, retryable);
     msg.ack();
   } catch {
     msg.retry({ delaySeconds: enrichRetryDelaySeconds(msg.attempts) });

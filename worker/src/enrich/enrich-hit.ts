@@ -6,6 +6,7 @@ import { providerChain } from "../identify/providers";
 import { identifyEmailDomain } from "../identify/email-domain";
 import { attributeHitToLead } from "../scoring/attribute-hit";
 import type { HitWrites } from "./hit-writes";
+import { SECOND_LIFE_AT_SQL } from "./second-life";
 
 export interface HitRow {
   id: string;
@@ -29,10 +30,7 @@ const HIT_ROW_SQL = `SELECT h.id, h.visitor_id AS visitorId, h.workspace_id AS w
 
 /** The hits of a queue batch, in one query. */
 export async function loadHitRows(db: D1Database, hitIds: readonly string[]): Promise<Map<string, HitRow>> {
-  const { results } = await db
-    .prepare(`${HIT_ROW_SQL} WHERE h.id IN (SELECT value FROM json_each(?1))`)
-    .bind(JSON.stringify(hitIds))
-    .all<HitRow>();
+  const { results } = await db.prepare(`${HIT_ROW_SQL} WHERE h.id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(hitIds)).all<HitRow>();
   return new Map(results.map((r) => [r.id, r]));
 }
 
@@ -58,7 +56,7 @@ export async function enrichLoadedHit(
   io: { lookups: NetworkLookups; writes: HitWrites },
 ): Promise<EnrichOutcome> {
   if (!hit || hit.status !== "pending") return "not_pending";
-  const providers = providerChain(env, hit.providerChain ? (JSON.parse(hit.providerChain) as string[]) : null);
+  const providers = providerChain(env, hit.providerChain ? (JSON.parse(hit.providerChain) as string[]) : null, hit.workspaceId);
 
   // Any hit of a known contact may arrive here before the identify hit itself: decide the contact's company first.
   if (hit.contactId) await identifyEmailDomain(env.DB, providers, hit.workspaceId, hit.contactId, now);
@@ -121,13 +119,18 @@ export async function enrichLoadedHit(
   return result ? "done" : "skipped";
 }
 
-/** After the last attempt: the hit stays, with why enrichment gave up; its raw IP goes unless kept. */
-export async function markEnrichmentFailed(env: Env, hitId: string, reason: string): Promise<void> {
+/**
+ * After the last attempt: the hit stays, with why enrichment gave up. A retryable failure (provider down or
+ * rate-limiting) may get a second life (second-life.ts), so its raw IP stays until then; otherwise it goes
+ * unless the workspace keeps it.
+ */
+export async function markEnrichmentFailed(env: Env, hitId: string, reason: string, retryable = false, now = Date.now()): Promise<void> {
   await env.DB.prepare(
-    `UPDATE hits SET enrichment_status = 'failed', enrichment_reason = ?,
-            ip = CASE WHEN (SELECT keep_raw_ip FROM workspaces WHERE id = hits.workspace_id) THEN ip ELSE NULL END
-      WHERE id = ? AND enrichment_status = 'pending'`,
+    `UPDATE hits SET enrichment_status = 'failed', enrichment_reason = ?3, enrichment_retry_at = ${SECOND_LIFE_AT_SQL},
+            ip = CASE WHEN (SELECT keep_raw_ip FROM workspaces WHERE id = hits.workspace_id) OR (${SECOND_LIFE_AT_SQL}) IS NOT NULL
+                      THEN ip ELSE NULL END
+      WHERE id = ?4 AND enrichment_status = 'pending'`,
   )
-    .bind(reason.slice(0, 500), hitId)
+    .bind(retryable ? 1 : 0, now, reason.slice(0, 500), hitId)
     .run();
 }

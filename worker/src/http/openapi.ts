@@ -13,6 +13,29 @@ export const errorSchema = {
   },
 };
 
+/** Where every route of the document lives, relative to the origin that serves it. */
+export const API_BASE_PATH = "/api/v1";
+
+/**
+ * The document's top level. `servers` is the origin the document was fetched from plus `/api/v1`: paths in the
+ * document are relative to it (`/leads`), so generated clients call `/api/v1/leads`, on this deployment.
+ * Every operation takes the API key as a bearer token (declared once, at the top).
+ */
+export function openApiConfig(origin: string) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Sillage API", version: "1" },
+    servers: [{ url: `${origin}${API_BASE_PATH}`, description: "This deployment" }],
+    security: [{ apiKey: [] }],
+  };
+}
+
+export const apiKeySecurityScheme = {
+  type: "http" as const,
+  scheme: "bearer",
+  description: "An API key (`slg_` followed by 40 hex characters), sent as `Authorization: Bearer slg_…`.",
+};
+
 /** A JSON response of the OpenAPI document. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 

@@ -1,46 +1,24 @@
 import { DurableObject } from "cloudflare:workers";
+import { FairSlotQueue, type SlotAnswer, type SlotRequest } from "./provider-slot-queue";
+
+export type { SlotAnswer, SlotRequest } from "./provider-slot-queue";
 
 /**
  * One instance per provider name (`idFromName("recherche-entreprises")`) hands out request slots for the
- * whole deployment, so every isolate together stays under the provider's published rate. The adapter that
- * callers use is in provider-rate-limit.ts.
+ * whole deployment, so every isolate together stays under the provider's published rate, shared fairly
+ * between workspaces (see provider-slot-queue.ts). The adapter that callers use is in provider-rate-limit.ts.
  *
- * The object never sleeps: it reserves the next slot and answers how long the caller must wait, so it is
- * busy for microseconds per request (DO duration is billed by wall-clock time).
+ * A caller whose slot is not free at once is held until its turn (at most `maxWaitMs`), so that a workspace
+ * arriving later can still be served before a flooding one's backlog. The object is then active while anyone
+ * waits: under load it is anyway (a request every 1/7 s), and idle it answers at once.
  *
- * The next free slot lives in memory only. Persisting it would cost one storage write per request (the free
- * plan allows 100,000 rows written a day; 7/s is 600,000); losing it on a restart lets at most `maxWaitMs`
- * of already-reserved requests overlap with new ones, which the provider's 429 + Retry-After handling absorbs.
+ * The queues live in memory only: persisting them would cost a storage write per request. Losing them on a
+ * restart fails the held callers (their adapter falls back, then the queue retries), nothing else.
  */
-
-export interface SlotRequest {
-  /** Slots per second for this provider; they are spaced evenly (no burst). */
-  ratePerSecond: number;
-  /** Longest wait handed out: beyond it the queue of reservations is full and the caller is told to come back. */
-  maxWaitMs: number;
-}
-
-export type SlotAnswer =
-  /** A slot is reserved: send after `waitMs`. */
-  | { ok: true; waitMs: number }
-  /** Nothing reserved: the reservations already reach `retryAfterMs` ahead. */
-  | { ok: false; retryAfterMs: number };
-
 export class ProviderRateLimiter extends DurableObject {
-  /** Epoch ms of the first slot not yet handed out. */
-  private nextFreeAt = 0;
+  private readonly queue = new FairSlotQueue({ now: () => Date.now(), setTimer: (fn, ms) => setTimeout(fn, ms) });
 
-  acquire(request: SlotRequest): SlotAnswer {
-    const { ratePerSecond, maxWaitMs } = request;
-    if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond) || !(maxWaitMs >= 0)) {
-      throw new RangeError(`invalid slot request ${JSON.stringify(request)}`);
-    }
-    // Synchronous on purpose: no await, so concurrent calls cannot interleave between read and write.
-    const now = Date.now();
-    const slot = Math.max(now, this.nextFreeAt);
-    const waitMs = slot - now;
-    if (waitMs > maxWaitMs) return { ok: false, retryAfterMs: waitMs };
-    this.nextFreeAt = slot + 1000 / ratePerSecond;
-    return { ok: true, waitMs };
+  acquire(request: SlotRequest): SlotAnswer | Promise<SlotAnswer> {
+    return this.queue.acquire(request);
   }
 }

@@ -5,7 +5,9 @@ import type { ProviderRateLimiter, SlotAnswer } from "./provider-rate-limit-do";
 
 /**
  * A RateLimiter whose slots come from the ProviderRateLimiter Durable Object, so the limit holds for the
- * whole deployment rather than per isolate. The caller sleeps for the wait the object hands out.
+ * whole deployment rather than per isolate, shared fairly between workspaces: `forTenant(workspaceId)` is the
+ * limiter of one workspace. The object holds a caller until its slot (at most `maxWaitMs`), or hands out a
+ * short wait that the caller sleeps.
  *
  * - Queue full (the next slot is more than `maxWaitMs` away): throws a retryable ProviderError
  *   `rate_limited` with a Retry-After, and the enrichment queue tries again later with backoff.
@@ -26,7 +28,7 @@ export interface GlobalRateLimiterOptions {
   maxWaitMs?: number;
   /** Used while the object cannot be reached; keep one per isolate so it limits across calls. */
   fallback: RateLimiter;
-  /** A call to the object slower than this counts as a failure. Default 2,000 ms. */
+  /** A call to the object slower than this beyond `maxWaitMs` (its longest hold) counts as a failure. Default 2,000 ms. */
   callTimeoutMs?: number;
   /** After a failure, how long to use the fallback before trying the object again. Default 30,000 ms. */
   retryObjectAfterMs?: number;
@@ -35,7 +37,12 @@ export interface GlobalRateLimiterOptions {
   log?: (message: string, error: unknown) => void;
 }
 
-export function createGlobalRateLimiter(options: GlobalRateLimiterOptions): RateLimiter {
+export interface TenantRateLimiter extends RateLimiter {
+  /** The limiter of one tenant (workspace): its requests take their fair share of the slots. */
+  forTenant(tenant: string): RateLimiter;
+}
+
+export function createGlobalRateLimiter(options: GlobalRateLimiterOptions): TenantRateLimiter {
   const { provider, namespace, fallback, ratePerSecond } = options;
   if (!(ratePerSecond > 0)) throw new RangeError("ratePerSecond must be positive");
   const name = options.name ?? provider;
@@ -50,11 +57,11 @@ export function createGlobalRateLimiter(options: GlobalRateLimiterOptions): Rate
   let outageLogged = false;
 
   /** The object's answer, or null when it cannot give one (then the fallback decides). */
-  async function reserve(ns: ProviderLimiterNamespace, signal: AbortSignal | undefined): Promise<SlotAnswer | null> {
+  async function reserve(ns: ProviderLimiterNamespace, tenant: string | undefined, signal: AbortSignal | undefined): Promise<SlotAnswer | null> {
     if (now() < unavailableUntil) return null;
     try {
-      const call = async (): Promise<SlotAnswer> => await ns.get(ns.idFromName(name)).acquire({ ratePerSecond, maxWaitMs });
-      const answer = await withDeadline(call, callTimeoutMs, signal);
+      const call = async (): Promise<SlotAnswer> => await ns.get(ns.idFromName(name)).acquire({ ratePerSecond, maxWaitMs, tenant });
+      const answer = await withDeadline(call, maxWaitMs + callTimeoutMs, signal);
       outageLogged = false;
       return answer;
     } catch (error) {
@@ -68,20 +75,23 @@ export function createGlobalRateLimiter(options: GlobalRateLimiterOptions): Rate
     }
   }
 
+  async function acquire(tenant: string | undefined, signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) throw signal.reason;
+    const answer = namespace ? await reserve(namespace, tenant, signal) : null;
+    if (!answer) return fallback.acquire(signal);
+    if (!answer.ok) {
+      const seconds = Math.max(1, Math.ceil(answer.retryAfterMs / 1000));
+      throw new ProviderError("rate_limited", provider, `global rate limit: requests already reserved for the next ${seconds} s`, {
+        retryAfterSeconds: seconds,
+      });
+    }
+    // An abort while waiting wastes the slot (giving it back would take another call): the safe side.
+    if (answer.waitMs > 0) await sleep(answer.waitMs, signal);
+  }
+
   return {
-    async acquire(signal) {
-      if (signal?.aborted) throw signal.reason;
-      const answer = namespace ? await reserve(namespace, signal) : null;
-      if (!answer) return fallback.acquire(signal);
-      if (!answer.ok) {
-        const seconds = Math.max(1, Math.ceil(answer.retryAfterMs / 1000));
-        throw new ProviderError("rate_limited", provider, `global rate limit: requests already reserved for the next ${seconds} s`, {
-          retryAfterSeconds: seconds,
-        });
-      }
-      // An abort while sleeping wastes the slot (giving it back would take another call): the safe side.
-      if (answer.waitMs > 0) await sleep(answer.waitMs, signal);
-    },
+    acquire: (signal) => acquire(undefined, signal),
+    forTenant: (tenant) => ({ acquire: (signal) => acquire(tenant, signal) }),
   };
 }
 

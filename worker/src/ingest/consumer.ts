@@ -1,7 +1,7 @@
 import type { Env } from "../env";
 import type { CollectEnvelope } from "./envelope";
-import { ingest, type IngestOutcome } from "./pipeline";
-import { ingestBatch } from "./ingest-batch";
+import { runPipeline, type IngestResult, type StepTimings } from "./pipeline";
+import { announceQuotaReached } from "./announce-quota";
 
 /** Exponential backoff for a message whose storage failed: 2 s, 4 s, … capped at 5 minutes. */
 export const retryDelaySeconds = (attempts: number) => Math.min(300, 2 ** Math.max(1, attempts));
@@ -9,22 +9,25 @@ export const retryDelaySeconds = (attempts: number) => Math.min(300, 2 ** Math.m
 /**
  * Queue consumer for collected hits. The whole batch is ingested with grouped reads and one write transaction;
  * if that fails (one bad message must not hold back the others), each message is ingested on its own, in
- * order, and a failing one is retried alone, with backoff.
+ * order, and a failing one is retried alone, with backoff. Each batch logs the time spent in each pipeline step.
  */
 export async function consumeHits(batch: MessageBatch<CollectEnvelope>, env: Env): Promise<void> {
-  const stored: { body: { hitId: string } }[] = [];
-  const keep = (outcome: IngestOutcome) => {
-    if (outcome.stored) stored.push({ body: { hitId: outcome.hitId } });
-  };
+  const results: IngestResult[] = [];
+  const timings: StepTimings = {};
   try {
-    const outcomes = await ingestBatch(env.DB, batch.messages.map((m) => m.body));
-    outcomes.forEach(keep);
+    results.push(
+      await runPipeline(
+        env.DB,
+        batch.messages.map((m) => m.body),
+        timings,
+      ),
+    );
     batch.ackAll();
   } catch (err) {
     console.error(`batch ingestion failed (${batch.messages.length} messages); ingesting one by one`, err);
     for (const msg of batch.messages) {
       try {
-        keep(await ingest(env.DB, msg.body));
+        results.push(await runPipeline(env.DB, [msg.body], timings));
         msg.ack();
       } catch (err) {
         console.error("ingest failed, will retry", msg.body.requestId, err);
@@ -32,6 +35,15 @@ export async function consumeHits(batch: MessageBatch<CollectEnvelope>, env: Env
       }
     }
   }
+  console.log(JSON.stringify({ msg: "ingest.steps", hits: batch.messages.length, ms: roundTimings(timings) }));
+
+  const stored = results.flatMap((r) => r.outcomes).flatMap((o) => (o.stored ? [{ body: { hitId: o.hitId } }] : []));
   // If this send fails, the hits are stored as pending and the cron job queues them later.
   for (let i = 0; i < stored.length; i += 100) await env.ENRICH.sendBatch(stored.slice(i, i + 100)).catch((err) => console.error("enrich enqueue failed", err));
+
+  const now = Date.now();
+  for (const reached of new Map(results.flatMap((r) => r.quotaReached).map((q) => [`${q.siteId}|${q.day}`, q])).values())
+    await announceQuotaReached(env, reached, now).catch((err) => console.error("site.quota_reached not announced; the next batch over quota retries", err));
 }
+
+const roundTimings = (t: StepTimings) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 100) / 100]));

@@ -1,6 +1,5 @@
 import type { DropReason } from "@sillage/shared/drop-reasons";
-
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+import { utcDay } from "../lib/utc-day";
 
 /** The upsert that adds `count` drops under their UTC day, site key ("" when no known site) and reason. */
 export function dropCounterStatement(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1): D1PreparedStatement {
@@ -28,11 +27,9 @@ export function dropHostnameStatement(d1: D1Database, receivedAt: number, siteKe
     .bind(day, siteKey, hostname.slice(0, 253), count, MAX_DROP_HOSTNAMES_PER_DAY);
 }
 
-/** Counts dropped requests at once (and, for a hostname not allowed, the hostname). */
-export async function countDrop(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1, hostname?: string) {
-  const counter = dropCounterStatement(d1, receivedAt, siteKey, reason, count);
-  if (!hostname) return counter.run();
-  await d1.batch([counter, dropHostnameStatement(d1, receivedAt, siteKey, hostname)]);
+/** Counts dropped requests at once. */
+export function countDrop(d1: D1Database, receivedAt: number, siteKey: string, reason: DropReason, count = 1) {
+  return dropCounterStatement(d1, receivedAt, siteKey, reason, count).run();
 }
 
 /** Tallies the drops of a queue batch so that each (day, site, reason) costs one upsert. */

@@ -1,5 +1,6 @@
 import type { HitSource } from "@sillage/shared/hit-types";
 import { MAX_BODY_BYTES } from "@sillage/shared/collect-payload";
+import { readBoundedBody } from "../http/request-body";
 
 /**
  * What the edge captures from a /collect or /p.gif request, before any validation, so that the browser is
@@ -68,50 +69,20 @@ function cfProps(req: Request, env: CaptureEnv): CollectEnvelope["cf"] {
   };
 }
 
-const MAX_DRAIN_BYTES = 1024 * 1024;
-
-/** Reads at most MAX_BODY_BYTES + 1 bytes so an oversized body costs nothing more than the limit. */
-async function readBoundedBody(req: Request): Promise<{ body?: string; oversized: boolean }> {
-  if (!req.body) return { body: "", oversized: false };
-  const declared = Number(req.headers.get("Content-Length") ?? "NaN");
-  if (declared > MAX_BODY_BYTES) {
-    // Answering before the upload is over makes the local proxy answer 503 instead of our 204: drain what a
-    // browser could send (bounded), then stop.
-    if (declared <= MAX_DRAIN_BYTES) await req.body.pipeTo(new WritableStream()).catch(() => undefined);
-    return { oversized: true };
-  }
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      // Drain (bounded) rather than cancel: a cancelled upload makes the local proxy answer 503 and can cost
-      // a neighbouring request; the bytes are discarded as they come.
-      for (let drained = size; drained < MAX_DRAIN_BYTES; ) {
-        const next = await reader.read();
-        if (next.done) return { oversized: true };
-        drained += next.value.byteLength;
-      }
-      await reader.cancel();
-      return { oversized: true };
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return { body: new TextDecoder().decode(all), oversized: false };
-}
-
 export async function captureCollect(req: Request, env: CaptureEnv, requestId: string): Promise<CollectEnvelope> {
-  const { body, oversized } = await readBoundedBody(req);
-  return { requestId, source: "collect", receivedAt: Date.now(), body, oversized, ip: clientIp(req, env), headers: headerBag(req), cf: cfProps(req, env) };
+  // Reads at most MAX_BODY_BYTES (+ one chunk): an oversized body costs nothing more than the limit.
+  const read = await readBoundedBody(req, MAX_BODY_BYTES);
+  const body = read.ok ? new TextDecoder().decode(read.bytes) : undefined;
+  return {
+    requestId,
+    source: "collect",
+    receivedAt: Date.now(),
+    body,
+    oversized: !read.ok,
+    ip: clientIp(req, env),
+    headers: headerBag(req),
+    cf: cfProps(req, env),
+  };
 }
 
 export function capturePixel(req: Request, env: CaptureEnv, requestId: string): CollectEnvelope {

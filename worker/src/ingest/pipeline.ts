@@ -1,64 +1,47 @@
-import type { DropReason } from "@sillage/shared/drop-reasons";
-import { getDb } from "../db/client";
 import type { CollectEnvelope } from "./envelope";
-import { countDrop } from "./drops";
-import { parse } from "./steps/parse";
-import { validate, type ValidHit } from "./steps/validate";
-import { resolveSite, type SiteConfig } from "./steps/site";
-import { dropBots } from "./steps/bots";
-import { consent } from "./steps/consent";
-import { isOptedOut } from "../privacy/opted-out";
-import { resolveVisit } from "./steps/visit";
-import { store } from "./steps/store";
+import { DropTally } from "./drops";
+import { PIPELINE_STEPS } from "./pipeline-steps";
+import type { IngestOutcome, IngestRun, QuotaReached } from "./ingest-run";
 
-export type IngestOutcome = { stored: true; hitId: string; siteId: string; workspaceId: string } | { stored: false; reason: DropReason };
+export type { IngestOutcome, QuotaReached } from "./ingest-run";
 
-/**
- * What the first steps make of a request: a hit to store for a site, or a drop with its reason and site key
- * (and, for `hostname_not_allowed`, the page's hostname, which the installation check shows).
- */
-export type Screened = { ok: true; site: SiteConfig; hit: ValidHit } | { ok: false; reason: DropReason; siteKey: string; hostname?: string };
+/** Milliseconds spent in each step, summed over the runs that share the object. */
+export type StepTimings = Record<string, number>;
 
-/**
- * Steps 1–4: parse → validate (shape, site, hostname) → drop bots → consent. Reads only the site (cached per
- * isolate), so a queue batch screens all its messages before it touches the database.
- */
-export async function screen(d1: D1Database, env: CollectEnvelope): Promise<Screened> {
-  const raw = parse(env);
-  if (!raw.ok) return { ok: false, reason: raw.reason, siteKey: "" };
-  const hit = validate(raw.value);
-  if (!hit.ok) return { ok: false, reason: hit.reason, siteKey: "" };
-  const site = await resolveSite(getDb(d1), hit.value, env.receivedAt);
-  if (!site.ok) {
-    if (site.reason === "unknown_site") return { ok: false, reason: site.reason, siteKey: "" };
-    return { ok: false, reason: site.reason, siteKey: hit.value.payload.site, hostname: hit.value.url?.hostname };
-  }
-  const key = site.value.publicKey;
-  const human = dropBots(env.headers);
-  if (!human.ok) return { ok: false, reason: human.reason, siteKey: key };
-  const allowed = consent(site.value, env.headers);
-  if (!allowed.ok) return { ok: false, reason: allowed.reason, siteKey: key };
-  return { ok: true, site: site.value, hit: hit.value };
+export interface IngestResult {
+  outcomes: IngestOutcome[];
+  quotaReached: QuotaReached[];
 }
 
 /**
- * The ingestion pipeline for one request, as named steps: screen (parse → validate → bots → consent) →
- * opt-out → visitor/session → store. Every request ends either stored or counted as dropped with one reason.
- * D1 failures throw, so that the queue retries the message: nothing is lost. `ingestBatch` runs the same
- * steps for a whole queue batch with grouped reads and writes.
+ * The ingestion pipeline, for one request or a whole queue batch: the named steps of PIPELINE_STEPS
+ * (parse → validate → site → bots → consent → props budget → visitor → read → redelivery → opt-out → visitor rate →
+ * site quota → session → store → write), run in order by this one loop, each timed. Every request ends either stored or
+ * counted as dropped with one reason. Two database round trips in all: one read, one write transaction. D1
+ * failures throw, so that the queue retries: nothing of the batch is then written, and nothing is lost.
  */
-export async function ingest(d1: D1Database, env: CollectEnvelope): Promise<IngestOutcome> {
-  const dropped = async (reason: DropReason, siteKey: string, hostname?: string): Promise<IngestOutcome> => {
-    await countDrop(d1, env.receivedAt, siteKey, reason, 1, hostname);
-    return { stored: false, reason };
+export async function runPipeline(d1: D1Database, envelopes: readonly CollectEnvelope[], timings?: StepTimings): Promise<IngestResult> {
+  const run: IngestRun = { d1, items: envelopes.map((env) => ({ env, siteKey: "" })), drops: new DropTally(), writes: [], quotaReached: new Map() };
+  for (const step of PIPELINE_STEPS) {
+    const started = performance.now();
+    await step.run(run);
+    if (timings) timings[step.name] = (timings[step.name] ?? 0) + performance.now() - started;
+  }
+  return {
+    outcomes: run.items.map((item) => {
+      if (!item.outcome) throw new Error(`ingestion left request ${item.env.requestId} without an outcome`);
+      return item.outcome;
+    }),
+    quotaReached: [...run.quotaReached.values()],
   };
-  const s = await screen(d1, env);
-  if (!s.ok) return dropped(s.reason, s.siteKey, s.hostname);
-  // Only tracker ids can opt out: cookieless and pixel keys change every day.
-  const vid = s.hit.payload.vid;
-  if (vid && (await isOptedOut(d1, s.site.id, vid))) return dropped("opted_out", s.site.publicKey);
+}
 
-  const visit = await resolveVisit(d1, s.site, s.hit, env);
-  const hitId = await store(d1, s.site, s.hit, visit, env);
-  return { stored: true, hitId, siteId: s.site.id, workspaceId: s.site.workspaceId };
+/** One request through the pipeline (the collector's fallback when the queue refuses a message). */
+export async function ingest(d1: D1Database, env: CollectEnvelope): Promise<IngestOutcome> {
+  return (await runPipeline(d1, [env])).outcomes[0]!;
+}
+
+/** A queue batch through the pipeline; hits are placed in order, as if they had come one by one. */
+export async function ingestBatch(d1: D1Database, envelopes: readonly CollectEnvelope[]): Promise<IngestOutcome[]> {
+  return (await runPipeline(d1, envelopes)).outcomes;
 }

@@ -60,3 +60,26 @@ export function linkedinCompanyUrlOf(slug: string): string {
 export function linkedinProfileUrlOf(slug: string): string {
   return `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`;
 }
+
+/** LinkedIn's own hosts for public profiles: www. or a country edition (fr., uk.…). */
+const PROFILE_HOST = /^(?:www\.|[a-z]{2}\.)?linkedin\.com$/;
+/** What a public profile's slug may hold once decoded: letters (any script), digits, - and _. */
+const PROFILE_SLUG = /^[\p{L}\p{N}_-]{3,100}$/u;
+
+/**
+ * A profile URL as a visitor's form may claim it: accepted only as a real `https://(www.)linkedin.com/in/<slug>`
+ * address, and returned in one canonical form (`https://www.linkedin.com/in/<slug>/`) so that equal profiles
+ * compare equal. Null for anything else (http, other hosts, company pages, Sales Navigator, bare slugs).
+ */
+export function canonicalProfileUrl(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "https:" || url.username || url.password || url.port || !PROFILE_HOST.test(url.hostname.toLowerCase())) return null;
+  const m = /^\/in\/([^/]+)\/?$/.exec(url.pathname);
+  const slug = m ? decodeSlug(m[1]!) : null;
+  return slug && PROFILE_SLUG.test(slug) ? linkedinProfileUrlOf(slug) : null;
+}

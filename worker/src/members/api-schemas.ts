@@ -48,6 +48,7 @@ export const workspaceSchema = z
     keepRawIp: z.boolean(),
     retentionDays: z.number().int(),
     slaHours: z.number().int(),
+    siteDailyQuotaMb: z.number().int(),
     providerChain: z.array(z.string()),
     providerChainIsDefault: z.boolean(),
     /** Providers of the chain this deployment cannot use (pappers without PAPPERS_API_KEY): they are skipped. */

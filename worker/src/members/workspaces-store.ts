@@ -11,13 +11,15 @@ export interface WorkspaceSettings {
   keepRawIp: boolean;
   retentionDays: number;
   slaHours: number;
+  /** Storage each site may add per UTC day, in MB (hits past it are dropped as site_quota_exceeded). */
+  siteDailyQuotaMb: number;
   /** Providers tried in order: the workspace's choice, or the default chain. */
   providerChain: string[];
   providerChainIsDefault: boolean;
   createdAt: number;
 }
 
-export type WorkspacePatch = Partial<Pick<WorkspaceSettings, "name" | "keepRawIp" | "retentionDays" | "slaHours">> & {
+export type WorkspacePatch = Partial<Pick<WorkspaceSettings, "name" | "keepRawIp" | "retentionDays" | "slaHours" | "siteDailyQuotaMb">> & {
   providerChain?: ProviderIdSetting[];
 };
 
@@ -27,12 +29,13 @@ interface Row {
   keepRawIp: number;
   retentionDays: number;
   slaHours: number;
+  siteDailyQuotaMb: number;
   providerChain: string | null;
   createdAt: number;
 }
 
 const SELECT = `SELECT id, name, keep_raw_ip AS keepRawIp, retention_days AS retentionDays, sla_hours AS slaHours,
-  provider_chain AS providerChain, created_at AS createdAt FROM workspaces`;
+  site_daily_quota_mb AS siteDailyQuotaMb, provider_chain AS providerChain, created_at AS createdAt FROM workspaces`;
 
 function toSettings(row: Row): WorkspaceSettings {
   const stored = row.providerChain ? (JSON.parse(row.providerChain) as string[]) : null;
@@ -42,6 +45,7 @@ function toSettings(row: Row): WorkspaceSettings {
     keepRawIp: !!row.keepRawIp,
     retentionDays: row.retentionDays,
     slaHours: row.slaHours,
+    siteDailyQuotaMb: row.siteDailyQuotaMb,
     providerChain: stored?.length ? stored : [...DEFAULT_PROVIDER_CHAIN],
     providerChainIsDefault: !stored?.length,
     createdAt: row.createdAt,
@@ -70,6 +74,7 @@ const COLUMN: Record<keyof WorkspacePatch, string> = {
   keepRawIp: "keep_raw_ip",
   retentionDays: "retention_days",
   slaHours: "sla_hours",
+  siteDailyQuotaMb: "site_daily_quota_mb",
   providerChain: "provider_chain",
 };
 

@@ -26,6 +26,7 @@ import { encryptSecret, secretHint, SecretsKeyMissing } from "../crm/secrets";
 import { setUpConnection } from "../crm/set-up";
 import { pendingCountsOf } from "../crm/sync-events";
 import { readLeadLog } from "../crm/sync-log";
+import { findLead } from "../leads/find-lead";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
@@ -298,6 +299,7 @@ const logRoute = createRoute({
     ),
     400: errorSchema,
     401: errorSchema,
+    404: errorSchema,
   },
 });
 
@@ -393,6 +395,10 @@ export const crmRoutes = newApp()
     return c.json(progress, 200);
   })
   .openapi(logRoute, async (c) => {
-    const items = await readLeadLog(c.env.DB, c.get("auth").workspaceId, c.req.valid("param").id, c.req.valid("query").limit ?? 50);
+    const { workspaceId } = c.get("auth");
+    const { id } = c.req.valid("param");
+    // Another workspace's lead (or none) is a 404, as everywhere else, not an empty log.
+    if (!(await findLead(c.env.DB, workspaceId, id))) throw new ApiError("not_found", `No lead ${id}.`);
+    const items = await readLeadLog(c.env.DB, workspaceId, id, c.req.valid("query").limit ?? 50);
     return c.json({ items }, 200);
   });

@@ -41,7 +41,7 @@ export const identifyRoutes = newApp().openapi(identifyRoute, async (c) => {
   try {
     const result = await identifyIp({
       db: c.env.DB,
-      providers: providerChain(c.env, ws?.providerChain),
+      providers: providerChain(c.env, ws?.providerChain, workspaceId),
       workspaceId,
       ip: c.req.valid("query").ip,
       now: Date.now(),

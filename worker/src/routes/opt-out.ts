@@ -3,6 +3,7 @@ import type { AppEnv } from "../http/app-factory";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
 import { clientIpKey, limiterFor } from "../http/rate-limit";
+import { readBoundedText } from "../http/request-body";
 import { newNonce, optOutPage, optOutPageHeaders, type OptOutPageState } from "../privacy/opt-out-page";
 import { recordOptOut, siteByPublicKey, VISITOR_KEY_PATTERN, type OptOutResult } from "../privacy/record-opt-out";
 
@@ -10,9 +11,9 @@ import { recordOptOut, siteByPublicKey, VISITOR_KEY_PATTERN, type OptOutResult }
  * Public routes (no API key): a visitor's objection to being tracked on a site.
  *
  * - `POST /opt-out` — what the tracker's `sillage('optout')` sends: JSON `{site, vid}` as text/plain (no CORS
- *   preflight, like /collect). Always 204, at once; the row is written after the answer. Bad input is not
- *   stored and not reported: a beacon has nobody to show an error to, and a uniform answer tells nothing about
- *   which site keys exist.
+ *   preflight, like /collect). 204 at once; the row is written after the answer. Bad input is not stored and
+ *   not reported: a beacon has nobody to show an error to, and a uniform answer tells nothing about which site
+ *   keys exist. Only a body over 1 KB (read through the stream, chunked or not) is a JSON 413.
  * - `GET /opt-out?site=KEY&vid=…` — a link a site can put in its privacy policy, or a script can call: answers
  *   for a human or a developer, so bad input is a clear JSON 400 (404 for an unknown site), and success a 200
  *   once the opt-out is stored.
@@ -39,11 +40,6 @@ function problemError(result: Exclude<OptOutResult, { ok: true }>): ApiError {
   return new ApiError("bad_request", "Invalid query: vid: expected the tracker's browser id (8 to 64 letters, digits, - or _).", CORS);
 }
 
-async function readSmallText(req: Request): Promise<string | null> {
-  if (Number(req.headers.get("Content-Length") ?? "0") > MAX_BODY) return null;
-  const text = await req.text();
-  return text.length > MAX_BODY ? null : text;
-}
 
 function page(c: Context<AppEnv>, state: OptOutPageState, status: 200 | 400 | 404 | 429) {
   const nonce = newNonce();
@@ -52,7 +48,9 @@ function page(c: Context<AppEnv>, state: OptOutPageState, status: 200 | 400 | 40
 
 export const optOutRoutes = newApp()
   .post("/opt-out", async (c) => {
-    const text = await readSmallText(c.req.raw);
+    // Read through the stream: a chunked upload declares no length.
+    const text = await readBoundedText(c.req.raw, MAX_BODY);
+    if (text === null) throw new ApiError("payload_too_large", `The opt-out body is over ${MAX_BODY} bytes: send {"site", "vid"} only.`, CORS);
     let body: { site?: unknown; vid?: unknown } | null = null;
     try {
       body = text ? (JSON.parse(text) as typeof body) : null;

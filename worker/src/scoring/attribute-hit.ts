@@ -52,14 +52,18 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
   const { id: leadId, created } = await upsertLead(db, hit.workspaceId, target, now);
   const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(hit.workspaceId).first<{ slaHours: number }>();
 
-  // The hit itself, and — when identify ties this browser to a contact — its earlier unattributed hits.
+  // The hit itself, and — when identify tied this browser to the contact — its earlier unattributed hits. Only a
+  // tracker id ties a browser (visitors.contact_id): a cookieless visitor is hash(site, day, IP, UA), possibly
+  // several colleagues, so there the identify hit alone is the contact's.
   const { results: rows } = await db
     .prepare(
       `SELECT ${HIT_COLUMNS_FOR_SCORING} FROM hits
-        WHERE (id = ?1 AND lead_id IS NULL) OR (?2 = 1 AND visitor_id = ?3 AND lead_id IS NULL AND enrichment_status != 'pending')
+        WHERE (id = ?1 AND lead_id IS NULL)
+           OR (visitor_id = ?3 AND lead_id IS NULL AND enrichment_status != 'pending'
+               AND EXISTS (SELECT 1 FROM visitors v WHERE v.id = ?3 AND v.contact_id = ?2))
         ORDER BY occurred_at LIMIT ${MAX_MERGED_HITS}`,
     )
-    .bind(hit.id, contact ? 1 : 0, hit.visitorId)
+    .bind(hit.id, contact?.id ?? null, hit.visitorId)
     .all<HitRowForScoring>();
   if (!rows.length) return; // already attributed (a redelivered message)
   await db.batch(

@@ -1,9 +1,10 @@
+import type { SiteEvent } from "@sillage/shared/api/site-event";
 import type { LeadEvent } from "@sillage/shared/api/delivered-lead";
 import type { Env } from "../env";
 import { DISABLE_AFTER_FAILED_DELIVERIES, MAX_ATTEMPTS, retryDelaySeconds } from "./backoff";
 import { isTestEventId } from "./event-id";
 import { SIGNATURE_HEADER, signatureHeader } from "./sign";
-import { slackMessage } from "./slack";
+import { slackMessageFor } from "./slack";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** A message arriving this much before its delivery is due is a duplicate (or its lease is still held). */
@@ -68,7 +69,7 @@ async function readSnippet(res: Response): Promise<string> {
 
 /** The bytes sent: the stored event for JSON endpoints, a Slack card rendered from it for Slack ones. */
 export function renderBody(format: "json" | "slack", payload: string): string {
-  return format === "slack" ? JSON.stringify(slackMessage(JSON.parse(payload) as LeadEvent)) : payload;
+  return format === "slack" ? JSON.stringify(slackMessageFor(JSON.parse(payload) as LeadEvent | SiteEvent)) : payload;
 }
 
 async function send(d: DeliveryRow, attempt: number, now: number, fetcher: typeof fetch, timeoutMs: number): Promise<SendResult> {

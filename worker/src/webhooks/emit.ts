@@ -1,4 +1,5 @@
-import type { LeadEvent } from "@sillage/shared/api/delivered-lead";
+import type { LeadEvent, LeadEventType } from "@sillage/shared/api/delivered-lead";
+import type { SiteEvent } from "@sillage/shared/api/site-event";
 import type { Env } from "../env";
 import type { WebhookEvent } from "../db/schema/webhooks";
 import { buildDeliveredLead } from "../leads/delivered-lead";
@@ -11,7 +12,7 @@ import { publicBaseUrl } from "./public-url";
 export interface EmitLeadEventInput {
   workspaceId: string;
   leadId: string;
-  event: WebhookEvent;
+  event: LeadEventType;
   /** When the event happened, epoch ms (e.g. the transition's time). Part of the default event id. */
   at: number;
   /** Overrides the derived id when the caller has a natural one (e.g. a transition id). */
@@ -38,20 +39,8 @@ export async function emitLeadEvent(env: Env, input: EmitLeadEventInput): Promis
   const eventId = input.eventId ?? (await deriveEventId(input.leadId, input.event, input.at));
   // CRM connections hear of the same lead events (idempotent per event id, like the deliveries below).
   await queueCrmSyncs(env, { workspaceId: input.workspaceId, leadId: input.leadId, event: input.event, eventId, at: input.at });
-  const { results } = await env.DB.prepare("SELECT id, events FROM webhook_endpoints WHERE workspace_id = ? AND disabled_at IS NULL")
-    .bind(input.workspaceId)
-    .all<EndpointRow>();
-  const subscribed = results.filter((e) => (JSON.parse(e.events) as string[]).includes(input.event)).map((e) => e.id);
-  if (subscribed.length === 0) return { eventId, deliveryIds: [] };
-
   // Skip building the payload (five index seeks and a score computation) when this is a repeat.
-  const { results: existing } = await env.DB.prepare(
-    `SELECT endpoint_id AS endpointId FROM webhook_deliveries WHERE event_id = ? AND endpoint_id IN (${subscribed.map(() => "?").join(", ")})`,
-  )
-    .bind(eventId, ...subscribed)
-    .all<{ endpointId: string }>();
-  const done = new Set(existing.map((r) => r.endpointId));
-  const todo = subscribed.filter((id) => !done.has(id));
+  const todo = await endpointsStillToTell(env, input.workspaceId, input.event, eventId);
   if (todo.length === 0) return { eventId, deliveryIds: [] };
 
   const now = Date.now();
@@ -59,6 +48,36 @@ export async function emitLeadEvent(env: Env, input: EmitLeadEventInput): Promis
   if (!lead) return { eventId, deliveryIds: [] };
   const envelope: LeadEvent = { id: eventId, type: input.event, createdAt: new Date(input.at).toISOString(), test: false, data: { lead } };
   const deliveryIds = await queueDeliveries(env, { workspaceId: input.workspaceId, endpointIds: todo, eventId, event: input.event, payload: JSON.stringify(envelope), now });
+  return { eventId, deliveryIds };
+}
+
+/** The workspace's active endpoints subscribed to `event` that have no delivery of `eventId` yet. */
+async function endpointsStillToTell(env: Env, workspaceId: string, event: WebhookEvent, eventId: string): Promise<string[]> {
+  const { results } = await env.DB.prepare("SELECT id, events FROM webhook_endpoints WHERE workspace_id = ? AND disabled_at IS NULL")
+    .bind(workspaceId)
+    .all<EndpointRow>();
+  const subscribed = results.filter((e) => (JSON.parse(e.events) as string[]).includes(event)).map((e) => e.id);
+  if (subscribed.length === 0) return [];
+  const { results: existing } = await env.DB.prepare(
+    `SELECT endpoint_id AS endpointId FROM webhook_deliveries WHERE event_id = ? AND endpoint_id IN (${subscribed.map(() => "?").join(", ")})`,
+  )
+    .bind(eventId, ...subscribed)
+    .all<{ endpointId: string }>();
+  const done = new Set(existing.map((r) => r.endpointId));
+  return subscribed.filter((id) => !done.has(id));
+}
+
+/**
+ * Announces a site event to the workspace's subscribed endpoints, through the same deliveries as lead events.
+ * The event id derives from (site, event, UTC day): however many batches hit the quota that day, each endpoint
+ * gets one delivery.
+ */
+export async function emitSiteEvent(env: Env, input: { workspaceId: string; event: SiteEvent["type"]; at: number; data: SiteEvent["data"] }): Promise<EmitResult> {
+  const eventId = await deriveEventId(input.data.site.id, input.event, Date.parse(`${input.data.day}T00:00:00Z`));
+  const todo = await endpointsStillToTell(env, input.workspaceId, input.event, eventId);
+  if (todo.length === 0) return { eventId, deliveryIds: [] };
+  const envelope: SiteEvent = { id: eventId, type: input.event, createdAt: new Date(input.at).toISOString(), test: false, data: input.data };
+  const deliveryIds = await queueDeliveries(env, { workspaceId: input.workspaceId, endpointIds: todo, eventId, event: input.event, payload: JSON.stringify(envelope), now: Date.now() });
   return { eventId, deliveryIds };
 }
 

@@ -1,4 +1,5 @@
 import type { DeliveredLead, LeadEvent, LeadEventType } from "@sillage/shared/api/delivered-lead";
+import type { SiteEvent } from "@sillage/shared/api/site-event";
 
 /**
  * Slack incoming-webhook body for a lead event, in French: `text` is what notifications and old clients show,
@@ -107,4 +108,26 @@ export function slackMessage(event: LeadEvent): SlackMessage {
   const context = [...why, ...(links.length ? [links.join(" · ")] : [])];
   if (context.length) blocks.push({ type: "context", elements: context.map((t) => ({ type: "mrkdwn", text: t })) });
   return { text, blocks };
+}
+
+/** Slack card for a site event (`site.quota_reached`): who should act, and where to change the setting. */
+export function siteSlackMessage(event: SiteEvent): SlackMessage {
+  const { site, day, quotaMb } = event.data;
+  const test = event.test ? "[Test] " : "";
+  const text = `${test}:warning: Quota de stockage atteint : ${escapeMrkdwn(site.name)} (${quotaMb} Mo le ${day})`;
+  return {
+    text,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text } },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: "Les visites suivantes de la journée (UTC) ne sont pas enregistrées. Réglage : `siteDailyQuotaMb` (PATCH /api/v1/workspace)." }],
+      },
+    ],
+  };
+}
+
+/** The Slack card for any stored event payload. */
+export function slackMessageFor(event: LeadEvent | SiteEvent): SlackMessage {
+  return event.type.startsWith("site.") ? siteSlackMessage(event as SiteEvent) : slackMessage(event as LeadEvent);
 }

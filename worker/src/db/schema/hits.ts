@@ -44,8 +44,13 @@ export const hits = sqliteTable(
     userAgent: text("user_agent"),
     enrichmentStatus: text("enrichment_status", { enum: ENRICHMENT_STATUSES }).notNull().default("pending"),
     enrichmentAttempts: integer("enrichment_attempts").notNull().default(0),
-    /** When the queue will try again (so the cron job does not queue it twice). */
+    /**
+     * Pending: when the queue will try again (so the cron job does not queue it twice). Failed: when the hit may
+     * get a second life (a provider outage outlasted the retries); null when it never will.
+     */
     enrichmentRetryAt: integer("enrichment_retry_at"),
+    /** Second lives already given to a failed enrichment (bounded: see enrich/second-life.ts). */
+    enrichmentRevivals: integer("enrichment_revivals").notNull().default(0),
     /** Why enrichment failed or found no company ("consumer ISP Orange", "provider unavailable"…). */
     enrichmentReason: text("enrichment_reason"),
     networkKind: text("network_kind", { enum: NETWORK_KINDS }),

@@ -14,6 +14,9 @@ export const visitors = sqliteTable(
     workspaceId: text("workspace_id").notNull(),
     visitorKey: text("visitor_key").notNull(),
     contactId: text("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    /** Start (epoch ms) and hit count of the visitor's current rate window (the per-visitor cap). */
+    rateWindowStart: integer("rate_window_start"),
+    rateWindowHits: integer("rate_window_hits").notNull().default(0),
     firstSeenAt: integer("first_seen_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
   },

@@ -1,7 +1,8 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { workspaces } from "./workspaces";
 
-export const WEBHOOK_EVENTS = ["lead.identified", "lead.mql", "lead.sql", "lead.rejected", "lead.sla_overdue"] as const;
+/** Lead events, then site events (shared/src/api/delivered-lead.ts, site-event.ts; a test keeps them in step). */
+export const WEBHOOK_EVENTS = ["lead.identified", "lead.mql", "lead.sql", "lead.rejected", "lead.sla_overdue", "site.quota_reached"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_FORMATS = ["json", "slack"] as const;
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;

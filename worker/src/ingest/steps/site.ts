@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { sites } from "../../db/schema";
+import { sites, workspaces } from "../../db/schema";
 import { hostnameAllowed } from "./hostname";
 import type { ValidHit } from "./validate";
 import { drop, pass, type Step } from "./result";
@@ -12,12 +12,14 @@ export interface SiteConfig {
   allowedHostnames: string[];
   respectDnt: boolean;
   respectGpc: boolean;
+  /** The workspace's daily storage quota per site, in MB. */
+  dailyQuotaMb: number;
 }
 
 const CACHE_TTL_MS = 60_000;
 const cache = new Map<string, { site: SiteConfig | null; at: number }>();
 
-/** Sites change rarely and every hit needs one: cache them per isolate for a minute. */
+/** Sites change rarely and every hit needs one: cache them per isolate for a minute (settings too). */
 async function loadSite(db: Db, publicKey: string, now: number): Promise<SiteConfig | null> {
   const hit = cache.get(publicKey);
   if (hit && now - hit.at < CACHE_TTL_MS) return hit.site;
@@ -29,8 +31,10 @@ async function loadSite(db: Db, publicKey: string, now: number): Promise<SiteCon
       allowedHostnames: sites.allowedHostnames,
       respectDnt: sites.respectDnt,
       respectGpc: sites.respectGpc,
+      dailyQuotaMb: workspaces.siteDailyQuotaMb,
     })
     .from(sites)
+    .innerJoin(workspaces, eq(workspaces.id, sites.workspaceId))
     .where(eq(sites.publicKey, publicKey))
     .get();
   const site = row ?? null;

@@ -1,8 +1,9 @@
-import { sha256Hex } from "@sillage/shared/api-key";
 import type { CollectEnvelope } from "../envelope";
 import type { SiteConfig } from "./site";
 import type { ValidHit } from "./validate";
 import type { Visit } from "./visit";
+import type { RateWindow } from "./visitor-rate";
+import { claimedTraits, contactStatements } from "./contact";
 
 const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 
@@ -14,30 +15,24 @@ function utm(url: URL | undefined): Record<(typeof UTM_KEYS)[number], string | n
 
 export const hitIdFor = (env: CollectEnvelope) => `hit_${env.requestId}`;
 
-/** Contacts are one per e-mail per workspace; a derived id lets concurrent identifies converge. */
-export async function contactIdFor(workspaceId: string, email: string): Promise<string> {
-  return "ct_" + (await sha256Hex(`${workspaceId}|${email}`)).slice(0, 24);
+/** What the pipeline decided about one hit before it is written. */
+export interface HitToStore {
+  site: SiteConfig;
+  hit: ValidHit;
+  visit: Visit;
+  env: CollectEnvelope;
+  /** The identify's contact (an identify hit), else the visitor's. */
+  contactId: string | null;
+  /** The visitor's rate window after this batch (written with the visitor). */
+  rateWindow: RateWindow;
 }
 
 /**
- * Step 6 — writes the visitor, session, contact and hit in one D1 batch (one transaction).
- * The hit id derives from the request id, so a queue redelivery cannot store a hit twice.
+ * Step "store" — the statements that store one hit, in order; the pipeline runs those of a whole batch in one
+ * transaction. The hit id derives from the request id, so a queue redelivery cannot store a hit twice.
  */
-export async function store(d1: D1Database, site: SiteConfig, hit: ValidHit, visit: Visit, env: CollectEnvelope): Promise<string> {
-  const { stmts, hitId } = await storeStatements(d1, site, hit, visit, env);
-  await d1.batch(stmts);
-  return hitId;
-}
-
-export interface StoreWrites {
-  stmts: D1PreparedStatement[];
-  hitId: string;
-  /** The visitor's contact after this hit (an identify hit sets it). */
-  contactId: string | null;
-}
-
-/** The statements that store one hit, in order; a queue batch runs many of them in one transaction. */
-export async function storeStatements(d1: D1Database, site: SiteConfig, hit: ValidHit, visit: Visit, env: CollectEnvelope): Promise<StoreWrites> {
+export function storeStatements(d1: D1Database, h: HitToStore): D1PreparedStatement[] {
+  const { site, hit, visit, env, contactId } = h;
   const p = hit.payload;
   const at = env.receivedAt;
   const url = hit.url;
@@ -49,11 +44,12 @@ export async function storeStatements(d1: D1Database, site: SiteConfig, hit: Val
   stmts.push(
     d1
       .prepare(
-        `INSERT INTO visitors (id, site_id, workspace_id, visitor_key, first_seen_at, last_seen_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-         ON CONFLICT(id) DO UPDATE SET last_seen_at = max(last_seen_at, excluded.last_seen_at)`,
+        `INSERT INTO visitors (id, site_id, workspace_id, visitor_key, first_seen_at, last_seen_at, rate_window_start, rate_window_hits)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)
+         ON CONFLICT(id) DO UPDATE SET last_seen_at = max(last_seen_at, excluded.last_seen_at),
+           rate_window_start = excluded.rate_window_start, rate_window_hits = excluded.rate_window_hits`,
       )
-      .bind(visit.visitorId, site.id, site.workspaceId, visit.visitorKey, at),
+      .bind(visit.visitorId, site.id, site.workspaceId, visit.visitorKey, at, h.rateWindow.start, h.rateWindow.hits),
   );
 
   if (visit.sessionIsNew) {
@@ -74,25 +70,17 @@ export async function storeStatements(d1: D1Database, site: SiteConfig, hit: Val
     );
   }
 
-  let contactId = visit.contactId;
-  if (p.type === "identify" && p.traits) {
-    const email = p.traits.email.trim().toLowerCase();
-    contactId = await contactIdFor(site.workspaceId, email);
-    stmts.push(
-      d1
-        .prepare(
-          `INSERT INTO contacts (id, workspace_id, email, name, job_title, phone, linkedin_url, first_seen_at, updated_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-           ON CONFLICT(id) DO UPDATE SET
-             name = coalesce(excluded.name, name), job_title = coalesce(excluded.job_title, job_title),
-             phone = coalesce(excluded.phone, phone), linkedin_url = coalesce(excluded.linkedin_url, linkedin_url),
-             updated_at = excluded.updated_at`,
-        )
-        .bind(contactId, site.workspaceId, email, p.traits.name || null, p.traits.jobTitle || null, p.traits.phone || null, p.traits.linkedinUrl || null, at),
-      d1.prepare(`UPDATE visitors SET contact_id = ? WHERE id = ?`).bind(contactId, visit.visitorId),
-      // The visitor's anonymous history becomes the contact's.
-      d1.prepare(`UPDATE hits SET contact_id = ? WHERE visitor_id = ? AND contact_id IS NULL`).bind(contactId, visit.visitorId),
-    );
+  if (p.type === "identify" && p.traits && contactId) {
+    stmts.push(...contactStatements(d1, site.workspaceId, contactId, claimedTraits(p.traits), at));
+    // Only a tracker id is one browser: the visitor's anonymous history becomes the contact's, and so do its
+    // later hits. A cookieless or pixel visitor is hash(site, day, IP, UA) — colleagues behind one NAT with one
+    // browser are one such visitor — so there only the identify hit itself is the contact's.
+    if (p.vid) {
+      stmts.push(
+        d1.prepare(`UPDATE visitors SET contact_id = ? WHERE id = ?`).bind(contactId, visit.visitorId),
+        d1.prepare(`UPDATE hits SET contact_id = ? WHERE visitor_id = ? AND contact_id IS NULL`).bind(contactId, visit.visitorId),
+      );
+    }
   }
 
   stmts.push(
@@ -145,5 +133,5 @@ export async function storeStatements(d1: D1Database, site: SiteConfig, hit: Val
     );
   }
 
-  return { stmts, hitId, contactId };
+  return stmts;
 }

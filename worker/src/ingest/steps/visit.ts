@@ -4,6 +4,8 @@ import type { SiteConfig } from "./site";
 import type { ValidHit } from "./validate";
 import { SESSION_TIMEOUT_MS } from "../../db/schema/sessions";
 import { newId } from "../../lib/ids";
+import type { RateWindow } from "./visitor-rate";
+import { utcDay } from "../../lib/utc-day";
 
 export interface Visit {
   visitorId: string;
@@ -14,8 +16,6 @@ export interface Visit {
   sessionIsNew: boolean;
   contactId: string | null;
 }
-
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * The visitor's key: the tracker's random id, or — cookieless mode and pixel — a hash of site, UTC day, IP
@@ -32,11 +32,12 @@ export async function visitorIdFor(siteId: string, key: string): Promise<string>
   return "vis_" + (await sha256Hex(`${siteId}|${key}`)).slice(0, 24);
 }
 
-/** What the database knows of a visitor: its contact and its latest session. */
+/** What the database knows of a visitor: its contact, its latest session and its rate window. */
 export interface VisitorState {
   contactId: string | null;
   sessionId: string | null;
   lastSeenAt: number | null;
+  rateWindow?: RateWindow;
 }
 
 /** Pure: which session a hit at `receivedAt` joins (30 minutes of inactivity start a new one). */
@@ -63,20 +64,14 @@ export async function loadVisitorStates(d1: D1Database, visitorIds: readonly str
   if (visitorIds.length === 0) return states;
   const { results } = await d1
     .prepare(
-      `SELECT v.id AS visitorId, v.contact_id AS contactId, s.id AS sessionId, s.last_seen_at AS lastSeenAt
+      `SELECT v.id AS visitorId, v.contact_id AS contactId, s.id AS sessionId, s.last_seen_at AS lastSeenAt,
+              v.rate_window_start AS windowStart, v.rate_window_hits AS windowHits
          FROM json_each(?1) j JOIN visitors v ON v.id = j.value
          LEFT JOIN sessions s ON s.id = (SELECT id FROM sessions WHERE visitor_id = v.id ORDER BY last_seen_at DESC LIMIT 1)`,
     )
     .bind(JSON.stringify(visitorIds))
-    .all<VisitorState & { visitorId: string }>();
-  for (const { visitorId, ...state } of results) states.set(visitorId, state);
+    .all<Omit<VisitorState, "rateWindow"> & { visitorId: string; windowStart: number | null; windowHits: number }>();
+  for (const { visitorId, windowStart, windowHits, ...state } of results)
+    states.set(visitorId, { ...state, rateWindow: windowStart === null ? undefined : { start: windowStart, hits: windowHits } });
   return states;
-}
-
-/** Step 5 — who is this and which visit is it, for a single hit. */
-export async function resolveVisit(d1: D1Database, site: SiteConfig, hit: ValidHit, env: CollectEnvelope): Promise<Visit> {
-  const key = await visitorKey(site, hit, env);
-  const visitorId = await visitorIdFor(site.id, key);
-  const states = await loadVisitorStates(d1, [visitorId]);
-  return continueVisit(states.get(visitorId), visitorId, key, env.receivedAt);
 }

@@ -61,7 +61,17 @@ export function buildLeadDetail(lead: LeadRecord, rows: DetailRows, model: Model
       engagedMs: h.engagedMs,
       visitorId: h.visitorId,
     })),
-    contacts: rows.contacts.map((c) => ({ id: c.id, name: c.name, email: c.email, jobTitle: c.jobTitle, phone: c.phone, linkedinUrl: c.linkedinUrl })),
+    contacts: rows.contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      jobTitle: c.jobTitle,
+      phone: c.phone,
+      linkedinUrl: c.linkedinUrl,
+      claims: rows.claims
+        .filter((k) => k.contactId === c.id)
+        .map((k) => ({ field: k.field, value: k.value, count: k.count, firstClaimedAt: iso(k.firstClaimedAt), lastClaimedAt: iso(k.lastClaimedAt) })),
+    })),
     notes: rows.notes.map((n) => ({ id: n.id, body: n.body, authorName: n.authorName, at: iso(n.createdAt) })),
     history: rows.transitions.map((t) => ({
       from: t.fromStatus,

@@ -12,6 +12,15 @@ export interface ContactRow {
   linkedinUrl: string | null;
 }
 
+export interface ClaimRow {
+  contactId: string;
+  field: "name" | "jobTitle" | "phone" | "linkedinUrl";
+  value: string;
+  count: number;
+  firstClaimedAt: number;
+  lastClaimedAt: number;
+}
+
 export interface TimelineRow {
   url: string | null;
   path: string | null;
@@ -51,6 +60,7 @@ export interface DetailRows {
   /** companies.record (JSON Firmographics) of the lead's SIREN. */
   companyRecord: string | null;
   contacts: ContactRow[];
+  claims: ClaimRow[];
   timeline: TimelineRow[];
   notes: NoteRow[];
   transitions: TransitionRow[];

@@ -1,8 +1,9 @@
 import type { LeadRecord } from "../find-lead";
-import type { ContactRow, DetailRows, LinkRow, NoteRow, TimelineRow, TransitionRow } from "./detail-rows";
+import type { ClaimRow, ContactRow, DetailRows, LinkRow, NoteRow, TimelineRow, TransitionRow } from "./detail-rows";
 
 export const TIMELINE_LIMIT = 200;
 const CONTACTS_LIMIT = 50;
+const CLAIMS_LIMIT = 200;
 
 /**
  * The lead and the leads merged into it: their hits, notes, history and links belong to the surviving lead,
@@ -21,6 +22,11 @@ const CONTACTS = `SELECT c.id, c.name, c.email, c.job_title AS jobTitle, c.phone
                   AND v.id IN (SELECT h.visitor_id FROM hits h WHERE h.lead_id IN ${LEAD_IDS}))
     OR (?3 IS NOT NULL AND c.siren = ?3))
   ORDER BY c.updated_at DESC LIMIT ${CONTACTS_LIMIT}`;
+
+/** What later identifies claimed for those contacts (never applied to them). */
+const CLAIMS = `SELECT contact_id AS contactId, field, value, count, first_claimed_at AS firstClaimedAt, last_claimed_at AS lastClaimedAt
+  FROM contact_claims WHERE workspace_id = ?1 AND contact_id IN (SELECT id FROM (${CONTACTS}))
+  ORDER BY last_claimed_at DESC LIMIT ${CLAIMS_LIMIT}`;
 
 /** Engagement beacons only add time to their page view (engaged_ms): they are not visits of their own. */
 const TIMELINE = `SELECT url, path, title, type, name, occurred_at AS occurredAt, engaged_ms AS engagedMs, visitor_id AS visitorId
@@ -47,9 +53,10 @@ const SLA_HOURS = "SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?1";
 export async function loadDetailRows(db: D1Database, lead: LeadRecord): Promise<DetailRows> {
   const bind = (sql: string, withSiren = false) =>
     withSiren ? db.prepare(sql).bind(lead.workspaceId, lead.id, lead.siren) : db.prepare(sql).bind(lead.workspaceId, lead.id);
-  const [company, contacts, timeline, notes, transitions, links, network, ws] = await db.batch<unknown>([
+  const [company, contacts, claims, timeline, notes, transitions, links, network, ws] = await db.batch<unknown>([
     db.prepare(COMPANY).bind(lead.siren ?? ""),
     bind(CONTACTS, true),
+    bind(CLAIMS, true),
     bind(TIMELINE),
     bind(NOTES),
     bind(TRANSITIONS),
@@ -61,6 +68,7 @@ export async function loadDetailRows(db: D1Database, lead: LeadRecord): Promise<
   return {
     companyRecord: lead.siren ? (rows<{ record: string }>(company)[0]?.record ?? null) : null,
     contacts: rows<ContactRow>(contacts),
+    claims: rows<ClaimRow>(claims),
     timeline: rows<TimelineRow>(timeline),
     notes: rows<NoteRow>(notes),
     transitions: rows<TransitionRow>(transitions),

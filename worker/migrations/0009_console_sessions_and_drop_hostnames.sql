@@ -10,4 +10,11 @@ CREATE TABLE `console_sessions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `console_sessions_token_hash_unique` ON `console_sessions` (`token_hash`);--> statement-breakpoint
-CREATE INDEX `console_sessions_key_idx` ON `console_sessions` (`key_id`);
+CREATE INDEX `console_sessions_key_idx` ON `console_sessions` (`key_id`);--> statement-breakpoint
+CREATE TABLE `drop_hostnames` (
+	`day` text NOT NULL,
+	`site_key` text NOT NULL,
+	`hostname` text NOT NULL,
+	`count` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`site_key`, `day`, `hostname`)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE `hits` ADD `enrichment_revivals` integer DEFAULT 0 NOT NULL;
