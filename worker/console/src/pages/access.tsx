@@ -3,7 +3,7 @@ import { api, errorText } from "../api";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { useSession } from "../session";
-import { Card, CopyButton, ErrorNote, Loading, PageHeader } from "../ui/kit";
+import { Card, CopyButton, ErrorNote, Loading, PageHeader, FormError } from "../ui/kit";
 import { useAsync } from "../use-async";
 
 export function Access() {
@@ -44,11 +44,7 @@ export function Access() {
   return (
     <>
       <PageHeader title={t("access.title")} />
-      {error ? (
-        <p className="note note-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Card title={t("access.members")}>
         {members.status === "error" ? <ErrorNote error={members.error} /> : null}
         {!members.data ? <Loading /> : null}

@@ -4,7 +4,7 @@ import { api, errorText } from "../api";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { useSession } from "../session";
-import { Card, ErrorNote, Loading, PageHeader } from "../ui/kit";
+import { Card, ErrorNote, Loading, PageHeader, FormError } from "../ui/kit";
 import { useAsync } from "../use-async";
 
 export function Delivery() {
@@ -55,11 +55,7 @@ export function Delivery() {
             {t("delivery.secret", { secret })}
           </p>
         ) : null}
-        {error ? (
-          <p className="note note-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </Card>
       {hooks.status === "error" ? <ErrorNote error={hooks.error} /> : null}
       {!hooks.data && hooks.status === "loading" ? <Loading /> : null}

@@ -5,7 +5,7 @@ import { api, errorText } from "../api";
 import { formatDateTime, formatDuration, formatRelative, formatRevenue, formatSiren } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { Link } from "../router";
-import { Card, ErrorNote, Loading, PageHeader, ScoreBar, StatusBadge } from "../ui/kit";
+import { Card, ErrorNote, Loading, PageHeader, ScoreBar, StatusBadge, FormError } from "../ui/kit";
 import { useAsync, useInterval } from "../use-async";
 
 export function LeadPage({ id }: { id: string }) {
@@ -259,11 +259,7 @@ function Decision({ lead, onDone }: { lead: LeadDetail; onDone: () => Promise<vo
           </div>
         </form>
       )}
-      {error ? (
-        <p className="note note-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </Card>
   );
 }
@@ -299,11 +295,7 @@ function Notes({ lead, onAdded }: { lead: LeadDetail; onAdded: () => Promise<voi
       <form className="form" onSubmit={submit}>
         <label htmlFor="note-body">{t("notes.label")}</label>
         <textarea id="note-body" rows={2} placeholder={t("notes.placeholder")} value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} />
-        {error ? (
-          <p className="note note-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="row">
           <button type="submit" className="btn">
             {t("notes.add")}

@@ -6,7 +6,7 @@ import { api, errorText } from "../api";
 import { useI18n, type MessageKey } from "../i18n";
 import { useSession } from "../session";
 import { REGION_NAMES, TEMPLATE_KINDS, describeCondition, ruleFromTemplate, type RuleDoc, type TemplateKind } from "../scoring-rules";
-import { Card, ErrorNote, Loading, PageHeader } from "../ui/kit";
+import { Card, ErrorNote, Loading, PageHeader, FormError } from "../ui/kit";
 import { useAsync, useInterval } from "../use-async";
 
 type Doc = ScoringModelDocument & { version?: number; rules?: RuleDoc[]; mql?: { threshold?: number; when?: Record<string, unknown> } };
@@ -193,11 +193,7 @@ function ModelEditor({ saved, onSaved }: { saved: Doc; onSaved: (rescoreJobId: s
               })}
             </p>
           ) : null}
-          {error ? (
-            <p className="note note-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
         </Card>
       ) : (
         <p className="muted">{t("common.adminOnly")}</p>

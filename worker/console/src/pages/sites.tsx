@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from "../i18n";
 import { navigate, useRoute } from "../router";
 import { useSession } from "../session";
 import { parseHostnames, snippetFor } from "../snippet";
-import { Card, CopyButton, ErrorNote, Loading, PageHeader } from "../ui/kit";
+import { Card, CopyButton, ErrorNote, Loading, PageHeader, FormError } from "../ui/kit";
 import { useAsync, useInterval } from "../use-async";
 
 export function Sites() {
@@ -206,11 +206,7 @@ function InstallationCheck({ site, onChanged }: { site: Site; onChanged: () => v
               ))}
             </ul>
           )}
-          {allowError ? (
-            <p className="note note-error" role="alert">
-              {allowError}
-            </p>
-          ) : null}
+          <FormError message={allowError} />
         </>
       ) : null}
     </Card>
@@ -270,11 +266,7 @@ function SiteForm({
       <label className="check-label">
         <input type="checkbox" checked={gpc} onChange={(e) => setGpc(e.target.checked)} /> {t("sites.respectGpc")}
       </label>
-      {error ? (
-        <p className="note note-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {pending ? t("common.saving") : submitLabel}

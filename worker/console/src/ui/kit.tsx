@@ -50,6 +50,15 @@ export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
+/** A message of a failed action, read out by screen readers; nothing when there is none. */
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p className="note note-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
 export function Loading() {
   const { t } = useI18n();
   return (
