@@ -75,7 +75,14 @@ async function backfill(server: DevServer, connectionId: string): Promise<{ ms: 
   const t0 = Date.now();
   const { jobId } = await api<{ jobId: string }>(server, "POST", `/crm/connections/${connectionId}/backfill`, {});
   for (;;) {
-    const rows = await server.d1<{ status: string; n: number }>(`SELECT status, COUNT(*) AS n FROM crm_sync_events WHERE job_id = '${jobId}' GROUP BY status`);
+    // A read from another process may find the database busy (SQLITE_BUSY): skip that poll.
+    const rows = await server
+      .d1<{ status: string; n: number }>(`SELECT status, COUNT(*) AS n FROM crm_sync_events WHERE job_id = '${jobId}' GROUP BY status`)
+      .catch(() => null);
+    if (!rows) {
+      await new Promise((r) => setTimeout(r, 1000));
+      continue;
+    }
     const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
     const progress: Progress = { total: LEADS, synced: by.done ?? 0, failed: by.failed ?? 0, pending: by.pending ?? 0, finished: false };
     progress.finished = progress.synced + progress.failed >= LEADS && progress.pending === 0;
