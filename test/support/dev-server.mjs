@@ -113,7 +113,7 @@ async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000,
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, stop, output: () => output };
+  return { url, port, stop, output: () => output, exited };
 }
 
 /** Builds the tracker and the demo site module when missing or older than their sources. */
@@ -187,6 +187,8 @@ export async function startDevServer({ port, persistTo, vars = {}, args = [], wa
     persistTo,
     apiKey,
     output: server.output,
+    /** Resolves with wrangler's exit code (or "signal") when it ends, whoever ended it. */
+    exited: server.exited,
     d1: (sql) => d1Execute(sql, { persistTo }),
     stop: async () => {
       await server.stop();
