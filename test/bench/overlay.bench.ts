@@ -207,13 +207,15 @@ try {
     await routeCapture(plain);
     const withExt: Array<{ count: number; totalMs: number }> = [];
     const without: Array<{ count: number; totalMs: number }> = [];
-    for (let i = 0; i < Math.min(RUNS, 5); i++) {
+    // Interleaved, so that the machine's other load falls on both alike.
+    for (let i = 0; i < Math.min(RUNS, 7); i++) {
       without.push(await longTasks(plain));
       withExt.push(await longTasks(chromium.context));
     }
     await plain.close();
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const line = (label: string, runs: Array<{ count: number; totalMs: number }>) =>
-      `  ${label.padEnd(20)} ${(runs.reduce((a, r) => a + r.count, 0) / runs.length).toFixed(1).padStart(5)} long tasks, ${(runs.reduce((a, r) => a + r.totalMs, 0) / runs.length).toFixed(0).padStart(5)} ms in all (mean of ${runs.length})`;
+      `  ${label.padEnd(22)} median ${String(median(runs.map((r) => r.count))).padStart(3)} long tasks, ${median(runs.map((r) => r.totalMs)).toFixed(0).padStart(5)} ms in all per run (n=${runs.length}; totals ${runs.map((r) => r.totalMs.toFixed(0)).join(", ")} ms)`;
     console.log(`\nlong tasks on a real LinkedIn page (load, scroll, typing, DOM churn)\n${line("without the extension", without)}\n${line("with the extension", withExt)}`);
   } else {
     console.log(`\nlong tasks: skipped, ${CAPTURE} is absent`);

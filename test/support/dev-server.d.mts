@@ -7,6 +7,8 @@ export interface WranglerDev {
   stop(): Promise<void>;
   /** The last 20 KB of wrangler's output, for failure messages. */
   output(): string;
+  /** Resolves with wrangler's exit code (or "signal") when it ends, whoever ended it. */
+  exited: Promise<number | string | null>;
 }
 
 export interface DevServer {
@@ -19,6 +21,8 @@ export interface DevServer {
   output(): string;
   /** Runs SQL on the local D1 and returns the rows of the last statement. */
   d1<Row = Record<string, unknown>>(sql: string): Promise<Row[]>;
+  /** Resolves with wrangler's exit code (or "signal") when it ends, whoever ended it. */
+  exited: Promise<number | string | null>;
   stop(): Promise<void>;
 }
 

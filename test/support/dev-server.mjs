@@ -114,7 +114,7 @@ async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000,
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, stop, output: () => output };
+  return { url, port, stop, output: () => output, exited };
 }
 
 /** Builds the tracker, the demo site and the console modules when missing or older than their sources. */
@@ -189,6 +189,8 @@ export async function startDevServer({ port, persistTo, vars = {}, args = [], wa
     persistTo,
     apiKey,
     output: server.output,
+    /** Resolves with wrangler's exit code (or "signal") when it ends, whoever ended it. */
+    exited: server.exited,
     d1: (sql) => d1Execute(sql, { persistTo }),
     stop: async () => {
       await server.stop();

@@ -1,7 +1,8 @@
-import { readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { getPlatformProxy } from "wrangler";
+import { getPlatformProxy, unstable_readConfig } from "wrangler";
 
 /** Repository root (this file is worker/scripts/local-d1.ts). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -23,14 +24,33 @@ export interface LocalD1 {
   dispose(): Promise<void>;
 }
 
+/**
+ * A configuration with wrangler.toml's `DB` binding alone. The full one names the worker's Durable Object, which a
+ * proxy without the worker's code cannot run: workerd then warns about it on every import, for nothing.
+ */
+function d1OnlyConfig(): string {
+  const config = unstable_readConfig({ config: WRANGLER_CONFIG });
+  const db = config.d1_databases.find((d: { binding: string }) => d.binding === "DB");
+  if (!db) throw new Error(`no DB binding in ${WRANGLER_CONFIG}`);
+  const dir = mkdtempSync(path.join(tmpdir(), "sillage-d1-config-"));
+  const file = path.join(dir, "wrangler.json");
+  writeFileSync(file, JSON.stringify({ name: config.name, compatibility_date: config.compatibility_date, d1_databases: [db] }));
+  return file;
+}
+
 /** The `DB` binding of wrangler.toml, on the local SQLite-backed D1 that `wrangler dev` would use. */
 export async function openLocalD1(persistTo?: string): Promise<LocalD1> {
   const persistPath = persistPathFor(persistTo);
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: WRANGLER_CONFIG,
-    persist: { path: persistPath },
-  });
-  return { db: proxy.env.DB, persistPath, dispose: () => proxy.dispose() };
+  const configPath = d1OnlyConfig();
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath, persist: { path: persistPath } });
+  return {
+    db: proxy.env.DB,
+    persistPath,
+    dispose: async () => {
+      await proxy.dispose();
+      rmSync(path.dirname(configPath), { recursive: true, force: true });
+    },
+  };
 }
 
 /**

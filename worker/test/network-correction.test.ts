@@ -41,13 +41,18 @@ async function call(key: string, method: string, path: string, body?: unknown): 
 
 async function settled(site: TestSite, n: number) {
   await eventually(async () => {
-    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'").bind(site.siteId).first<{ n: number }>();
+    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'")
+      .bind(site.siteId)
+      .first<{ n: number }>();
     return r!.n === n;
   }, 15_000);
 }
 
 const hitsOf = (site: TestSite) =>
-  env.DB.prepare("SELECT lead_id, network_kind, siren, asn FROM hits WHERE site_id = ? ORDER BY occurred_at").bind(site.siteId).all<Json>().then((r) => r.results);
+  env.DB.prepare("SELECT lead_id, network_kind, siren, asn FROM hits WHERE site_id = ? ORDER BY occurred_at")
+    .bind(site.siteId)
+    .all<Json>()
+    .then((r) => r.results);
 const leadById = (id: string) => env.DB.prepare("SELECT * FROM leads WHERE id = ?").bind(id).first<Json>();
 
 /** A member (not an admin) and a key of theirs: salespeople correct from the extension with such keys. */
@@ -85,7 +90,9 @@ describe("POST /leads/{id}/correction", () => {
       [danoneLead, DANONE],
       [danoneLead, DANONE],
     ]);
-    const override = await env.DB.prepare("SELECT kind, note FROM network_overrides WHERE workspace_id = ? AND asn = 206720").bind(site.workspaceId).first<Json>();
+    const override = await env.DB.prepare("SELECT kind, note FROM network_overrides WHERE workspace_id = ? AND asn = 206720")
+      .bind(site.workspaceId)
+      .first<Json>();
     expect(override).toEqual({ kind: "corporate", note: expect.stringContaining("Julie Commerciale") });
 
     // Another visitor from the same network, later: straight to the corrected company.

@@ -70,7 +70,7 @@ describe("watchPage", () => {
     let reads = 0;
     const counting = { kindOf: ALL_PAGES.kindOf, read: (doc: Document, u: URL) => (reads++, ALL_PAGES.read(doc, u)) };
     const first = await readPageWhenReady(counting, document, url);
-    watchPage(counting, document, url, first, () => {}, { throttleMs: 10, settleMs: 80 });
+    watchPage(counting, document, url, first, () => {}, { throttleMs: 10, settleMs: 80, sameRecordEveryMs: 0 });
     document.body.append(document.createElement("div"));
     await new Promise((r) => setTimeout(r, 60));
     const whileWatching = reads;
@@ -81,6 +81,26 @@ describe("watchPage", () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(reads).toBe(whileWatching);
+  });
+
+  it("while the title and the heading stay, the page's churn is not read again at each change", async () => {
+    document.body.innerHTML = bodyOf("linkedin-company-about-en.html");
+    const url = "https://www.linkedin.com/company/doctolib/about/";
+    let reads = 0;
+    const counting = { kindOf: ALL_PAGES.kindOf, read: (doc: Document, u: URL) => (reads++, ALL_PAGES.read(doc, u)) };
+    const first = counting.read(document, new URL(url));
+    const controller = new AbortController();
+    watchPage(counting, document, url, first, () => {}, { throttleMs: 10, signal: controller.signal });
+    for (let i = 0; i < 5; i++) {
+      document.body.append(document.createElement("div"));
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(reads).toBe(1);
+    // A new heading is a new record: read at once.
+    document.querySelector("h1")!.textContent = "Alan";
+    await new Promise((r) => setTimeout(r, 60));
+    controller.abort();
+    expect(reads).toBe(2);
   });
 
   it("stops when the tab navigates again", async () => {

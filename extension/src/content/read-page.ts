@@ -61,6 +61,8 @@ export interface WatchPageOptions {
   /** …and sooner, once the reading has not changed for this long (the record has settled). */
   settleMs?: number;
   throttleMs?: number;
+  /** While the title and the heading stay the same, read again at most this often. */
+  sameRecordEveryMs?: number;
   signal?: AbortSignal;
 }
 
@@ -77,7 +79,7 @@ function whenIdle(view: typeof globalThis, fn: () => void): void {
  * settled, at the latest after `durationMs`, or on `signal` (the panel closed, the tab navigated).
  */
 export function watchPage(reader: PageReader, doc: Document, href: string, first: Extraction, onChange: (extraction: Extraction) => void, options: WatchPageOptions = {}): void {
-  const { durationMs = 10_000, settleMs = 2_000, throttleMs = 300, signal } = options;
+  const { durationMs = 10_000, settleMs = 2_000, throttleMs = 300, sameRecordEveryMs = 1_000, signal } = options;
   if (signal?.aborted) return;
   const url = new URL(href);
   let last = JSON.stringify(first);
@@ -85,9 +87,18 @@ export function watchPage(reader: PageReader, doc: Document, href: string, first
   let stopped = false;
   const view = (doc.defaultView ?? globalThis) as typeof globalThis;
 
+  // What a new record changes first: its title and heading. While they stay, the page is re-read at most once
+  // a second (a field rendering late), not on every batch of the page's own churn.
+  const landmark = () => `${doc.title}|${doc.querySelector("h1")?.textContent ?? ""}`;
+  let lastLandmark = landmark();
+  let lastReadAt = Date.now();
   const attempt = () => {
     pending = undefined;
     if (stopped) return;
+    const now = landmark();
+    if (now === lastLandmark && Date.now() - lastReadAt < sameRecordEveryMs) return;
+    lastLandmark = now;
+    lastReadAt = Date.now();
     const next = reader.read(doc, url);
     if (next.kind === "none") return; // a page emptied mid-render says nothing new
     const text = JSON.stringify(next);

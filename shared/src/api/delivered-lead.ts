@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { visitorEstablishmentSchema } from "./establishment";
 import { leadStatusSchema } from "./leads";
 
 /**
@@ -34,6 +35,8 @@ export const deliveredCompanySchema = z.object({
   domain: z.string().nullable(),
   /** The company's LinkedIn page, as an absolute URL. */
   linkedinUrl: z.string().nullable(),
+  /** The visitor's office: the establishment nearest the latest located visit, with its SIRET (null when unknown). */
+  establishment: visitorEstablishmentSchema.nullable().optional(),
 });
 
 export const deliveredContactSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { HEADCOUNT_CODES } from "../firmographics/headcount";
 import { NAF_SECTION_LETTERS } from "../firmographics/naf-sections";
 import { NETWORK_KINDS } from "../network/kinds";
+import { visitorEstablishmentSchema } from "./establishment";
 import { LEAD_ACTIONS } from "./lead-actions";
 
 /**
@@ -38,6 +39,8 @@ export const leadCompanySchema = z.object({
   domain: z.string().nullable(),
   /** Kind of network the visits came from (corporate, education, government). */
   networkKind: z.string().nullable(),
+  /** The visitor's office: the establishment nearest the latest located visit (null when unknown). */
+  establishment: visitorEstablishmentSchema.nullable().optional(),
 });
 
 export const scoreLineSchema = z.object({

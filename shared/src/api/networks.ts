@@ -14,7 +14,10 @@ export const networkCorrectionBodySchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("company"),
     /** 9 digits (spaces allowed), Luhn-checked with La Poste's exception. */
-    siren: z.string().max(20).refine((s) => isValidSiren(compactIdentifier(s)), "not a valid SIREN (9 digits, Luhn check)"),
+    siren: z
+      .string()
+      .max(20)
+      .refine((s) => isValidSiren(compactIdentifier(s)), "not a valid SIREN (9 digits, Luhn check)"),
   }),
   z.object({ action: z.literal("operator"), kind: z.enum(OPERATOR_KINDS) }),
 ]);
@@ -42,9 +45,7 @@ export const networkReviewItemSchema = z.object({
   /** What was gathered: the kind's reason, and the register's answer for the organisation when asked. */
   evidence: z.object({
     kindReason: z.string().nullable(),
-    registry: z
-      .object({ siren: z.string().nullable(), confidence: z.number(), reason: z.string(), provider: z.string() })
-      .nullable(),
+    registry: z.object({ siren: z.string().nullable(), confidence: z.number(), reason: z.string(), provider: z.string() }).nullable(),
   }),
 });
 export const networkReviewListSchema = z.object({ items: z.array(networkReviewItemSchema) });

@@ -3,9 +3,25 @@ import { legalFormClass, networkPriors, OPERATOR_SCALE_V4 } from "./priors";
 
 describe("network priors", () => {
   it("reads the legal form in real AS names (@ip-location-db/asn spellings)", () => {
-    for (const name of ["AIRBUS SAS", "RENAULT SAS", "BNP PARIBAS S.A.", "TotalEnergies SE", "Euronext Technologies SAS", "Iguane Solutions SAS", "Credit Agricole SA"])
+    for (const name of [
+      "AIRBUS SAS",
+      "RENAULT SAS",
+      "BNP PARIBAS S.A.",
+      "TotalEnergies SE",
+      "Euronext Technologies SAS",
+      "Iguane Solutions SAS",
+      "Credit Agricole SA",
+    ])
       expect(legalFormClass(name), name).toBe("french");
-    for (const name of ["Zenlayer Inc", "Canon IT Solutions Inc.", "Hetzner Online GmbH", "WideOpenWest Finance LLC", "ENI S.p.A.", "Vodafone Limited", "Telia Company AB"])
+    for (const name of [
+      "Zenlayer Inc",
+      "Canon IT Solutions Inc.",
+      "Hetzner Online GmbH",
+      "WideOpenWest Finance LLC",
+      "ENI S.p.A.",
+      "Vodafone Limited",
+      "Telia Company AB",
+    ])
       expect(legalFormClass(name), name).toBe("foreign");
     for (const name of ["SNCF", "Renater", "Electricite de France"]) expect(legalFormClass(name), name).toBe("none");
   });

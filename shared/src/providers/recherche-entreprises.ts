@@ -1,3 +1,4 @@
+import { establishmentsFromRechercheEntreprises } from "../firmographics/establishment";
 import { firmographicsFromRechercheEntreprises, rechercheEntreprisesResponseSchema } from "../firmographics/from-recherche-entreprises";
 import type { Firmographics } from "../firmographics/record";
 import { compactIdentifier, isValidSiren } from "../firmographics/siren";
@@ -48,6 +49,17 @@ export function createRechercheEntreprisesProvider(options: RechercheEntreprises
   };
   const headers = { accept: "application/json", "user-agent": options.userAgent ?? DEFAULT_USER_AGENT };
 
+  /** One page of raw results (the API's own shape), checked only as an envelope. */
+  async function rawSearch(params: URLSearchParams, signal: AbortSignal | undefined) {
+    const { status, body } = await getJson(`${baseUrl}/search?${params}`, headers, policy, signal);
+    if (status === 404) throw new ProviderError("invalid_response", "recherche-entreprises", "search endpoint not found (check baseUrl)", { status });
+    const envelope = rechercheEntreprisesResponseSchema.safeParse(body);
+    if (!envelope.success) {
+      throw new ProviderError("invalid_response", "recherche-entreprises", `unexpected answer: ${envelope.error.issues[0]?.message ?? "shape"}`);
+    }
+    return envelope.data;
+  }
+
   async function search(query: SearchQuery): Promise<SearchResult> {
     const trimmed = query.q.trim();
     const compact = compactIdentifier(trimmed);
@@ -62,23 +74,17 @@ export function createRechercheEntreprisesProvider(options: RechercheEntreprises
     if (query.filters?.postalCode) params.set("code_postal", query.filters.postalCode);
     if (query.filters?.state) params.set("etat_administratif", query.filters.state);
 
-    const { status, body } = await getJson(`${baseUrl}/search?${params}`, headers, policy, query.signal);
-    if (status === 404) throw new ProviderError("invalid_response", "recherche-entreprises", "search endpoint not found (check baseUrl)", { status });
-    const envelope = rechercheEntreprisesResponseSchema.safeParse(body);
-    if (!envelope.success) {
-      throw new ProviderError("invalid_response", "recherche-entreprises", `unexpected answer: ${envelope.error.issues[0]?.message ?? "shape"}`);
-    }
-
-    let candidates = envelope.data.results.map(firmographicsFromRechercheEntreprises).filter((c): c is Firmographics => c !== null);
+    const data = await rawSearch(params, query.signal);
+    let candidates = data.results.map(firmographicsFromRechercheEntreprises).filter((c): c is Firmographics => c !== null);
     if (isLookup) {
       // A lookup must return that unit, never a full-text neighbour.
       candidates = candidates.filter((c) => c.siren === compact.slice(0, 9));
     }
     return {
       candidates,
-      totalResults: isLookup ? candidates.length : envelope.data.total_results,
-      page: envelope.data.page,
-      perPage: envelope.data.per_page,
+      totalResults: isLookup ? candidates.length : data.total_results,
+      page: data.page,
+      perPage: data.per_page,
     };
   }
 
@@ -91,6 +97,16 @@ export function createRechercheEntreprisesProvider(options: RechercheEntreprises
       if (!isValidSiren(compact)) return null;
       const result = await search({ q: compact, perPage: 1, signal: opts?.signal });
       return result.candidates[0] ?? null;
+    },
+    async establishments(siren, near, opts) {
+      const compact = compactIdentifier(siren.trim());
+      if (!isValidSiren(compact)) return [];
+      // A SIREN search filtered by département lists the unit's establishments there as `matching_etablissements`.
+      const params = new URLSearchParams({ q: compact, per_page: "1", page: "1" });
+      if (near.departement) params.set("departement", near.departement);
+      const data = await rawSearch(params, opts?.signal);
+      const unit = data.results.find((r) => (r as { siren?: unknown }).siren === compact);
+      return unit ? establishmentsFromRechercheEntreprises(unit) : [];
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Establishment } from "../firmographics/establishment";
 import type { Firmographics } from "../firmographics/record";
 
 export type ProviderId = "recherche-entreprises" | "sirene-local" | "pappers";
@@ -34,6 +35,11 @@ export interface FirmographicsProvider {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Null when no unit has this SIREN (or the SIREN is not valid). */
   bySiren(siren: string, options?: { signal?: AbortSignal }): Promise<Firmographics | null>;
+  /**
+   * The unit's establishments in a département (its head office always included), for providers that list them;
+   * empty when the SIREN is unknown.
+   */
+  establishments?(siren: string, near: { departement?: string | null }, options?: { signal?: AbortSignal }): Promise<Establishment[]>;
 }
 
 export type ProviderErrorCode =

@@ -5,6 +5,7 @@ import { directLookups, type NetworkLookups } from "../identify/network-lookups"
 import { providerChain } from "../identify/providers";
 import { identifyEmailDomain } from "../identify/email-domain";
 import { attributeHitToLead } from "../scoring/attribute-hit";
+import { recordVisitEstablishment } from "../identify/visit-establishment";
 import type { HitWrites } from "./hit-writes";
 import { SECOND_LIFE_AT_SQL } from "./second-life";
 
@@ -20,12 +21,15 @@ export interface HitRow {
   status: string;
   keepRawIp: number;
   providerChain: string | null;
+  /** Cloudflare's place of the visit (JSON), erased with the raw IP. */
+  visitLocation: string | null;
 }
 
 export type EnrichOutcome = "done" | "skipped" | "not_pending";
 
 const HIT_ROW_SQL = `SELECT h.id, h.visitor_id AS visitorId, h.workspace_id AS workspaceId, h.type, h.ip, h.asn, h.as_organization AS asOrganization,
-            h.contact_id AS contactId, h.enrichment_status AS status, w.keep_raw_ip AS keepRawIp, w.provider_chain AS providerChain
+            h.contact_id AS contactId, h.enrichment_status AS status, w.keep_raw_ip AS keepRawIp, w.provider_chain AS providerChain,
+            h.visit_location AS visitLocation
        FROM hits h JOIN workspaces w ON w.id = h.workspace_id`;
 
 /** The hits of a queue batch, in one query. */
@@ -98,12 +102,14 @@ export async function enrichLoadedHit(
       },
       now,
     );
+    if (result?.company && hit.visitLocation) await recordVisitEstablishment(env.DB, providers, hit.id, result.company.siren, JSON.parse(hit.visitLocation));
   }
   await io.writes.add(
     env.DB.prepare(
       `UPDATE hits SET enrichment_status = ?, enrichment_reason = ?, network_kind = ?, organization = ?, asn = coalesce(?, asn),
-              siren = ?, match_confidence = ?, ip = CASE WHEN ? THEN ip ELSE NULL END
-        WHERE id = ?`,
+              siren = ?, match_confidence = ?, ip = CASE WHEN ?8 THEN ip ELSE NULL END,
+              visit_location = CASE WHEN ?8 THEN visit_location ELSE NULL END
+        WHERE id = ?9`,
     ).bind(
       result ? "done" : "skipped",
       result ? result.reason : skipReason,
@@ -128,7 +134,9 @@ export async function markEnrichmentFailed(env: Env, hitId: string, reason: stri
   await env.DB.prepare(
     `UPDATE hits SET enrichment_status = 'failed', enrichment_reason = ?3, enrichment_retry_at = ${SECOND_LIFE_AT_SQL},
             ip = CASE WHEN (SELECT keep_raw_ip FROM workspaces WHERE id = hits.workspace_id) OR (${SECOND_LIFE_AT_SQL}) IS NOT NULL
-                      THEN ip ELSE NULL END
+                      THEN ip ELSE NULL END,
+            visit_location = CASE WHEN (SELECT keep_raw_ip FROM workspaces WHERE id = hits.workspace_id) OR (${SECOND_LIFE_AT_SQL}) IS NOT NULL
+                      THEN visit_location ELSE NULL END
       WHERE id = ?4 AND enrichment_status = 'pending'`,
   )
     .bind(retryable ? 1 : 0, now, reason.slice(0, 500), hitId)

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isTransientPlatformError } from "./transient-errors";
 
 /** Stable, documented error codes and the HTTP status each one maps to. */
 export const ERROR_STATUS = {
@@ -52,7 +53,10 @@ export function errorResponse(c: Context, err: unknown): Response {
       ? err
       : err instanceof HTTPException
         ? fromHttpException(err)
-        : new ApiError("internal", "Something went wrong on our side. The request id helps us find it.");
+        : isTransientPlatformError(err)
+          ? new ApiError("upstream_unavailable", "The database is busy; try again in a moment.", { "Retry-After": "1" })
+          : new ApiError("internal", "Something went wrong on our side. The request id helps us find it.");
+  if (apiError.code === "upstream_unavailable" && !(err instanceof ApiError)) console.warn(c.get("requestId"), "transient", err);
   if (apiError.code === "internal") console.error(c.get("requestId"), err);
   const body: ErrorBody = { error: { code: apiError.code, message: apiError.message, requestId: c.get("requestId") ?? "" } };
   return c.json(body, apiError.status, apiError.headers);

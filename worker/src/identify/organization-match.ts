@@ -4,6 +4,7 @@ import type { MatchContext } from "@sillage/shared/company-match/score-candidate
 import type { Firmographics } from "@sillage/shared/firmographics/record";
 import { ProviderError, type FirmographicsProvider } from "@sillage/shared/providers/types";
 import { loadCompany, saveCompany } from "./company-store";
+import { singleFlight } from "./single-flight";
 
 /** One organisation costs one provider call per TTL. A "no match" is remembered for less long. */
 export const MATCH_TTL_MS = 30 * 86_400_000;
@@ -41,6 +42,21 @@ export async function matchOrganizationCached(
   now: number,
 ): Promise<CompanyMatch> {
   const key = cacheKey(organization, context, providers);
+  // Concurrent look-ups of one uncached name (a burst of identify calls while enrichment runs) make one provider
+  // call, not one each: the budget is not spent N times, and no caller is refused for the others' sake.
+  return sameQuestion(key, () => lookUp(db, providers, organization, context, now, key));
+}
+
+const sameQuestion = singleFlight<CompanyMatch>(15_000);
+
+async function lookUp(
+  db: D1Database,
+  providers: readonly FirmographicsProvider[],
+  organization: string,
+  context: MatchContext,
+  now: number,
+  key: string,
+): Promise<CompanyMatch> {
   const cached = await db
     .prepare("SELECT siren, confidence, reason, provider FROM organization_matches WHERE key = ? AND expires_at > ?")
     .bind(key, now)

@@ -143,7 +143,10 @@ async function targetsOf(db: D1Database, c: NetworkCorrection, hits: readonly Mo
       .all<ContactRow>();
     for (const r of results) contacts.set(r.id, r);
   }
-  const contactCompanies = await loadCompanies(db, [...contacts.values()].flatMap((r) => (r.siren ? [r.siren] : [])));
+  const contactCompanies = await loadCompanies(
+    db,
+    [...contacts.values()].flatMap((r) => (r.siren ? [r.siren] : [])),
+  );
   const out = new Map<string, LeadTarget | null>();
   for (const h of hits) {
     const contact = h.contactId ? contacts.get(h.contactId) : undefined;
@@ -167,9 +170,7 @@ async function rescoreTouchedLeads(env: Env, workspaceId: string, leadIds: reado
   const model = await loadActiveModel(db, workspaceId, { fresh: true });
   const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(workspaceId).first<{ slaHours: number }>();
   const { results: refs } = await db
-    .prepare(
-      `SELECT id, siren, first_seen_at AS firstSeenAt FROM leads WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`,
-    )
+    .prepare(`SELECT id, siren, first_seen_at AS firstSeenAt FROM leads WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`)
     .bind(workspaceId, JSON.stringify(leadIds))
     .all<{ id: string; siren: string | null; firstSeenAt: number }>();
   for (const ref of refs) {

@@ -25,7 +25,16 @@ export interface CollectEnvelope {
     purpose: string;
     secChUa: string;
   };
-  cf: { country?: string; asn?: number; asOrganization?: string };
+  cf: { country?: string; asn?: number; asOrganization?: string; location?: VisitLocation };
+}
+
+/** Where Cloudflare places the visitor (`cf.city`, `postalCode`, `region`, coordinates): to pick their office. */
+export interface VisitLocation {
+  city?: string;
+  postalCode?: string;
+  region?: string;
+  latitude?: number;
+  longitude?: number;
 }
 
 interface CaptureEnv {
@@ -61,12 +70,30 @@ function headerBag(req: Request): CollectEnvelope["headers"] {
  */
 function cfProps(req: Request, env: CaptureEnv): CollectEnvelope["cf"] {
   const cf = (req as Request & { cf?: IncomingRequestCfProperties }).cf;
-  if (!cf || simulatedIp(req, env)) return {};
+  if (simulatedIp(req, env)) return simulatedLocation(req);
+  if (!cf) return {};
+  const text = (v: unknown, max: number) => (typeof v === "string" && v.trim() ? v.trim().slice(0, max) : undefined);
+  const coord = (v: unknown) => (typeof v === "string" || typeof v === "number") && Number.isFinite(Number(v)) ? Number(v) : undefined;
+  const location: VisitLocation = {
+    city: text(cf.city, 100),
+    postalCode: text(cf.postalCode, 12),
+    region: text(cf.region, 100),
+    latitude: coord(cf.latitude),
+    longitude: coord(cf.longitude),
+  };
   return {
     country: typeof cf.country === "string" ? cf.country : undefined,
     asn: typeof cf.asn === "number" ? cf.asn : undefined,
     asOrganization: typeof cf.asOrganization === "string" ? cf.asOrganization : undefined,
+    location: Object.values(location).some((v) => v !== undefined) ? location : undefined,
   };
+}
+
+/** Local mode only, with a simulated IP: X-Sillage-Client-City / -Postal-Code stand for Cloudflare's geolocation. */
+function simulatedLocation(req: Request): CollectEnvelope["cf"] {
+  const city = req.headers.get("X-Sillage-Client-City")?.trim().slice(0, 100) || undefined;
+  const postalCode = req.headers.get("X-Sillage-Client-Postal-Code")?.trim().slice(0, 12) || undefined;
+  return city || postalCode ? { location: { city, postalCode } } : {};
 }
 
 export async function captureCollect(req: Request, env: CaptureEnv, requestId: string): Promise<CollectEnvelope> {

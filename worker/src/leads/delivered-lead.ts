@@ -1,9 +1,11 @@
+import { establishmentView } from "@sillage/shared/firmographics/establishment";
 import type { DeliveredLead, DeliveredPage } from "@sillage/shared/api/delivered-lead";
 import type { Firmographics } from "@sillage/shared/firmographics/record";
 import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
 import type { Model } from "@sillage/shared/scoring/model-schema";
 import { formatExplainLine } from "@sillage/shared/scoring/explain-format";
 import { iso } from "../lib/iso";
+import { contactsWorkDomain } from "./contact-domain";
 import { loadActiveModel } from "../scoring/active-model";
 import { leadScoreView } from "../scoring/lead-score";
 
@@ -15,7 +17,7 @@ import { leadScoreView } from "../scoring/lead-score";
 const SELECT_DELIVERED = `
 SELECT l.id, l.name, l.siren, l.domain, l.status, l.status_changed_at AS statusChangedAt,
        l.score_state AS scoreState, l.first_seen_at AS firstSeenAt, l.last_seen_at AS lastSeenAt,
-       l.sla_due_at AS slaDueAt, l.merged_into AS mergedInto, co.record AS companyRecord,
+       l.sla_due_at AS slaDueAt, l.merged_into AS mergedInto, l.establishment, co.record AS companyRecord,
        COALESCE(l.linkedin_url,
          (SELECT k.value FROM lead_links k WHERE k.lead_id = l.id AND k.kind = 'linkedin-company' ORDER BY k.created_at DESC LIMIT 1)) AS linkedin,
        (SELECT json_object('url', h.url, 'path', h.path, 'title', h.title, 'at', h.occurred_at) FROM hits h
@@ -26,11 +28,15 @@ SELECT l.id, l.name, l.siren, l.domain, l.status, l.status_changed_at AS statusC
           FROM contacts c
          WHERE c.workspace_id = l.workspace_id
            AND c.id = COALESCE(l.contact_id,
-             (SELECT h.contact_id FROM hits h WHERE h.lead_id = l.id AND h.contact_id IS NOT NULL ORDER BY h.occurred_at DESC LIMIT 1))) AS contact
+             (SELECT h.contact_id FROM hits h WHERE h.lead_id = l.id AND h.contact_id IS NOT NULL ORDER BY h.occurred_at DESC LIMIT 1))) AS contact,
+       (SELECT json_group_array(c.email) FROM contacts c
+         WHERE c.workspace_id = l.workspace_id AND c.email IS NOT NULL
+           AND (c.id = l.contact_id OR c.id IN (SELECT h.contact_id FROM hits h WHERE h.lead_id = l.id AND h.contact_id IS NOT NULL))) AS contactEmails
   FROM leads l LEFT JOIN companies co ON co.siren = l.siren`;
 
 interface DeliveredRow {
   id: string;
+  establishment: string | null;
   name: string;
   siren: string | null;
   domain: string | null;
@@ -46,6 +52,8 @@ interface DeliveredRow {
   lastPage: string | null;
   firstPage: string | null;
   contact: string | null;
+  /** JSON array of the e-mail addresses of the lead's contacts. */
+  contactEmails: string | null;
 }
 
 /** What building a delivered lead needs besides the row: the score model, the clock, the API's origin. */
@@ -95,8 +103,9 @@ function toDeliveredLead(row: DeliveredRow, ctx: DeliveredLeadContext): Delivere
       category: company?.category ?? null,
       city: company?.city ?? null,
       postalCode: company?.postalCode ?? null,
-      domain: row.domain,
+      domain: row.domain ?? contactsWorkDomain(row.contactEmails ? (JSON.parse(row.contactEmails) as string[]) : []),
       linkedinUrl: linkedinCompanyUrl(row.linkedin),
+      establishment: establishmentView(company?.name ?? row.name, row.establishment),
     },
     contact,
     score: {

@@ -18,11 +18,13 @@ export interface LeadRecord {
   lastSeenAt: number;
   mergedInto: string | null;
   revision: number;
+  /** The visitor's office (JSON, see firmographics/establishment.ts StoredEstablishment). */
+  establishment: string | null;
 }
 
 const SELECT_LEAD = `SELECT id, workspace_id AS workspaceId, name, siren, contact_id AS contactId, domain, linkedin_url AS linkedinUrl,
   status, status_changed_at AS statusChangedAt, score, score_state AS scoreState, sla_due_at AS slaDueAt,
-  first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, merged_into AS mergedInto, revision
+  first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, merged_into AS mergedInto, revision, establishment
   FROM leads WHERE workspace_id = ? AND id = ?`;
 
 /** Merges can chain (A into B, later B into C); a cycle must not loop. */

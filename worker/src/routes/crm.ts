@@ -4,7 +4,8 @@ import { LEAD_STATUSES } from "@sillage/shared/lifecycle/statuses";
 import { CRM_KINDS, CRM_SYNC_EVENTS, CRM_CONNECTION_STATES } from "../db/schema/crm-connections";
 import { newApp, type AppEnv } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorSchema, json, jsonBody } from "../http/openapi";
+import { iso, isoOrNull } from "../lib/iso";
 import { newId } from "../lib/ids";
 import { requireAdmin } from "../auth/require-admin";
 import { backfillProgress, startBackfill } from "../crm/backfill";
@@ -28,10 +29,7 @@ import { pendingCountsOf } from "../crm/sync-events";
 import { readLeadLog } from "../crm/sync-log";
 import { findLead } from "../leads/find-lead";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
 const policySchema = z.enum(FIELD_POLICIES);
 const mappingSchema = z
@@ -45,7 +43,10 @@ const companyDomainSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "expected the company domain of <company>.pipedrive.com, e.g. acme");
-const ownerSchema = z.string().regex(/^\d{1,20}$/, "expected the CRM user's numeric id").nullable();
+const ownerSchema = z
+  .string()
+  .regex(/^\d{1,20}$/, "expected the CRM user's numeric id")
+  .nullable();
 
 const connectionSchema = z
   .object({
@@ -81,11 +82,11 @@ function connectionView(c: CrmConnection, pending: number): z.infer<typeof conne
     enabled: c.enabled,
     state: c.state,
     brokenReason: c.brokenReason,
-    brokenAt: iso(c.brokenAt),
-    checkedAt: iso(c.checkedAt),
+    brokenAt: isoOrNull(c.brokenAt),
+    checkedAt: isoOrNull(c.checkedAt),
     tokenHint: c.secretHint,
     pendingEvents: pending,
-    createdAt: iso(c.createdAt)!,
+    createdAt: iso(c.createdAt),
   };
 }
 
@@ -111,7 +112,10 @@ async function encrypt(c: Context<AppEnv>, token: string, connectionId: string):
 }
 
 /** The connection test: reaches the CRM with the token, creates the Sillage properties; a refusal marks it broken. */
-async function testConnection(c: Context<AppEnv>, conn: CrmConnection): Promise<{ ok: boolean; account: string | null; reason: string | null; resumed: number }> {
+async function testConnection(
+  c: Context<AppEnv>,
+  conn: CrmConnection,
+): Promise<{ ok: boolean; account: string | null; reason: string | null; resumed: number }> {
   const now = Date.now();
   try {
     const client = await openClient(c.env, conn);
@@ -136,18 +140,20 @@ const createRouteDef = createRoute({
   summary: "Connect a CRM: HubSpot (private-app token) or Pipedrive (API token and company domain). Admin keys only.",
   description:
     "The token is stored encrypted and never shown again. The connection starts disabled: test it, preview the sync, then `PATCH enabled: true`.",
-  request: jsonBody(
-    z
-      .object({
-        crm: z.enum(CRM_KINDS),
-        token: tokenSchema,
-        companyDomain: companyDomainSchema.optional(),
-        events: eventsSchema.optional(),
-        mapping: mappingSchema.optional(),
-        taskOwnerId: ownerSchema.optional(),
-      })
-      .refine((b) => b.crm !== "pipedrive" || b.companyDomain, { message: "companyDomain is required for Pipedrive", path: ["companyDomain"] }),
-  ),
+  request: {
+    body: jsonBody(
+      z
+        .object({
+          crm: z.enum(CRM_KINDS),
+          token: tokenSchema,
+          companyDomain: companyDomainSchema.optional(),
+          events: eventsSchema.optional(),
+          mapping: mappingSchema.optional(),
+          taskOwnerId: ownerSchema.optional(),
+        })
+        .refine((b) => b.crm !== "pipedrive" || b.companyDomain, { message: "companyDomain is required for Pipedrive", path: ["companyDomain"] }),
+    ),
+  },
   responses: { 201: json(connectionSchema, "The connection (without its token)"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 503: errorSchema },
 });
 
@@ -172,7 +178,7 @@ const patchRoute = createRoute({
   summary: "Change a connection: a new token (tested at once; pending syncs resume when it works), events, mapping, task owner, enabled",
   request: {
     params: idParams,
-    ...jsonBody(
+    body: jsonBody(
       z
         .object({
           token: tokenSchema.optional(),
@@ -185,7 +191,13 @@ const patchRoute = createRoute({
         .refine((b) => Object.values(b).some((v) => v !== undefined), "give at least one of token, companyDomain, events, mapping, taskOwnerId, enabled"),
     ),
   },
-  responses: { 200: json(connectionSchema.extend({ test: testResultSchema.nullable() }), "Updated connection"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: {
+    200: json(connectionSchema.extend({ test: testResultSchema.nullable() }), "Updated connection"),
+    400: errorSchema,
+    401: errorSchema,
+    403: errorSchema,
+    404: errorSchema,
+  },
 });
 
 const deleteRoute = createRoute({
@@ -220,7 +232,9 @@ const previewRoute = createRoute({
             matchedBy: z.string().nullable(),
             candidates: z.number().int(),
             recordId: z.string().nullable(),
-            fields: z.array(z.object({ field: z.string(), crm: z.string().nullable(), sillage: z.string().nullable(), action: z.enum(["write", "same", "kept", "skipped"]) })),
+            fields: z.array(
+              z.object({ field: z.string(), crm: z.string().nullable(), sillage: z.string().nullable(), action: z.enum(["write", "same", "kept", "skipped"]) }),
+            ),
           }),
         ),
         calls: z.number().int(),
@@ -239,7 +253,7 @@ const backfillRoute = createRoute({
   method: "post",
   path: "/crm/connections/{id}/backfill",
   summary: "Sync existing leads (MQLs by default) in the background; follow it at /crm/backfills/{id}",
-  request: { params: idParams, ...jsonBody(z.object({ statuses: z.array(z.enum(LEAD_STATUSES)).min(1).optional() })) },
+  request: { params: idParams, body: jsonBody(z.object({ statuses: z.array(z.enum(LEAD_STATUSES)).min(1).optional() })) },
   responses: { 202: json(z.object({ jobId: z.string() }), "Started"), 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
 });
 
@@ -348,7 +362,13 @@ export const crmRoutes = newApp()
     const body = c.req.valid("json");
     const next: CrmConnection = { ...current };
     if (body.token !== undefined) {
-      Object.assign(next, { secret: await encrypt(c, body.token, current.id), secretHint: secretHint(body.token), state: "untested", brokenReason: null, brokenAt: null });
+      Object.assign(next, {
+        secret: await encrypt(c, body.token, current.id),
+        secretHint: secretHint(body.token),
+        state: "untested",
+        brokenReason: null,
+        brokenAt: null,
+      });
     }
     if (body.companyDomain !== undefined && current.crm === "pipedrive") Object.assign(next, { companyDomain: body.companyDomain, state: "untested" });
     if (body.events !== undefined) next.events = body.events;

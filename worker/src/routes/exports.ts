@@ -52,6 +52,8 @@ const COLUMNS: readonly [string, (l: DeliveredLead) => string][] = [
   ["Seuil MQL", (l) => number(l.score.threshold)],
   ["SIREN", (l) => text(l.company.siren)],
   ["SIRET du siège", (l) => text(l.company.headOfficeSiret)],
+  ["Établissement visiteur", (l) => text(l.company.establishment?.label)],
+  ["SIRET de l'établissement", (l) => text(l.company.establishment?.siret)],
   ["Effectif", (l) => text(l.company.headcountLabel)],
   ["Tranche d'effectif (code INSEE)", (l) => text(l.company.headcountCode)],
   ["Chiffre d'affaires (€)", (l) => number(l.company.revenue)],

@@ -13,9 +13,15 @@ const correctionRoute = createRoute({
   path: "/leads/{id}/correction",
   summary: "Wrong company? Say which company this visitor's network belongs to, or that it is an operator",
   description:
-    "`{ \"action\": \"company\", \"siren\": \"552032534\" }` or `{ \"action\": \"operator\", \"kind\": \"isp\" }`. Finds the networks (ASNs) that named the lead, writes the workspace's overrides (recording who), and re-attributes their past hits, rescored. Later hits from those networks follow the correction. Members may correct. 409 `not_network_identified` when no network named the lead (e.g. an e-mail domain did).",
+    '`{ "action": "company", "siren": "552032534" }` or `{ "action": "operator", "kind": "isp" }`. Finds the networks (ASNs) that named the lead, writes the workspace\'s overrides (recording who), and re-attributes their past hits, rescored. Later hits from those networks follow the correction. Members may correct. 409 `not_network_identified` when no network named the lead (e.g. an e-mail domain did).',
   request: {
-    params: z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" }, example: "lead_3k9x…" }) }),
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: "id", in: "path" }, example: "lead_3k9x…" }),
+    }),
     body: { content: { "application/json": { schema: networkCorrectionBodySchema } }, required: true },
   },
   responses: {

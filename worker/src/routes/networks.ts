@@ -1,24 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  networkCorrectionBodySchema,
-  networkReviewListSchema,
-  networkReviewQuerySchema,
-  networkReviewResultSchema,
-} from "@sillage/shared/api/networks";
+import { networkCorrectionBodySchema, networkReviewListSchema, networkReviewQuerySchema, networkReviewResultSchema } from "@sillage/shared/api/networks";
 import { newApp } from "../http/app-factory";
-import { errorSchema } from "../http/openapi";
+import { errorSchema, json } from "../http/openapi";
 import { correctNetworks } from "../identify/correction";
 import { networksToReview } from "../identify/review-queue";
 import { resolveActor } from "../leads/actor";
 import { correctionErrors } from "./correction-errors";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
 const reviewRoute = createRoute({
   method: "get",
   path: "/networks/review",
   summary: "Networks still of unknown kind that keep visiting, most visits first, with the evidence gathered",
-  description: "Confirm one as a company or mark it as an operator with `POST /networks/review/{asn}`. Networks the workspace already gave a verdict on are left out.",
+  description:
+    "Confirm one as a company or mark it as an operator with `POST /networks/review/{asn}`. Networks the workspace already gave a verdict on are left out.",
   request: { query: networkReviewQuerySchema },
   responses: { 200: json(networkReviewListSchema, "Networks to review"), 400: errorSchema, 401: errorSchema },
 });
@@ -30,7 +25,14 @@ const decideRoute = createRoute({
   description:
     "Same body and effect as a lead correction: writes the workspace's overrides (recording who) and moves the network's past hits to the lead they now belong to, rescored. Members may decide.",
   request: {
-    params: z.object({ asn: z.coerce.number().int().min(1).max(4_294_967_295).openapi({ param: { name: "asn", in: "path" }, example: 64512 }) }),
+    params: z.object({
+      asn: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(4_294_967_295)
+        .openapi({ param: { name: "asn", in: "path" }, example: 64512 }),
+    }),
     body: { content: { "application/json": { schema: networkCorrectionBodySchema } }, required: true },
   },
   responses: { 200: json(networkReviewResultSchema, "Decided"), 400: errorSchema, 401: errorSchema, 503: errorSchema },

@@ -49,9 +49,6 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
   });
   if (!target) return;
 
-  const { id: leadId, created } = await upsertLead(db, hit.workspaceId, target, now);
-  const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(hit.workspaceId).first<{ slaHours: number }>();
-
   // The hit itself, and — when identify tied this browser to the contact — its earlier unattributed hits. Only a
   // tracker id ties a browser (visitors.contact_id): a cookieless visitor is hash(site, day, IP, UA), possibly
   // several colleagues, so there the identify hit alone is the contact's.
@@ -66,6 +63,11 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
     .bind(hit.id, contact?.id ?? null, hit.visitorId)
     .all<HitRowForScoring>();
   if (!rows.length) return; // already attributed (a redelivered message)
+
+  // Rows come in time order: the lead was seen when its visitor came, not when enrichment got to the hits.
+  const seen = { first: rows[0]!.occurredAt, last: rows[rows.length - 1]!.occurredAt };
+  const { id: leadId, created } = await upsertLead(db, hit.workspaceId, target, now, seen);
+  const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(hit.workspaceId).first<{ slaHours: number }>();
   await db.batch(
     rows.map((r) => db.prepare("UPDATE hits SET lead_id = ? WHERE id = ? AND lead_id IS NULL").bind(leadId, r.id)),
   );
@@ -81,16 +83,27 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
   if (change) await announceLeadChange(env, change, { at: now });
 }
 
-export async function upsertLead(db: D1Database, workspaceId: string, target: LeadTarget, now: number): Promise<{ id: string; created: boolean }> {
+/**
+ * The lead of `target`, created when new. `seen` is the time span of the hits being attributed to it (their
+ * `occurred_at`): first and last seen stay the earliest and latest visit whatever order hits are processed in.
+ */
+export async function upsertLead(
+  db: D1Database,
+  workspaceId: string,
+  target: LeadTarget,
+  now: number,
+  seen: { first: number; last: number } = { first: now, last: now },
+): Promise<{ id: string; created: boolean }> {
   const id = newId("lead");
   const row = await db
     .prepare(
       `INSERT INTO leads (id, workspace_id, key, siren, name, contact_id, status, status_changed_at, first_seen_at, last_seen_at)
        VALUES (?, ?, ?, ?, ?, ?, 'anonymous', ?, ?, ?)
-       ON CONFLICT(workspace_id, key) DO UPDATE SET last_seen_at = max(last_seen_at, excluded.last_seen_at)
+       ON CONFLICT(workspace_id, key) DO UPDATE SET first_seen_at = min(first_seen_at, excluded.first_seen_at),
+         last_seen_at = max(last_seen_at, excluded.last_seen_at)
        RETURNING id`,
     )
-    .bind(id, workspaceId, target.key, target.siren, target.name, target.contactId, now, now, now)
+    .bind(id, workspaceId, target.key, target.siren, target.name, target.contactId, now, seen.first, seen.last)
     .first<{ id: string }>();
   return { id: row!.id, created: row!.id === id };
 }

@@ -11,8 +11,13 @@ export const REAL_RANGES = [
   "141.227.0.0,141.227.5.255,21070,TotalEnergies SE",
 ];
 
-export async function loadRealRanges(): Promise<void> {
-  const rows = REAL_RANGES.map((l) => parseAsnCsvLine(l, 4)!);
+export function loadRealRanges(): Promise<void> {
+  return loadRanges(REAL_RANGES);
+}
+
+/** Lines in the shape of asn-ipv4.csv (`first,last,asn,organization`) into the ip_ranges table. */
+export async function loadRanges(lines: readonly string[]): Promise<void> {
+  const rows = lines.map((l) => parseAsnCsvLine(l, 4)!);
   await env.DB.batch(
     rows.map((r) =>
       env.DB.prepare(`INSERT OR REPLACE INTO ip_ranges (family, start, "end", asn, organization) VALUES (?, ?, ?, ?, ?)`).bind(

@@ -39,6 +39,8 @@ export const hits = sqliteTable(
     /** Raw visitor IP: kept only until enrichment, unless the workspace asks to keep it. */
     ip: text("ip"),
     country: text("country"),
+    /** Where Cloudflare places the visit (city, postcode, region, coordinates), JSON: to pick the visitor's office. */
+    visitLocation: text("visit_location", { mode: "json" }).$type<{ city?: string; postalCode?: string; region?: string; latitude?: number; longitude?: number }>(),
     asn: integer("asn"),
     asOrganization: text("as_organization"),
     userAgent: text("user_agent"),

@@ -34,6 +34,11 @@ export const leads = sqliteTable(
     slaOverdueAt: integer("sla_overdue_at"),
     /** When merged into another lead (identification arrived later), the lead it now lives in. */
     mergedInto: text("merged_into"),
+    /**
+     * The company's establishment nearest the latest located visit, JSON
+     * `{ siret, city, postalCode, headOffice, match, visit }` (`visit`: the visit's postcode or city it was chosen for).
+     */
+    establishment: text("establishment"),
     firstSeenAt: integer("first_seen_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
   },

@@ -88,8 +88,8 @@ export function storeStatements(d1: D1Database, h: HitToStore): D1PreparedStatem
       .prepare(
         `INSERT OR IGNORE INTO hits (id, site_id, workspace_id, visitor_id, session_id, contact_id, type, source, name, props,
            page_id, url, hostname, path, title, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-           engaged_ms, ip, country, asn, as_organization, user_agent, enrichment_status, occurred_at, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+           engaged_ms, ip, country, asn, as_organization, user_agent, enrichment_status, occurred_at, received_at, visit_location)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
       )
       .bind(
         hitId,
@@ -121,6 +121,7 @@ export function storeStatements(d1: D1Database, h: HitToStore): D1PreparedStatem
         env.headers.userAgent || null,
         at,
         at,
+        env.cf.location ? JSON.stringify(env.cf.location) : null,
       ),
   );
 

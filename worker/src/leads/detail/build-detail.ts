@@ -6,6 +6,7 @@ import { signals } from "@sillage/shared/scoring/signals";
 import type { ScoreState } from "@sillage/shared/scoring/state";
 import { leadScoreView } from "../../scoring/lead-score";
 import { actorDisplayName } from "../actor";
+import { contactsWorkDomain } from "../contact-domain";
 import type { LeadRecord } from "../find-lead";
 import { linkUrl } from "../link-value";
 import { slaView } from "../sla-view";
@@ -44,8 +45,9 @@ export function buildLeadDetail(lead: LeadRecord, rows: DetailRows, model: Model
     statusChangedAt: iso(lead.statusChangedAt),
     company: companyView(lead, parseJson<Firmographics>(rows.companyRecord), {
       linkedin: lead.linkedinUrl ?? linkOf("linkedin-company"),
-      domain: lead.domain ?? linkOf("domain"),
+      domain: lead.domain ?? linkOf("domain") ?? contactsWorkDomain(rows.contacts.map((c) => c.email)),
       networkKind: rows.networkKind,
+      establishment: lead.establishment,
     }),
     score: scoreOf(model, lead, state, now),
     sla: slaView(lead, rows.slaHours, now),

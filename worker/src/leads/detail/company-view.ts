@@ -1,4 +1,5 @@
 import type { LeadDetail } from "@sillage/shared/api/leads";
+import { establishmentView } from "@sillage/shared/firmographics/establishment";
 import type { Firmographics } from "@sillage/shared/firmographics/record";
 import { linkedinCompanySlug, linkedinCompanyUrlOf } from "../linkedin-url";
 
@@ -18,7 +19,7 @@ function linkedinUrlOf(stored: string | null): string | null {
 export function companyView(
   lead: { name: string; siren: string | null },
   record: Firmographics | null,
-  extra: { linkedin: string | null; domain: string | null; networkKind: string | null },
+  extra: { linkedin: string | null; domain: string | null; networkKind: string | null; establishment?: string | null },
 ): LeadCompany {
   const r = record;
   return {
@@ -45,5 +46,6 @@ export function companyView(
     linkedinUrl: linkedinUrlOf(extra.linkedin),
     domain: extra.domain,
     networkKind: extra.networkKind,
+    establishment: establishmentView(r?.name ?? lead.name, extra.establishment),
   };
 }
