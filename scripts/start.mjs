@@ -26,7 +26,7 @@ function step(title, cmd, args) {
 step("Local database: applying migrations", bin("wrangler"), ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
 step("IP → network table (@ip-location-db/asn; first run only, ~500k ranges)", bin("tsx"), ["worker/scripts/import-ip-ranges.ts", "--persist-to", persistTo, "--if-empty"]);
 step("French company register sample (sirene-local provider; first run only)", bin("tsx"), ["worker/scripts/import-sirene.ts", "--persist-to", persistTo, "--if-empty"]);
-step("Tracker", process.execPath, ["worker/scripts/build-tracker.mjs"]);
+step("Tracker, demo site and console", process.execPath, ["worker/scripts/build-tracker.mjs"]);
 step("Browser extension (WXT build)", "npm", ["run", "build", "-w", "extension", "--silent"]);
 
 console.log("\n▶ Starting the worker (wrangler dev)");
@@ -78,6 +78,7 @@ const key = process.env.SILLAGE_DEMO_KEY || server.apiKey;
 console.log(`
 ✔ Sillage is running on ${server.url}
 
+  Console (sign in with the key below):   ${server.url}/app/
   Demo website (with the real snippet):  ${server.url}/demo/
   API description:                        ${server.url}/api/v1/openapi.json
   Demo admin API key:                     ${key ?? `(made outside npm start, cannot be shown again) — a new one: ${NEW_KEY_COMMAND}`}

@@ -78,7 +78,11 @@ export class SillageUnreachableError extends Error {
 export interface SillageClientOptions {
   /** Origin of the worker ("https://sillage.example.workers.dev"); a trailing "/api/v1" is accepted too. */
   baseUrl: string;
-  apiKey: string;
+  /**
+   * Sent as `Authorization: Bearer`. Without it, the browser's console session cookie authenticates (same origin
+   * only), and every request carries the console's CSRF header.
+   */
+  apiKey?: string;
   /** Defaults to the global fetch (called unbound: extension service workers reject a fetch bound to another object). */
   fetch?: typeof fetch;
   /** Per request; default 15 s. */
@@ -128,14 +132,20 @@ function describeIssues(error: z.ZodError): string {
     .join("; ");
 }
 
-export function createSillageClient(options: SillageClientOptions): SillageClient {
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type ApiRequest = <T>(method: HttpMethod, path: string, schema: z.ZodType<T>, body?: unknown) => Promise<T>;
+
+/** One API call, checked against `schema`; the base every typed client method (here and in console-api.ts) is made of. */
+export function createApiRequest(options: SillageClientOptions): ApiRequest {
   const root = apiRoot(options.baseUrl);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function request<T>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  return async function request<T>(method: HttpMethod, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     const url = `${root}${path}`;
-    const headers: Record<string, string> = { Authorization: `Bearer ${options.apiKey}`, Accept: "application/json" };
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (options.apiKey) headers.Authorization = `Bearer ${options.apiKey}`;
+    else headers["X-Sillage-CSRF"] = "1";
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
     try {
@@ -144,6 +154,7 @@ export function createSillageClient(options: SillageClientOptions): SillageClien
         headers,
         body: body !== undefined ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(timeoutMs),
+        ...(options.apiKey ? {} : { credentials: "same-origin" as const }),
       });
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
@@ -183,8 +194,11 @@ export function createSillageClient(options: SillageClientOptions): SillageClien
       throw new SillageApiError(res.status, "invalid_response", `Unexpected answer to ${method} ${path}: ${describeIssues(parsed.error)}`, headerRequestId);
     }
     return parsed.data;
-  }
+  };
+}
 
+export function createSillageClient(options: SillageClientOptions): SillageClient {
+  const request = createApiRequest(options);
   const lead = (id: string) => `/leads/${encodeURIComponent(id)}`;
 
   return {

@@ -17,6 +17,7 @@ for (const [title, file] of [
   ["identify latency over 10,000 random IPs (full IP table)", "test/bench/identify-latency.ts"],
   ["extension: navigation → overlay rendered, cold and warm", "test/bench/overlay.bench.ts"],
   ["CRM backfill: 1,000 MQLs into the HubSpot and Pipedrive fakes (calls per lead, time, duplicates)", "test/bench/crm-backfill.bench.ts"],
+  ["console: JS size and first screen time", "test/bench/console.bench.ts"],
 ]) {
   console.log(`\n▶ ${title}`);
   const res = spawnSync(tsx, [file], { stdio: "inherit" });

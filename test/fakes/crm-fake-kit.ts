@@ -90,7 +90,8 @@ export async function startCrmFake(spec: CrmFakeSpec): Promise<RunningFake> {
   const byToken = (token: string) => [...accounts.values()].find((a) => a.tokens.has(token));
 
   const send = (res: ServerResponse, reply: FakeReply) => {
-    res.writeHead(reply.status, { "content-type": "application/json", ...(reply.headers ?? {}) });
+    // One connection per request: a long run (the benchmark) must not leave workerd with thousands of idle sockets.
+    res.writeHead(reply.status, { "content-type": "application/json", connection: "close", ...(reply.headers ?? {}) });
     res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
   };
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { d1Execute, seedDemo } from "../../worker/scripts/seed-demo.mjs";
 import { DEMO_MODULE, demoFiles } from "../../worker/scripts/build-demo-site.mjs";
+import { CONSOLE_MODULE, consoleSources } from "../../worker/scripts/build-console.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const wrangler = path.join(root, "node_modules/.bin/wrangler");
@@ -116,12 +117,13 @@ async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000,
   return { url, port, stop, output: () => output, exited };
 }
 
-/** Builds the tracker and the demo site module when missing or older than their sources. */
+/** Builds the tracker, the demo site and the console modules when missing or older than their sources. */
 async function ensureTracker() {
   const fresh = (generated, sources) => existsSync(generated) && sources.every((s) => statSync(generated).mtimeMs >= statSync(s).mtimeMs);
   const tracker = fresh(path.join(root, "worker/src/generated/tracker.ts"), [path.join(root, "worker/tracker/tracker.ts")]);
   const demo = fresh(DEMO_MODULE, demoFiles().map(([, abs]) => abs));
-  if (tracker && demo) return;
+  const console_ = fresh(CONSOLE_MODULE, consoleSources());
+  if (tracker && demo && console_) return;
   await run(process.execPath, [path.join(root, "worker/scripts/build-tracker.mjs")], { cwd: root });
 }
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { buildDemoSite } from "./build-demo-site.mjs";
+import { buildConsole } from "./build-console.mjs";
 import { writeGenerated } from "./write-generated.mjs";
 
 const GZIP_BUDGET = 1000;
@@ -43,5 +44,6 @@ if (gzip > GZIP_BUDGET) {
   process.exit(1);
 }
 
-// The demo site is packed with the worker's sources too: one build step for everything generated.
+// The demo site and the console are packed with the worker's sources too: one build step for everything generated.
 buildDemoSite();
+await buildConsole();

@@ -137,7 +137,7 @@ describe("scoring and lifecycle from collected hits", () => {
     const stricter = { ...model, mql: { threshold: 80 } };
     delete stricter.version;
     const dry = (await (await api(site, "/scoring/model?dryRun=true", { method: "PUT", body: JSON.stringify(stricter) })).json()) as any;
-    expect(dry).toMatchObject({ dryRun: true, leadsEvaluated: 1, wouldChangeStatus: 1, rescoreJobId: null });
+    expect(dry).toMatchObject({ dryRun: true, leadsEvaluated: 1, wouldChangeStatus: 1, wouldBecomeMql: 0, wouldFallBack: 1, rescoreJobId: null });
     expect((await leadsOf(site))[0]!.status).toBe("mql"); // nothing written
 
     const saved = (await (await api(site, "/scoring/model", { method: "PUT", body: JSON.stringify(stricter) })).json()) as any;

@@ -6,6 +6,7 @@ import { flagOverdueMqls } from "./flag-overdue-mqls";
 import { recheckDecayedMqls } from "./recheck-decayed-mqls";
 import { requeueStalledDeliveries } from "../webhooks/requeue-stalled";
 import { requeueStalledCrmSyncs } from "../crm/resume";
+import { purgeConsoleSessions } from "../auth/console-sessions-store";
 import { dispatchOutbox } from "../webhooks/outbox";
 
 /** Outbox rows sent per run: 3 queries per 100, so a backlog of 5,000 overdue MQLs goes out in one run. */
@@ -23,6 +24,7 @@ export async function runScheduled(env: Env, now: number): Promise<Record<string
     dispatchedEvents: (env, now) => dispatchOutbox(env, now, { limit: DISPATCH_PER_RUN }),
     requeuedWebhooks: requeueStalledDeliveries,
     requeuedCrmSyncs: requeueStalledCrmSyncs,
+    purgedConsoleSessions: (env, now) => purgeConsoleSessions(env.DB, now),
   };
   const report: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

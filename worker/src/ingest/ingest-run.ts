@@ -59,6 +59,8 @@ export interface PipelineStep {
 
 /** Ends an item as dropped: counted once, under its reason and site key, in the run's one write. */
 export function dropItem(run: IngestRun, item: IngestItem, reason: DropReason) {
-  run.drops.add(item.env.receivedAt, item.siteKey, reason);
+  // A refused page hostname is kept too: the installation check tells the marketer which one to allow.
+  const hostname = reason === "hostname_not_allowed" ? (item.hit?.url?.hostname ?? undefined) : undefined;
+  run.drops.add(item.env.receivedAt, item.siteKey, reason, hostname);
   item.outcome = { stored: false, reason };
 }

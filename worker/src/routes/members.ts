@@ -2,6 +2,7 @@ import { newApp } from "../http/app-factory";
 import { keysApi } from "../members/keys-api";
 import { membersApi } from "../members/members-api";
 import { sitesApi } from "../members/sites-api";
+import { siteInstallationApi } from "../members/site-installation-api";
 import { workspaceApi } from "../members/workspace-api";
 
 /**
@@ -10,4 +11,4 @@ import { workspaceApi } from "../members/workspace-api";
  * key's workspace: another workspace's ids answer 404, as if they did not exist.
  */
 export const membersRoutes = newApp();
-for (const routes of [membersApi, keysApi, sitesApi, workspaceApi]) membersRoutes.route("/", routes);
+for (const routes of [membersApi, keysApi, sitesApi, siteInstallationApi, workspaceApi]) membersRoutes.route("/", routes);

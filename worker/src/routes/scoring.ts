@@ -34,6 +34,8 @@ const putModel = createRoute({
         dryRun: z.boolean(),
         leadsEvaluated: z.number().int(),
         wouldChangeStatus: z.number().int(),
+        wouldBecomeMql: z.number().int().openapi({ description: "Of wouldChangeStatus, leads that would become MQL" }),
+        wouldFallBack: z.number().int().openapi({ description: "Of wouldChangeStatus, MQLs that would fall back to nurturing" }),
         rescoreJobId: z.string().nullable(),
       }),
       "Saved (or evaluated) model",
@@ -84,7 +86,7 @@ export const scoringRoutes = newApp()
     }
     await saveModel(c.env.DB, workspaceId, parsed.model, now, c.get("auth").keyId);
     const jobId = await startRescoreJob(c.env, workspaceId, parsed.model.version, now);
-    return c.json({ model: parsed.model, dryRun, leadsEvaluated: 0, wouldChangeStatus: 0, rescoreJobId: jobId }, 200);
+    return c.json({ model: parsed.model, dryRun, leadsEvaluated: 0, wouldChangeStatus: 0, wouldBecomeMql: 0, wouldFallBack: 0, rescoreJobId: jobId }, 200);
   })
   .openapi(getJob, async (c) => {
     const job = await getRescoreJob(c.env.DB, c.get("auth").workspaceId, c.req.valid("param").id);

@@ -25,3 +25,5 @@ export * from "./crm-locks";
 export * from "./crm-sync-log";
 export * from "./crm-backfill-jobs";
 export * from "./lead-event-outbox";
+export * from "./console-sessions";
+export * from "./drop-hostnames";
