@@ -4,7 +4,14 @@ import { defineConfig } from "vitest/config";
 // see worker/vitest.config.ts.
 export default defineConfig({
   test: {
-    include: ["shared/**/*.test.ts", "extension/**/*.test.ts", "extension/**/*.test.tsx", "worker/scripts/**/*.test.ts", "scripts/**/*.test.ts", "worker/console/**/*.test.ts"],
+    include: [
+      "shared/**/*.test.ts",
+      "extension/**/*.test.ts",
+      "extension/**/*.test.tsx",
+      "worker/scripts/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "worker/console/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "**/.wxt/**", "**/.output/**"],
   },
 });

@@ -35,7 +35,17 @@ if (toml.includes(PLACEHOLDER)) {
 }
 
 // 2. Queues (an existing queue makes `create` fail harmlessly).
-for (const q of ["sillage-hits", "sillage-hits-dlq", "sillage-enrich", "sillage-enrich-dlq", "sillage-webhooks", "sillage-webhooks-dlq", "sillage-crm", "sillage-crm-dlq"]) sh(["queues", "create", q], { allowFail: true });
+for (const q of [
+  "sillage-hits",
+  "sillage-hits-dlq",
+  "sillage-enrich",
+  "sillage-enrich-dlq",
+  "sillage-webhooks",
+  "sillage-webhooks-dlq",
+  "sillage-crm",
+  "sillage-crm-dlq",
+])
+  sh(["queues", "create", q], { allowFail: true });
 
 // 3. Schema, tracker, worker.
 sh(["d1", "migrations", "apply", "DB", "--remote"]);

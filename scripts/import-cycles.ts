@@ -20,7 +20,12 @@ function* sourceFiles(dir: string): Generator<string> {
 
 /** file → the project files it imports (static imports, `export … from`, `import type`, dynamic `import("…")`). */
 export function importGraph(root: string, dirs: string[]): Map<string, Set<string>> {
-  const options: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowImportingTsExtensions: true, jsx: ts.JsxEmit.ReactJSX };
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    allowImportingTsExtensions: true,
+    jsx: ts.JsxEmit.ReactJSX,
+  };
   const host = ts.createCompilerHost(options);
   const graph = new Map<string, Set<string>>();
   const files = dirs.flatMap((d) => [...sourceFiles(path.join(root, d))]);
@@ -77,7 +82,17 @@ export function cycles(graph: Map<string, Set<string>>): string[][] {
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isMain) {
   const root = realpathSync(new URL("..", import.meta.url).pathname);
-  const graph = importGraph(root, ["worker/src", "worker/scripts", "worker/tracker", "worker/test", "shared/src", "extension/src", "extension/entrypoints", "test", "scripts"]);
+  const graph = importGraph(root, [
+    "worker/src",
+    "worker/scripts",
+    "worker/tracker",
+    "worker/test",
+    "shared/src",
+    "extension/src",
+    "extension/entrypoints",
+    "test",
+    "scripts",
+  ]);
   const found = cycles(graph);
   const edges = [...graph.values()].reduce((n, s) => n + s.size, 0);
   if (found.length === 0) {

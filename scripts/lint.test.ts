@@ -38,7 +38,10 @@ export const summary = "Select a plan from the list, then update your settings";
 `;
 
   it("rejects drizzle-orm and the database client in worker/src/routes", () => {
-    const out = lint("worker/src/routes/example.ts", `import { eq } from "drizzle-orm";\nimport { getDb } from "../db/client";\nexport const x = [eq, getDb];\n`);
+    const out = lint(
+      "worker/src/routes/example.ts",
+      `import { eq } from "drizzle-orm";\nimport { getDb } from "../db/client";\nexport const x = [eq, getDb];\n`,
+    );
     expect(out.match(/lint\/style\/noRestrictedImports/g)?.length).toBe(2);
   });
 

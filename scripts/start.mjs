@@ -24,8 +24,18 @@ function step(title, cmd, args) {
 }
 
 step("Local database: applying migrations", bin("wrangler"), ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
-step("IP → network table (@ip-location-db/asn; first run only, ~500k ranges)", bin("tsx"), ["worker/scripts/import-ip-ranges.ts", "--persist-to", persistTo, "--if-empty"]);
-step("French company register sample (sirene-local provider; first run only)", bin("tsx"), ["worker/scripts/import-sirene.ts", "--persist-to", persistTo, "--if-empty"]);
+step("IP → network table (@ip-location-db/asn; first run only, ~500k ranges)", bin("tsx"), [
+  "worker/scripts/import-ip-ranges.ts",
+  "--persist-to",
+  persistTo,
+  "--if-empty",
+]);
+step("French company register sample (sirene-local provider; first run only)", bin("tsx"), [
+  "worker/scripts/import-sirene.ts",
+  "--persist-to",
+  persistTo,
+  "--if-empty",
+]);
 step("Tracker, demo site and console", process.execPath, ["worker/scripts/build-tracker.mjs"]);
 step("Browser extension (WXT build)", "npm", ["run", "build", "-w", "extension", "--silent"]);
 

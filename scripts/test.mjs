@@ -32,6 +32,7 @@ function run(title, cmd, args, { vitestReport } = {}) {
 }
 
 run("lint (Biome; no SQL or drizzle-orm in worker/src/routes)", bin("biome"), ["lint", "--error-on-warnings", "."]);
+run("format (Biome: the tree as `npm run format` writes it)", bin("biome"), ["format", "."]);
 run("no import cycles (type-only imports included)", bin("tsx"), ["scripts/import-cycles.ts"]);
 run("build the tracker", "node", ["worker/scripts/build-tracker.mjs"]);
 run("typecheck", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);

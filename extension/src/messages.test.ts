@@ -17,7 +17,10 @@ describe("message protocol", () => {
       { type: "close-panel" },
       { type: "panel-size", height: 512 },
       { type: "page-context", context: null },
-      { type: "page-context", context: { key: "siren=552032534", plan: [{ by: "siren", value: "552032534" }], link: { kind: "domain", value: "danone.com" }, hint: "Danone" } },
+      {
+        type: "page-context",
+        context: { key: "siren=552032534", plan: [{ by: "siren", value: "552032534" }], link: { kind: "domain", value: "danone.com" }, hint: "Danone" },
+      },
       { type: "correct-identity", leadId: "lead_1", correction: { action: "company", siren: "552032534" } },
       { type: "correct-identity", leadId: "lead_1", correction: { action: "operator", kind: "mobile" } },
     ]) {
@@ -47,6 +50,11 @@ describe("message protocol", () => {
   });
 
   it("keys a plan by its keys in order", () => {
-    expect(planKey([{ by: "siren", value: "552032534" }, { by: "name", value: "Danone" }])).toBe("siren=552032534|name=Danone");
+    expect(
+      planKey([
+        { by: "siren", value: "552032534" },
+        { by: "name", value: "Danone" },
+      ]),
+    ).toBe("siren=552032534|name=Danone");
   });
 });

@@ -33,11 +33,27 @@ const LEAD: LeadDetail = {
     domain: "danone.com",
     networkKind: "corporate",
   },
-  score: { value: 70, threshold: 70, modelVersion: 1, explanation: [{ ruleId: "pricing-page", label: "Page Tarifs", points: 20, at: "2026-03-09T10:00:00.000Z", count: 1 }] },
+  score: {
+    value: 70,
+    threshold: 70,
+    modelVersion: 1,
+    explanation: [{ ruleId: "pricing-page", label: "Page Tarifs", points: 20, at: "2026-03-09T10:00:00.000Z", count: 1 }],
+  },
   sla: { dueAt: "2026-03-12T09:00:00.000Z", overdue: false, remainingMs: 3600000 },
   firstSeenAt: "2026-03-01T09:00:00.000Z",
   lastSeenAt: "2026-03-09T10:00:00.000Z",
-  timeline: [{ url: "https://www.exemple.fr/tarifs", path: "/tarifs", title: "Tarifs", type: "pageview", name: null, at: "2026-03-09T10:00:00.000Z", engagedMs: 45000, visitorId: "vis_1" }],
+  timeline: [
+    {
+      url: "https://www.exemple.fr/tarifs",
+      path: "/tarifs",
+      title: "Tarifs",
+      type: "pageview",
+      name: null,
+      at: "2026-03-09T10:00:00.000Z",
+      engagedMs: 45000,
+      visitorId: "vis_1",
+    },
+  ],
   contacts: [],
   notes: [],
   history: [{ from: "identified", to: "mql", actor: "system", reasonCode: null, note: null, at: "2026-03-10T09:00:00.000Z" }],
@@ -120,8 +136,18 @@ describe("createSillageClient", () => {
   it("posts JSON for transitions, notes and links", async () => {
     const transitions = [{ from: "mql", to: "sql", actor: "Sophie", reasonCode: null, note: null, at: "2026-03-11T09:00:00.000Z" }];
     routes["POST /api/v1/leads/lead_1/transitions"] = { status: 200, body: { transitions, lead: { ...LEAD, status: "sql", sla: null } } };
-    routes["POST /api/v1/leads/lead_1/notes"] = { status: 201, body: { note: { id: "note_1", body: "Rappeler", authorName: "Sophie", at: "2026-03-11T09:00:00.000Z" }, lead: LEAD } };
-    const link = { id: "lnk_1", kind: "linkedin-company", value: "danone", url: "https://www.linkedin.com/company/danone/", createdBy: "Sophie", at: "2026-03-11T09:00:00.000Z" };
+    routes["POST /api/v1/leads/lead_1/notes"] = {
+      status: 201,
+      body: { note: { id: "note_1", body: "Rappeler", authorName: "Sophie", at: "2026-03-11T09:00:00.000Z" }, lead: LEAD },
+    };
+    const link = {
+      id: "lnk_1",
+      kind: "linkedin-company",
+      value: "danone",
+      url: "https://www.linkedin.com/company/danone/",
+      createdBy: "Sophie",
+      at: "2026-03-11T09:00:00.000Z",
+    };
     routes["POST /api/v1/leads/lead_1/links"] = { status: 201, body: { link, movedFrom: null, lead: LEAD } };
 
     const c = client();
@@ -155,7 +181,13 @@ describe("createSillageClient", () => {
     routes["GET /api/v1/me"] = { status: 200, body: { workspace: { id: "ws_1", name: "Démo" }, role: "admin", sites: [] } };
     routes["GET /api/v1/identify"] = {
       status: 200,
-      body: { ip: "2.3.4.5", network: { asn: 3215, organization: "Orange", kind: "isp", reason: "consumer ISP" }, company: null, confidence: 0, reason: "consumer ISP" },
+      body: {
+        ip: "2.3.4.5",
+        network: { asn: 3215, organization: "Orange", kind: "isp", reason: "consumer ISP" },
+        company: null,
+        confidence: 0,
+        reason: "consumer ISP",
+      },
     };
     expect((await client().me()).workspace.name).toBe("Démo");
     expect((await client().identify("2.3.4.5")).network.kind).toBe("isp");
@@ -172,10 +204,14 @@ describe("createSillageClient", () => {
       status: 409,
       body: { error: { code: "conflict", message: "Cannot accept this lead: it is sql, and accept is allowed from mql only.", requestId: "req-409" } },
     };
-    const missing = await client().getLead("lead_x").catch((e: unknown) => e);
+    const missing = await client()
+      .getLead("lead_x")
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(SillageApiError);
     expect(missing).toMatchObject({ kind: "api", status: 404, code: "not_found", message: "No lead lead_x in this workspace.", requestId: "req-123" });
-    const conflict = await client().transitionLead("lead_1", { action: "accept" }).catch((e: unknown) => e);
+    const conflict = await client()
+      .transitionLead("lead_1", { action: "accept" })
+      .catch((e: unknown) => e);
     expect(conflict).toMatchObject({ status: 409, code: "conflict", requestId: "req-409" });
   });
 
@@ -183,7 +219,9 @@ describe("createSillageClient", () => {
     routes["GET /api/v1/me"] = { status: 502, body: "<html>Bad gateway</html>", raw: true, headers: { "X-Request-Id": "edge-1" } };
     routes["GET /api/v1/leads/lead_1"] = { status: 200, body: { ...LEAD, status: "hot" } };
     await expect(client().me()).rejects.toMatchObject({ kind: "api", status: 502, code: "http_502", requestId: "edge-1" });
-    const invalid = await client().getLead("lead_1").catch((e: unknown) => e);
+    const invalid = await client()
+      .getLead("lead_1")
+      .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(SillageApiError);
     expect(invalid).toMatchObject({ status: 200, code: "invalid_response" });
     expect((invalid as Error).message).toMatch(/status/);
@@ -195,14 +233,18 @@ describe("createSillageClient", () => {
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
     const closedPort = (probe.address() as AddressInfo).port;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
-    const refused = await createSillageClient({ baseUrl: `http://127.0.0.1:${closedPort}`, apiKey: KEY }).me().catch((e: unknown) => e);
+    const refused = await createSillageClient({ baseUrl: `http://127.0.0.1:${closedPort}`, apiKey: KEY })
+      .me()
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SillageUnreachableError);
     expect(refused).toMatchObject({ kind: "unreachable", timedOut: false });
     expect((refused as Error).message).toMatch(/network error/);
     expect(refused).not.toBeInstanceOf(SillageApiError);
 
     routes["GET /api/v1/me"] = "hang";
-    const slow = await createSillageClient({ baseUrl, apiKey: KEY, timeoutMs: 150 }).me().catch((e: unknown) => e);
+    const slow = await createSillageClient({ baseUrl, apiKey: KEY, timeoutMs: 150 })
+      .me()
+      .catch((e: unknown) => e);
     expect(slow).toBeInstanceOf(SillageUnreachableError);
     expect(slow).toMatchObject({ timedOut: true });
     expect((slow as Error).message).toMatch(/150 ms/);

@@ -186,7 +186,12 @@ export function createApiRequest(options: SillageClientOptions): ApiRequest {
         const e = parsed.data.error;
         throw new SillageApiError(res.status, e.code, e.message, e.requestId || headerRequestId);
       }
-      throw new SillageApiError(res.status, `http_${res.status}`, `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} from ${method} ${path}`, headerRequestId);
+      throw new SillageApiError(
+        res.status,
+        `http_${res.status}`,
+        `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""} from ${method} ${path}`,
+        headerRequestId,
+      );
     }
 
     const parsed = schema.safeParse(json);

@@ -33,11 +33,22 @@ export const collectPayloadSchema = z.object({
   url: z.string().optional(),
   ref: z.string().optional(),
   title: z.string().max(MAX_TITLE_LENGTH).optional(),
-  vid: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
-  pid: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/).optional(),
+  vid: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
+  pid: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{4,64}$/)
+    .optional(),
   name: z.string().min(1).max(100).optional(),
   props: z.record(z.string().max(100), propValue).optional(),
-  ms: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
+  ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .optional(),
   traits: z
     .object({
       email: z.email().max(254),

@@ -83,7 +83,7 @@ describe("csv writer", () => {
   });
 
   it("neutralises spreadsheet formulas in text cells only at the start", () => {
-    expect(neutralizeFormula("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(neutralizeFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(neutralizeFormula("+33 1 23 45 67 89")).toBe("'+33 1 23 45 67 89");
     expect(neutralizeFormula("-10")).toBe("'-10");
     expect(neutralizeFormula("@SUM(A1)")).toBe("'@SUM(A1)");

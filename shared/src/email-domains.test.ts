@@ -7,16 +7,50 @@ const kind = (s: string) => classifyEmailDomain(s).kind;
 describe("classifyEmailDomain", () => {
   it("never takes free webmail for a company", () => {
     for (const d of [
-      "gmail.com", "googlemail.com", "hotmail.fr", "hotmail.com", "hotmail.co.uk", "outlook.fr", "outlook.com", "live.fr",
-      "live.be", "msn.com", "yahoo.fr", "yahoo.co.uk", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com",
-      "gmx.fr", "gmx.de", "yandex.ru", "yandex.com", "mail.ru", "laposte.net",
+      "gmail.com",
+      "googlemail.com",
+      "hotmail.fr",
+      "hotmail.com",
+      "hotmail.co.uk",
+      "outlook.fr",
+      "outlook.com",
+      "live.fr",
+      "live.be",
+      "msn.com",
+      "yahoo.fr",
+      "yahoo.co.uk",
+      "icloud.com",
+      "me.com",
+      "aol.com",
+      "proton.me",
+      "protonmail.com",
+      "gmx.fr",
+      "gmx.de",
+      "yandex.ru",
+      "yandex.com",
+      "mail.ru",
+      "laposte.net",
     ]) {
       expect(kind(`jane@${d}`), d).toBe("freemail");
     }
   });
 
   it("recognises French and foreign ISP mailboxes", () => {
-    for (const d of ["orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "bbox.fr", "numericable.fr", "club-internet.fr", "aliceadsl.fr", "cegetel.net", "skynet.be", "t-online.de", "comcast.net"]) {
+    for (const d of [
+      "orange.fr",
+      "wanadoo.fr",
+      "free.fr",
+      "sfr.fr",
+      "neuf.fr",
+      "bbox.fr",
+      "numericable.fr",
+      "club-internet.fr",
+      "aliceadsl.fr",
+      "cegetel.net",
+      "skynet.be",
+      "t-online.de",
+      "comcast.net",
+    ]) {
       expect(kind(`jean@${d}`), d).toBe("isp");
     }
   });
@@ -35,7 +69,20 @@ describe("classifyEmailDomain", () => {
   });
 
   it("flags students and schools as education", () => {
-    for (const d of ["etu.univ-lyon1.fr", "univ-rennes.fr", "u-paris.fr", "ac-versailles.fr", "stanford.edu", "ox.ac.uk", "hec.edu", "edhec.com", "etu.unistra.fr", "student.42.fr", "insa-lyon.fr", "etudiant.univ-smb.fr"]) {
+    for (const d of [
+      "etu.univ-lyon1.fr",
+      "univ-rennes.fr",
+      "u-paris.fr",
+      "ac-versailles.fr",
+      "stanford.edu",
+      "ox.ac.uk",
+      "hec.edu",
+      "edhec.com",
+      "etu.unistra.fr",
+      "student.42.fr",
+      "insa-lyon.fr",
+      "etudiant.univ-smb.fr",
+    ]) {
       expect(kind(`x@${d}`), d).toBe("education");
     }
   });

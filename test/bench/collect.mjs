@@ -43,7 +43,15 @@ const seedLoadSites = (server) =>
     ).join("\n"),
   );
 const pageview = (i, extra = {}) =>
-  JSON.stringify({ site: SITE, type: "pageview", url: `http://localhost/demo/page-${i % 50}`, title: "Bench", vid: `bench${i}visitor`, pid: `page${i}`, ...extra });
+  JSON.stringify({
+    site: SITE,
+    type: "pageview",
+    url: `http://localhost/demo/page-${i % 50}`,
+    title: "Bench",
+    vid: `bench${i}visitor`,
+    pid: `page${i}`,
+    ...extra,
+  });
 
 async function load(url) {
   let i = 0;
@@ -230,7 +238,10 @@ async function lossCheck() {
     };
     const sentAt = Date.now();
     await Promise.all(Array.from({ length: 16 }, worker));
-    const others = Object.entries(other).map(([status, o]) => `${o.n} × HTTP ${status} (${JSON.stringify(o.text.slice(0, 120))})`).join(", ") || "none";
+    const others =
+      Object.entries(other)
+        .map(([status, o]) => `${o.n} × HTTP ${status} (${JSON.stringify(o.text.slice(0, 120))})`)
+        .join(", ") || "none";
     console.log(`\nLoss check: ${LOSS_N} requests sent in ${Date.now() - sentAt} ms; answers other than 204: ${others}; ${failed} failed`);
 
     // The queue consumer runs after the 204s: wait until every request is accounted for. A message whose

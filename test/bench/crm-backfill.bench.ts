@@ -137,10 +137,16 @@ async function run(server: DevServer, crm: "hubspot" | "pipedrive", fake: Runnin
   const calls2 = state.requests.length - before2;
 
   console.log(`${crm}: ${LEADS} MQLs (${pre.siren} already in the CRM by SIREN, ${pre.name} by name only)`);
-  console.log(`  backfill: ${(first.ms / 1000).toFixed(1)} s (${Math.round((LEADS / first.ms) * 1000)} leads/s), ${first.progress.synced} synced, ${first.progress.failed} failed`);
-  console.log(`  CRM calls: ${calls} = ${(calls / LEADS).toFixed(2)} per lead (search, write, MQL tasks are not created by a backfill)${status429 ? `, ${status429} × 429` : ""}`);
+  console.log(
+    `  backfill: ${(first.ms / 1000).toFixed(1)} s (${Math.round((LEADS / first.ms) * 1000)} leads/s), ${first.progress.synced} synced, ${first.progress.failed} failed`,
+  );
+  console.log(
+    `  CRM calls: ${calls} = ${(calls / LEADS).toFixed(2)} per lead (search, write, MQL tasks are not created by a backfill)${status429 ? `, ${status429} × 429` : ""}`,
+  );
   console.log(`  at the CRM's rate limit (~${RATE[crm]} req/s) the same backfill would take ≈ ${Math.ceil(calls / RATE[crm])} s`);
-  console.log(`  companies: ${companies.length} (${companies.length - pre.siren - pre.name} created), duplicates by SIREN: ${duplicates}, leads without a company: ${missing}`);
+  console.log(
+    `  companies: ${companies.length} (${companies.length - pre.siren - pre.name} created), duplicates by SIREN: ${duplicates}, leads without a company: ${missing}`,
+  );
   console.log(`  same backfill again: ${(second.ms / 1000).toFixed(1)} s, ${(calls2 / LEADS).toFixed(2)} calls per lead, ${writes2} writes`);
   return duplicates === 0 && missing === 0 && first.progress.failed === 0 && companies.length === LEADS;
 }

@@ -142,9 +142,7 @@ const imported = await importIpRangesIntoLocalD1({
 const f = imported.families;
 console.log(`local D1 ${imported.persistPath}: ${f[4].rowsInTable} IPv4 + ${f[6].rowsInTable} IPv6 ranges`);
 console.log(
-  imported.skipped
-    ? "import: table already complete, not timed (use --reimport to time a full import)"
-    : `import: ${(imported.ms / 1000).toFixed(1)} s`,
+  imported.skipped ? "import: table already complete, not timed (use --reimport to time a full import)" : `import: ${(imported.ms / 1000).toFixed(1)} s`,
 );
 console.log(`D1 database file ${formatBytes(imported.databaseBytes)} (+ WAL ${formatBytes(imported.walBytes)})`);
 

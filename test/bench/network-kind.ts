@@ -50,7 +50,10 @@ const rows = sets.map(([name, labels]) => {
   return { name, m, bySource };
 });
 
-const all = measureKinds(sets.flatMap(([, l]) => l), data);
+const all = measureKinds(
+  sets.flatMap(([, l]) => l),
+  data,
+);
 console.table(
   [...rows.map(({ name, m }) => ({ set: name, m })), { set: "ALL LABELLED", m: all }].map(({ set, m }) => ({
     set,
@@ -87,10 +90,11 @@ console.table(
 
 console.log("Accuracy by what decided (all sets):");
 const merged = new Map<string, { n: number; ok: number }>();
-for (const { bySource } of rows) for (const [k, v] of bySource) {
-  const s = merged.get(k) ?? { n: 0, ok: 0 };
-  merged.set(k, { n: s.n + v.n, ok: s.ok + v.ok });
-}
+for (const { bySource } of rows)
+  for (const [k, v] of bySource) {
+    const s = merged.get(k) ?? { n: 0, ok: 0 };
+    merged.set(k, { n: s.n + v.n, ok: s.ok + v.ok });
+  }
 for (const [k, v] of merged) console.log(`  ${k.padEnd(9)} ${String(v.n).padStart(4)} labels, ${pct(v.ok / v.n)} right`);
 
 if (verbose) {

@@ -61,7 +61,11 @@ export async function ensureExtensionBuilt(): Promise<string> {
   );
   if (!existsSync(manifest) || statSync(manifest).mtimeMs < sources) {
     // Not vitest's NODE_ENV=test: the build must be the production one users load.
-    await run("npm", ["run", "build", "-w", "extension", "--silent"], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" }, maxBuffer: 32 * 1024 * 1024 });
+    await run("npm", ["run", "build", "-w", "extension", "--silent"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production" },
+      maxBuffer: 32 * 1024 * 1024,
+    });
   }
   return BUILT;
 }
@@ -256,7 +260,10 @@ export async function startWorkerWithRealVisits({ log = (_: string) => {} } = {}
     const ranges = (await realRangesFor([...DEMO_VISITS.map((v) => v.ip), BNP_VISIT.ip])).map((l) => parseAsnCsvLine(l, 4)!);
     await server.d1(
       ranges
-        .map((r) => `INSERT OR REPLACE INTO ip_ranges (family, start, "end", asn, organization) VALUES (4, ${sql(r.start)}, ${sql(r.end)}, ${r.asn}, ${sql(r.organization)});`)
+        .map(
+          (r) =>
+            `INSERT OR REPLACE INTO ip_ranges (family, start, "end", asn, organization) VALUES (4, ${sql(r.start)}, ${sql(r.end)}, ${r.asn}, ${sql(r.organization)});`,
+        )
         .join("\n"),
     );
 

@@ -37,7 +37,13 @@ const RUNS = Number(values.runs);
 const PAGES = {
   "LinkedIn company (3 keys: link, domain ✓)": {
     url: "https://www.linkedin.com/company/danone/about/",
-    page: { file: "linkedin-company-about-en.html", replace: [["Doctolib", "Danone"], ["doctolib", "danone"]] as Array<[string, string]> },
+    page: {
+      file: "linkedin-company-about-en.html",
+      replace: [
+        ["Doctolib", "Danone"],
+        ["doctolib", "danone"],
+      ] as Array<[string, string]>,
+    },
   },
   "HubSpot company (SIREN ✓ first key)": {
     url: "https://app.hubspot.com/contacts/4415263/company/9876543210/",
@@ -77,10 +83,12 @@ async function panelShownAt(page: Page, url: string): Promise<{ heading: number;
   for (;;) {
     const frame = page.frames().find(isPanelFrame);
     const shown = frame
-      ? await frame.evaluate(() => {
-          const mark = performance.getEntriesByName("sillage:lead-shown")[0];
-          return mark ? performance.timeOrigin + mark.startTime : null;
-        }).catch(() => null)
+      ? await frame
+          .evaluate(() => {
+            const mark = performance.getEntriesByName("sillage:lead-shown")[0];
+            return mark ? performance.timeOrigin + mark.startTime : null;
+          })
+          .catch(() => null)
       : null;
     if (shown !== null) {
       const { heading, navigationStart } = await page.evaluate(() => ({
@@ -215,8 +223,12 @@ try {
     await plain.close();
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const line = (label: string, runs: Array<{ count: number; totalMs: number }>) =>
-      `  ${label.padEnd(22)} median ${String(median(runs.map((r) => r.count))).padStart(3)} long tasks, ${median(runs.map((r) => r.totalMs)).toFixed(0).padStart(5)} ms in all per run (n=${runs.length}; totals ${runs.map((r) => r.totalMs.toFixed(0)).join(", ")} ms)`;
-    console.log(`\nlong tasks on a real LinkedIn page (load, scroll, typing, DOM churn)\n${line("without the extension", without)}\n${line("with the extension", withExt)}`);
+      `  ${label.padEnd(22)} median ${String(median(runs.map((r) => r.count))).padStart(3)} long tasks, ${median(runs.map((r) => r.totalMs))
+        .toFixed(0)
+        .padStart(5)} ms in all per run (n=${runs.length}; totals ${runs.map((r) => r.totalMs.toFixed(0)).join(", ")} ms)`;
+    console.log(
+      `\nlong tasks on a real LinkedIn page (load, scroll, typing, DOM churn)\n${line("without the extension", without)}\n${line("with the extension", withExt)}`,
+    );
   } else {
     console.log(`\nlong tasks: skipped, ${CAPTURE} is absent`);
   }

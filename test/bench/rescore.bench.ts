@@ -45,16 +45,25 @@ const NEW_MODEL = {
  * score and status NEW_MODEL must give each lead, computed here independently of the worker.
  */
 function seedTablesSql(n: number, now: number): string {
-  const lookup = (name: string, columns: string, rows: string[]) =>
-    `CREATE TABLE ${name} (${columns}); INSERT INTO ${name} VALUES ${rows.join(", ")};`;
+  const lookup = (name: string, columns: string, rows: string[]) => `CREATE TABLE ${name} (${columns}); INSERT INTO ${name} VALUES ${rows.join(", ")};`;
   return `
     DROP TABLE IF EXISTS bench_lead; DROP TABLE IF EXISTS bench_hc; DROP TABLE IF EXISTS bench_naf; DROP TABLE IF EXISTS bench_dep; DROP TABLE IF EXISTS bench_k;
     ${lookup("bench_hc", "idx, code, min, max, label", [
-      "(0,'00',0,0,'0 salarié')", "(1,'01',1,2,'1 ou 2 salariés')", "(2,'02',3,5,'3 à 5 salariés')", "(3,'03',6,9,'6 à 9 salariés')",
-      "(4,'11',10,19,'10 à 19 salariés')", "(5,'12',20,49,'20 à 49 salariés')", "(6,'21',50,99,'50 à 99 salariés')",
-      "(7,'22',100,199,'100 à 199 salariés')", "(8,'31',200,249,'200 à 249 salariés')", "(9,'32',250,499,'250 à 499 salariés')",
-      "(10,'41',500,999,'500 à 999 salariés')", "(11,'42',1000,1999,'1 000 à 1 999 salariés')", "(12,'51',2000,4999,'2 000 à 4 999 salariés')",
-      "(13,'52',5000,9999,'5 000 à 9 999 salariés')", "(14,'53',10000,NULL,'10 000 salariés et plus')",
+      "(0,'00',0,0,'0 salarié')",
+      "(1,'01',1,2,'1 ou 2 salariés')",
+      "(2,'02',3,5,'3 à 5 salariés')",
+      "(3,'03',6,9,'6 à 9 salariés')",
+      "(4,'11',10,19,'10 à 19 salariés')",
+      "(5,'12',20,49,'20 à 49 salariés')",
+      "(6,'21',50,99,'50 à 99 salariés')",
+      "(7,'22',100,199,'100 à 199 salariés')",
+      "(8,'31',200,249,'200 à 249 salariés')",
+      "(9,'32',250,499,'250 à 499 salariés')",
+      "(10,'41',500,999,'500 à 999 salariés')",
+      "(11,'42',1000,1999,'1 000 à 1 999 salariés')",
+      "(12,'51',2000,4999,'2 000 à 4 999 salariés')",
+      "(13,'52',5000,9999,'5 000 à 9 999 salariés')",
+      "(14,'53',10000,NULL,'10 000 salariés et plus')",
     ])}
     ${lookup("bench_naf", "idx, code, label, section, section_label", [
       "(0,'62.01Z','Programmation informatique','J','Information et communication')",
@@ -65,10 +74,14 @@ function seedTablesSql(n: number, now: number): string {
       "(5,'41.20A','Construction de maisons individuelles','F','Construction')",
     ])}
     ${lookup("bench_dep", "idx, code, name, region, region_name, city, postal", [
-      "(0,'75','Paris','11','Île-de-France','PARIS','75002')", "(1,'92','Hauts-de-Seine','11','Île-de-France','NANTERRE','92000')",
-      "(2,'69','Rhône','84','Auvergne-Rhône-Alpes','LYON','69003')", "(3,'13','Bouches-du-Rhône','93','Provence-Alpes-Côte d''Azur','MARSEILLE','13008')",
-      "(4,'31','Haute-Garonne','76','Occitanie','TOULOUSE','31000')", "(5,'33','Gironde','75','Nouvelle-Aquitaine','BORDEAUX','33000')",
-      "(6,'44','Loire-Atlantique','52','Pays de la Loire','NANTES','44000')", "(7,'59','Nord','32','Hauts-de-France','LILLE','59000')",
+      "(0,'75','Paris','11','Île-de-France','PARIS','75002')",
+      "(1,'92','Hauts-de-Seine','11','Île-de-France','NANTERRE','92000')",
+      "(2,'69','Rhône','84','Auvergne-Rhône-Alpes','LYON','69003')",
+      "(3,'13','Bouches-du-Rhône','93','Provence-Alpes-Côte d''Azur','MARSEILLE','13008')",
+      "(4,'31','Haute-Garonne','76','Occitanie','TOULOUSE','31000')",
+      "(5,'33','Gironde','75','Nouvelle-Aquitaine','BORDEAUX','33000')",
+      "(6,'44','Loire-Atlantique','52','Pays de la Loire','NANTES','44000')",
+      "(7,'59','Nord','32','Hauts-de-France','LILLE','59000')",
     ])}
     ${lookup("bench_k", "k", ["(0)", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"])}
     CREATE TABLE bench_lead (i INTEGER PRIMARY KEY, n TEXT, siren TEXT, nhits, pricing, wp, contact, itdir, hc, big, naf, dep, g, t0, tlast,
@@ -181,7 +194,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmt = (n: number) => n.toLocaleString("en");
 
 async function statusCounts(server: DevServer): Promise<string> {
-  const rows = await server.d1<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM leads WHERE workspace_id = '${WS}' GROUP BY status ORDER BY status`);
+  const rows = await server.d1<{ status: string; n: number }>(
+    `SELECT status, count(*) AS n FROM leads WHERE workspace_id = '${WS}' GROUP BY status ORDER BY status`,
+  );
   return rows.map((r) => `${r.status} ${fmt(r.n)}`).join(", ");
 }
 
@@ -221,7 +236,9 @@ function progressCurve(samples: { at: number; done: number }[], total: number): 
     if (!s) break;
     if (s === prev) continue; // no poll fell inside this quarter
     const rate = ((s.done - prev.done) * 1000) / Math.max(1, s.at - prev.at);
-    lines.push(`  ${String(q * 100).padStart(3)} %  ${fmt(s.done).padStart(9)} leads at ${seconds(s.at).padStart(8)}   (${fmt(Math.round(rate))} leads/s over this quarter)`);
+    lines.push(
+      `  ${String(q * 100).padStart(3)} %  ${fmt(s.done).padStart(9)} leads at ${seconds(s.at).padStart(8)}   (${fmt(Math.round(rate))} leads/s over this quarter)`,
+    );
     prev = s;
   }
   return lines;
@@ -233,14 +250,18 @@ async function main(): Promise<number> {
   try {
     const now = Date.now();
     const seeded = await seed(server, now);
-    console.log(`seed: ${fmt(seeded.leads)} leads, ${fmt(seeded.hits)} hits, ${fmt(seeded.contacts)} contacts, ${fmt(seeded.leads)} companies in ${seconds(seeded.ms)}`);
+    console.log(
+      `seed: ${fmt(seeded.leads)} leads, ${fmt(seeded.hits)} hits, ${fmt(seeded.contacts)} contacts, ${fmt(seeded.leads)} companies in ${seconds(seeded.ms)}`,
+    );
     if (seeded.leads !== LEADS) throw new Error(`seeded ${seeded.leads} leads instead of ${LEADS}`);
     console.log(`before: ${await statusCounts(server)}`);
 
     const putAt = Date.now();
     const saved = await api<{ model: { version: number }; rescoreJobId: string }>(server, "/scoring/model", { method: "PUT", body: JSON.stringify(NEW_MODEL) });
     const { job, samples, ms } = await follow(server, saved.rescoreJobId, putAt);
-    console.log(`rescore to model v${saved.model.version}: ${fmt(job.done)} / ${fmt(job.total)} leads in ${seconds(ms)} (PUT to job done, polled every ${POLL_MS} ms)`);
+    console.log(
+      `rescore to model v${saved.model.version}: ${fmt(job.done)} / ${fmt(job.total)} leads in ${seconds(ms)} (PUT to job done, polled every ${POLL_MS} ms)`,
+    );
     console.log(`  ${fmt(Math.round((job.done * 1000) / ms))} leads/s; ${fmt(job.changedStatus)} leads changed status`);
     for (const line of progressCurve(samples, job.total)) console.log(line);
     console.log(`after: ${await statusCounts(server)}`);
@@ -254,7 +275,9 @@ async function main(): Promise<number> {
               (SELECT count(*) FROM lead_transitions WHERE workspace_id = '${WS}') AS transitions`,
     );
     const c = check!;
-    console.log(`check: ${fmt(c.onNew)} leads on model v${saved.model.version} (expected ${fmt(LEADS)}); ${fmt(c.wrongScore)} wrong scores, ${fmt(c.wrongStatus)} wrong statuses (expected 0)`);
+    console.log(
+      `check: ${fmt(c.onNew)} leads on model v${saved.model.version} (expected ${fmt(LEADS)}); ${fmt(c.wrongScore)} wrong scores, ${fmt(c.wrongStatus)} wrong statuses (expected 0)`,
+    );
     console.log(`       ${fmt(job.changedStatus)} status changes counted, ${fmt(c.expectedChanges)} expected, ${fmt(c.transitions)} transitions recorded`);
     const failures = [
       job.status !== "done" || c.onNew !== LEADS ? `${fmt(LEADS - c.onNew)} leads were not rescored (job ${job.status})` : "",

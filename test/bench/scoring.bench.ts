@@ -6,12 +6,26 @@
 import { applyEvent, assertModel, rescore, type ModelInput, type ScoreState, type ScoringEvent } from "../../shared/src/scoring/index.ts";
 
 const T0 = Date.UTC(2024, 0, 1, 8);
-const paths = ["/", "/tarifs", "/pricing/pme", "/blog/crm-b2b", "/blog/prospection", "/etudes-de-cas/acme", "/demo", "/contact", "/carrieres/dev", "/produit/scoring", "/comparatif/hubspot", "/ressources/guide"];
+const paths = [
+  "/",
+  "/tarifs",
+  "/pricing/pme",
+  "/blog/crm-b2b",
+  "/blog/prospection",
+  "/etudes-de-cas/acme",
+  "/demo",
+  "/contact",
+  "/carrieres/dev",
+  "/produit/scoring",
+  "/comparatif/hubspot",
+  "/ressources/guide",
+];
 const assets = ["livre-blanc-crm", "livre-blanc-rgpd", "guide-prospection", "fiche-produit"];
 
 function fiftyRuleModel(): ModelInput {
   const rules: ModelInput["rules"] = [];
-  const add = (rule: Omit<ModelInput["rules"][number], "id" | "label">) => rules.push({ id: `r${rules.length}`, label: `Règle ${rules.length}`, ...rule } as ModelInput["rules"][number]);
+  const add = (rule: Omit<ModelInput["rules"][number], "id" | "label">) =>
+    rules.push({ id: `r${rules.length}`, label: `Règle ${rules.length}`, ...rule } as ModelInput["rules"][number]);
   for (const p of paths) add({ points: 5, when: { path: `${p}*` }, repeat: { maxTimes: 5 }, decay: { halfLifeDays: 30 } });
   for (const p of paths.slice(0, 8)) add({ points: 3, when: { path: `regex:^${p.replace(/\//g, "\\/")}(\\/|$)` }, decay: { expireAfterDays: 90 } });
   for (const a of assets) add({ points: 15, when: { event: { name: "download", props: { asset: `${a}*` } } }, decay: { expireAfterDays: 120 } });
@@ -55,7 +69,7 @@ function history(n: number): ScoringEvent[] {
   let at = T0;
   let s = 0;
   let seed = 42;
-  const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % k);
+  const rand = (k: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % k;
   while (events.length < n) {
     at += 20 * 60_000 + rand(3) * 3600_000 * 6; // sessions every few hours
     const sessionId = `s${++s}`;
@@ -66,7 +80,8 @@ function history(n: number): ScoringEvent[] {
       const r = rand(10);
       if (r < 6) events.push({ kind: "hit", at, visitorId, sessionId, hitType: "pageview", path, pageId: `${sessionId}-${k}` });
       else if (r < 8) events.push({ kind: "hit", at, visitorId, sessionId, hitType: "engagement", path, pageId: `${sessionId}-0`, engagedMs: 5000 * (k + 1) });
-      else if (r < 9) events.push({ kind: "hit", at, visitorId, sessionId, hitType: "event", name: "download", props: { asset: assets[rand(assets.length)]! }, path });
+      else if (r < 9)
+        events.push({ kind: "hit", at, visitorId, sessionId, hitType: "event", name: "download", props: { asset: assets[rand(assets.length)]! }, path });
       else events.push({ kind: "hit", at, visitorId, sessionId, hitType: "identify", path: "/demo" });
     }
   }
@@ -74,7 +89,9 @@ function history(n: number): ScoringEvent[] {
 }
 
 function nextEvents(after: number, count: number): ScoringEvent[] {
-  return history(count + 2).slice(2).map((e, i) => ({ ...e, at: after + 60_000 + i * 1000, ...(e.kind === "hit" ? { sessionId: `next-${e.sessionId}` } : {}) }));
+  return history(count + 2)
+    .slice(2)
+    .map((e, i) => ({ ...e, at: after + 60_000 + i * 1000, ...(e.kind === "hit" ? { sessionId: `next-${e.sessionId}` } : {}) }));
 }
 
 /** CPU µs per call (process CPU time, so a busy machine does not inflate it), best of 3 rounds. */
@@ -127,12 +144,21 @@ for (const lead of leads) {
   const apply = measure(applyTo(lead), ITER);
   const roundTrip = measure(consumerOn(lead), ITER);
   perEvent.set(lead.prior, apply);
-  rows.push([lead.prior.toLocaleString("en"), `${(lead.json.length / 1024).toFixed(1)} KB`, `${apply.toFixed(1)} µs/event`, `${roundTrip.toFixed(1)} µs/event`]);
+  rows.push([
+    lead.prior.toLocaleString("en"),
+    `${(lead.json.length / 1024).toFixed(1)} KB`,
+    `${apply.toFixed(1)} µs/event`,
+    `${roundTrip.toFixed(1)} µs/event`,
+  ]);
 }
 
 console.log(`Scoring benchmark: 50 rules, CPU time per event (best of 3 × ${ITER.toLocaleString("en")}), Node ${process.version}`);
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join("  "));
-console.log(`applyEvent, 10,000 vs 10 prior events: ${(perEvent.get(10_000)! / perEvent.get(10)!).toFixed(2)}×; 100,000 vs 1,000: ${(perEvent.get(100_000)! / perEvent.get(1_000)!).toFixed(2)}×`);
+console.log(
+  `applyEvent, 10,000 vs 10 prior events: ${(perEvent.get(10_000)! / perEvent.get(10)!).toFixed(2)}×; 100,000 vs 1,000: ${(perEvent.get(100_000)! / perEvent.get(1_000)!).toFixed(2)}×`,
+);
 console.log("(the state stops growing once it spans the model's longest window: cost depends on the model, not on the history)");
-console.log(`full rescore of 10,000 events: ${rescoreMs.toFixed(0)} ms (${((rescoreMs * 1000) / 10_000).toFixed(1)} µs/event), what a non-incremental engine would pay on every hit`);
+console.log(
+  `full rescore of 10,000 events: ${rescoreMs.toFixed(0)} ms (${((rescoreMs * 1000) / 10_000).toFixed(1)} µs/event), what a non-incremental engine would pay on every hit`,
+);

@@ -53,14 +53,25 @@ beforeAll(async () => {
   extensionDir = copyWithApiOriginGranted(built);
   chromium = await launchWithExtension(extensionDir);
   await routePages(chromium.context, {
-    [PAGES.linkedinCompany]: { file: "linkedin-company-about-en.html", replace: [["Doctolib", "Danone"], ["doctolib", "danone"]] },
+    [PAGES.linkedinCompany]: {
+      file: "linkedin-company-about-en.html",
+      replace: [
+        ["Doctolib", "Danone"],
+        ["doctolib", "danone"],
+      ],
+    },
     [PAGES.linkedinProfile]: { file: "linkedin-profile-grouped-fr.html" },
     [PAGES.hubspot]: { file: "hubspot-company-fr-legacy.html" },
     [PAGES.salesforce]: { file: "salesforce-account-fr.html" },
     [PAGES.pipedrive]: {
       file: "pipedrive-organization-fr.html",
       // 356 000 000 00010: a La Poste SIRET (digit sum a multiple of 5), so the SIREN is read from it.
-      replace: [["Groupe Beaumanoir", "La Poste"], ["Beaumanoir", "La Poste"], ["beaumanoir", "laposte"], ["350 452 827 00016", "356 000 000 00010"]],
+      replace: [
+        ["Groupe Beaumanoir", "La Poste"],
+        ["Beaumanoir", "La Poste"],
+        ["beaumanoir", "laposte"],
+        ["350 452 827 00016", "356 000 000 00010"],
+      ],
     },
     [PAGES.unknownCompany]: { file: "linkedin-company-posts-fr.html" },
     [PAGES.crmWithoutDomain]: { file: "pipedrive-organization-en.html", replace: [[">Website<", ">Fax<"]] },
@@ -190,7 +201,8 @@ describe("the Sillage extension", () => {
     await page.evaluate(
       ({ x, y, leadId }) => {
         const target = document.elementFromPoint(x, y) as HTMLElement;
-        for (const type of ["pointerdown", "mousedown", "mouseup", "click"]) target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
+        for (const type of ["pointerdown", "mousedown", "mouseup", "click"])
+          target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
         target.click();
         for (const key of ["Enter", " ", "Tab"]) target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true }));
         const messages = [
@@ -411,7 +423,9 @@ describe("the Sillage extension", () => {
     await panel.getByRole("button", { name: "Rechercher" }).click();
     await panel.getByRole("button", { name: "Associer cette page à BNP PARIBAS S.A." }).click();
     await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible()).toBe(true);
-    const links = await worker.server.d1<{ lead_id: string; kind: string; value: string }>("SELECT lead_id, kind, value FROM lead_links WHERE kind LIKE 'crm%'");
+    const links = await worker.server.d1<{ lead_id: string; kind: string; value: string }>(
+      "SELECT lead_id, kind, value FROM lead_links WHERE kind LIKE 'crm%'",
+    );
     expect(links).toEqual([{ lead_id: leads.bnp, kind: "crm-record", value: "pipedrive:sillage-demo/1042" }]);
 
     // A cold look-up (nothing cached): the record itself finds the lead.

@@ -77,7 +77,19 @@ export interface RunningFake {
 }
 
 export function newAccount(id: string, token: string, init: Record<string, unknown>): FakeAccount {
-  return { id, tokens: new Set([token]), script: [], latencyMs: 0, searchLagMs: 0, requests: [], companies: new Map(), tasks: [], customFields: [], nextId: 1001, init };
+  return {
+    id,
+    tokens: new Set([token]),
+    script: [],
+    latencyMs: 0,
+    searchLagMs: 0,
+    requests: [],
+    companies: new Map(),
+    tasks: [],
+    customFields: [],
+    nextId: 1001,
+    init,
+  };
 }
 
 /** Companies the CRM's search can see now (those created within the index lag are not yet there). */
@@ -151,7 +163,7 @@ export async function startCrmFake(spec: CrmFakeSpec): Promise<RunningFake> {
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://fake");
       const text = Buffer.concat(chunks).toString("utf8");
-      let body: unknown = undefined;
+      let body: unknown;
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {
@@ -165,7 +177,8 @@ export async function startCrmFake(spec: CrmFakeSpec): Promise<RunningFake> {
       if (!account) return send(res, spec.unauthorized());
       const answer = () => {
         const stepIndex = account.script.findIndex((s) => !s.match || url.pathname.includes(s.match));
-        const reply = stepIndex >= 0 ? account.script.splice(stepIndex, 1)[0]! : spec.handle(account, { method, path: url.pathname, query: url.searchParams, body });
+        const reply =
+          stepIndex >= 0 ? account.script.splice(stepIndex, 1)[0]! : spec.handle(account, { method, path: url.pathname, query: url.searchParams, body });
         account.requests.push({ method, path: url.pathname, status: reply.status, at: Date.now() });
         send(res, { ...reply, headers: { ...(spec.commonHeaders?.(account) ?? {}), ...(reply.headers ?? {}) } });
       };

@@ -35,9 +35,22 @@ const STANDARD: Property[] = [
   ["createdate", "Create date", "datetime", "date"],
   ["hs_lastmodifieddate", "Last modified date", "datetime", "date"],
   ["hs_object_id", "Record ID", "number", "number"],
-].map(([name, label, type, fieldType]) => ({ name: name!, label: label!, type: type!, fieldType: fieldType!, groupName: "companyinformation", hubspotDefined: true }));
+].map(([name, label, type, fieldType]) => ({
+  name: name!,
+  label: label!,
+  type: type!,
+  fieldType: fieldType!,
+  groupName: "companyinformation",
+  hubspotDefined: true,
+}));
 
-const TYPES: Record<string, string[]> = { string: ["text", "textarea"], number: ["number"], date: ["date"], datetime: ["date"], enumeration: ["select", "radio", "checkbox"] };
+const TYPES: Record<string, string[]> = {
+  string: ["text", "textarea"],
+  number: ["number"],
+  date: ["date"],
+  datetime: ["date"],
+  enumeration: ["select", "radio", "checkbox"],
+};
 
 const error = (status: number, category: string, message: string, extra: Record<string, unknown> = {}): FakeReply => ({
   status,
@@ -77,7 +90,20 @@ function handle(a: FakeAccount, req: { method: string; path: string; query: URLS
   const { method, path } = req;
   const body = (req.body ?? {}) as Record<string, unknown>;
   if (method === "GET" && path === "/account-info/v3/details") {
-    return { status: 200, body: { portalId: Number(a.init.portalId ?? 26541873), accountType: "STANDARD", timeZone: "Europe/Paris", companyCurrency: "EUR", additionalCurrencies: [], utcOffset: "+01:00", utcOffsetMilliseconds: 3_600_000, uiDomain: "app-eu1.hubspot.com", dataHostingLocation: "eu1" } };
+    return {
+      status: 200,
+      body: {
+        portalId: Number(a.init.portalId ?? 26541873),
+        accountType: "STANDARD",
+        timeZone: "Europe/Paris",
+        companyCurrency: "EUR",
+        additionalCurrencies: [],
+        utcOffset: "+01:00",
+        utcOffsetMilliseconds: 3_600_000,
+        uiDomain: "app-eu1.hubspot.com",
+        dataHostingLocation: "eu1",
+      },
+    };
   }
   if (path === "/crm/v3/properties/companies") {
     if (method === "GET") return { status: 200, body: { results: properties(a) } };
@@ -102,7 +128,9 @@ function handle(a: FakeAccount, req: { method: string; path: string; query: URLS
     const matches = (c: FakeCompany) =>
       groups.length === 0 ||
       groups.some((g) => g.filters.every((f) => String(c.props[f.propertyName] ?? "").toLowerCase() === String(f.value ?? "").toLowerCase()));
-    const found = searchable(a).filter(matches).sort((x, y) => x.id - y.id);
+    const found = searchable(a)
+      .filter(matches)
+      .sort((x, y) => x.id - y.id);
     const limit = Math.min(Number(body.limit ?? 10), 200);
     return { status: 200, body: { total: found.length, results: found.slice(0, limit).map((c) => objectView(c, (body.properties as string[]) ?? null)) } };
   }
@@ -129,9 +157,15 @@ function handle(a: FakeAccount, req: { method: string; path: string; query: URLS
   }
   if (method === "POST" && path === "/crm/v3/objects/tasks") {
     const props = (body.properties ?? {}) as Record<string, unknown>;
-    if (!props.hs_timestamp) return error(400, "VALIDATION_ERROR", 'Property values were not valid: [{"isValid":false,"message":"hs_timestamp is required","error":"REQUIRED_FIELD","name":"hs_timestamp"}]');
+    if (!props.hs_timestamp)
+      return error(
+        400,
+        "VALIDATION_ERROR",
+        'Property values were not valid: [{"isValid":false,"message":"hs_timestamp is required","error":"REQUIRED_FIELD","name":"hs_timestamp"}]',
+      );
     const associations = (body.associations ?? []) as { to: { id: string }; types: { associationTypeId: number }[] }[];
-    for (const as of associations) if (!a.companies.has(Number(as.to.id))) return error(400, "VALIDATION_ERROR", `Associated object ${as.to.id} does not exist`);
+    for (const as of associations)
+      if (!a.companies.has(Number(as.to.id))) return error(400, "VALIDATION_ERROR", `Associated object ${as.to.id} does not exist`);
     const task = { id: String(a.nextId++), properties: props, associations, createdAt: new Date().toISOString() };
     a.tasks.push(task);
     return { status: 201, body: { id: task.id, properties: props, createdAt: task.createdAt, updatedAt: task.createdAt, archived: false } };
@@ -143,7 +177,11 @@ export function startHubSpotFake(): Promise<RunningFake> {
   return startCrmFake({
     tokenOf: (req) => /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? null,
     unauthorized: () =>
-      error(401, "INVALID_AUTHENTICATION", "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"),
+      error(
+        401,
+        "INVALID_AUTHENTICATION",
+        "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
+      ),
     commonHeaders: () => ({ "x-hubspot-ratelimit-interval-milliseconds": "10000", "x-hubspot-ratelimit-max": "190" }),
     handle,
     view: (_a, c) => objectView(c, null),
@@ -154,7 +192,18 @@ export function startHubSpotFake(): Promise<RunningFake> {
 export function hubspotRateLimited(retryAfterSeconds: number) {
   return {
     status: 429,
-    headers: { "retry-after": String(retryAfterSeconds), "x-hubspot-ratelimit-remaining": "0", "x-hubspot-ratelimit-interval-milliseconds": "10000", "x-hubspot-ratelimit-max": "190" },
-    body: { status: "error", message: "You have reached your ten_secondly_rolling limit.", errorType: "RATE_LIMIT", correlationId: randomUUID(), policyName: "TEN_SECONDLY_ROLLING" },
+    headers: {
+      "retry-after": String(retryAfterSeconds),
+      "x-hubspot-ratelimit-remaining": "0",
+      "x-hubspot-ratelimit-interval-milliseconds": "10000",
+      "x-hubspot-ratelimit-max": "190",
+    },
+    body: {
+      status: "error",
+      message: "You have reached your ten_secondly_rolling limit.",
+      errorType: "RATE_LIMIT",
+      correlationId: randomUUID(),
+      policyName: "TEN_SECONDLY_ROLLING",
+    },
   };
 }

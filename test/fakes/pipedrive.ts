@@ -27,14 +27,34 @@ const STANDARD: Field[] = [
   { id: 3, key: "address", name: "Address", field_type: "address", edit_flag: false },
   { id: 4, key: "add_time", name: "Organization created", field_type: "date", edit_flag: false },
 ];
-const FIELD_TYPES = new Set(["varchar", "varchar_auto", "text", "double", "monetary", "date", "phone", "enum", "set", "user", "org", "people", "time", "daterange", "timerange", "address"]);
+const FIELD_TYPES = new Set([
+  "varchar",
+  "varchar_auto",
+  "text",
+  "double",
+  "monetary",
+  "date",
+  "phone",
+  "enum",
+  "set",
+  "user",
+  "org",
+  "people",
+  "time",
+  "daterange",
+  "timerange",
+  "address",
+]);
 const RATE_LIMIT = { "x-ratelimit-limit": "80", "x-ratelimit-remaining": "79", "x-ratelimit-reset": "2" };
 
 const fail = (status: number, message: string): FakeReply => ({
   status,
   body: { success: false, error: message, errorCode: status, error_info: "Please check developers.pipedrive.com for more information about Pipedrive API." },
 });
-const ok = (data: unknown, status = 200, additional?: unknown): FakeReply => ({ status, body: { success: true, data, ...(additional ? { additional_data: additional } : {}) } });
+const ok = (data: unknown, status = 200, additional?: unknown): FakeReply => ({
+  status,
+  body: { success: true, data, ...(additional ? { additional_data: additional } : {}) },
+});
 
 const fields = (a: FakeAccount) => [...STANDARD, ...(a.customFields as unknown as Field[])];
 const userId = (a: FakeAccount) => Number(a.init.userId ?? 7_654_321);
@@ -62,8 +82,10 @@ function cleanProps(a: FakeAccount, input: Record<string, unknown>): { ok: true;
   for (const [k, v] of Object.entries(input)) {
     const f = byKey.get(k);
     if (!f) continue;
-    if (f.field_type === "double" && v != null && v !== "" && !Number.isFinite(Number(v))) return { ok: false, reply: fail(400, `Field "${f.name}" must be a number.`) };
-    if (f.field_type === "date" && v != null && v !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(String(v))) return { ok: false, reply: fail(400, `Field "${f.name}" must be a date (YYYY-MM-DD).`) };
+    if (f.field_type === "double" && v != null && v !== "" && !Number.isFinite(Number(v)))
+      return { ok: false, reply: fail(400, `Field "${f.name}" must be a number.`) };
+    if (f.field_type === "date" && v != null && v !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(String(v)))
+      return { ok: false, reply: fail(400, `Field "${f.name}" must be a date (YYYY-MM-DD).`) };
     props[k] = f.field_type === "double" && v != null && v !== "" ? Number(v) : v;
   }
   return { ok: true, props };
@@ -73,7 +95,16 @@ function handle(a: FakeAccount, req: { method: string; path: string; query: URLS
   const { method, path, query } = req;
   const body = (req.body ?? {}) as Record<string, unknown>;
   if (method === "GET" && path === "/v1/users/me") {
-    return ok({ id: userId(a), name: "Commercial", email: "commercial@example.fr", company_id: 1_234, company_domain: String(a.init.companyDomain ?? "acme"), company_name: "ACME", locale: "fr_FR", timezone_name: "Europe/Paris" });
+    return ok({
+      id: userId(a),
+      name: "Commercial",
+      email: "commercial@example.fr",
+      company_id: 1_234,
+      company_domain: String(a.init.companyDomain ?? "acme"),
+      company_name: "ACME",
+      locale: "fr_FR",
+      timezone_name: "Europe/Paris",
+    });
   }
   if (path === "/v1/organizationFields") {
     if (method === "GET") return ok(fields(a), 200, { pagination: { start: 0, limit: 500, more_items_in_collection: false } });
@@ -81,7 +112,13 @@ function handle(a: FakeAccount, req: { method: string; path: string; query: URLS
       const name = typeof body.name === "string" ? body.name.trim() : "";
       if (!name) return fail(400, "Name must be given.");
       if (!FIELD_TYPES.has(String(body.field_type))) return fail(400, "Field type is not valid.");
-      const field: Field = { id: 100 + a.customFields.length, key: createHash("sha1").update(`${a.id}:${name}`).digest("hex"), name, field_type: String(body.field_type), edit_flag: true };
+      const field: Field = {
+        id: 100 + a.customFields.length,
+        key: createHash("sha1").update(`${a.id}:${name}`).digest("hex"),
+        name,
+        field_type: String(body.field_type),
+        edit_flag: true,
+      };
       a.customFields.push(field as unknown as Record<string, unknown>);
       return ok(field, 201);
     }
@@ -94,11 +131,25 @@ function handle(a: FakeAccount, req: { method: string; path: string; query: URLS
     const customKeys = a.customFields.map((f) => (f as unknown as Field).key);
     const hit = (v: unknown) => v != null && (exact ? String(v).toLowerCase() === term.toLowerCase() : String(v).toLowerCase().includes(term.toLowerCase()));
     const items = searchable(a)
-      .filter((c) => (where.includes("name") && hit(c.props.name)) || (where.includes("address") && hit(c.props.address)) || (where.includes("custom_fields") && customKeys.some((k) => hit(c.props[k]))))
+      .filter(
+        (c) =>
+          (where.includes("name") && hit(c.props.name)) ||
+          (where.includes("address") && hit(c.props.address)) ||
+          (where.includes("custom_fields") && customKeys.some((k) => hit(c.props[k]))),
+      )
       .sort((x, y) => x.id - y.id)
       .map((c) => ({
         result_score: 1,
-        item: { id: c.id, type: "organization", name: c.props.name, address: c.props.address ?? null, visible_to: 3, owner: { id: Number(c.props.owner_id ?? userId(a)) }, custom_fields: customKeys.filter((k) => hit(c.props[k])).map((k) => String(c.props[k])), notes: [] },
+        item: {
+          id: c.id,
+          type: "organization",
+          name: c.props.name,
+          address: c.props.address ?? null,
+          visible_to: 3,
+          owner: { id: Number(c.props.owner_id ?? userId(a)) },
+          custom_fields: customKeys.filter((k) => hit(c.props[k])).map((k) => String(c.props[k])),
+          notes: [],
+        },
       }));
     const limit = Number(query.get("limit") ?? 100);
     return ok({ items: items.slice(0, limit) }, 200, { pagination: { start: 0, limit, more_items_in_collection: items.length > limit } });
@@ -155,7 +206,17 @@ export function startPipedriveFake(): Promise<RunningFake> {
 export function pipedriveRateLimited(retryAfterSeconds: number) {
   return {
     status: 429,
-    headers: { "retry-after": String(retryAfterSeconds), "x-ratelimit-limit": "80", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(retryAfterSeconds) },
-    body: { success: false, error: "Request over limit", errorCode: 429, error_info: "Please check developers.pipedrive.com for more information about Pipedrive API." },
+    headers: {
+      "retry-after": String(retryAfterSeconds),
+      "x-ratelimit-limit": "80",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": String(retryAfterSeconds),
+    },
+    body: {
+      success: false,
+      error: "Request over limit",
+      errorCode: 429,
+      error_info: "Please check developers.pipedrive.com for more information about Pipedrive API.",
+    },
   };
 }

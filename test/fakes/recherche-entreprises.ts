@@ -102,9 +102,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-export async function startRechercheEntreprisesFake(
-  options: { fixturesDir?: string } = {},
-): Promise<RechercheEntreprisesFake> {
+export async function startRechercheEntreprisesFake(options: { fixturesDir?: string } = {}): Promise<RechercheEntreprisesFake> {
   const fixtures = loadRechercheEntreprisesFixtures(options.fixturesDir);
   const byQ = new Map<string, RechercheEntreprisesFixture[]>();
   for (const f of fixtures) {

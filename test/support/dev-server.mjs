@@ -121,7 +121,10 @@ async function spawnOnce({ args = [], port, readyPath = "/", timeoutMs = 90_000,
 async function ensureTracker() {
   const fresh = (generated, sources) => existsSync(generated) && sources.every((s) => statSync(generated).mtimeMs >= statSync(s).mtimeMs);
   const tracker = fresh(path.join(root, "worker/src/generated/tracker.ts"), [path.join(root, "worker/tracker/tracker.ts")]);
-  const demo = fresh(DEMO_MODULE, demoFiles().map(([, abs]) => abs));
+  const demo = fresh(
+    DEMO_MODULE,
+    demoFiles().map(([, abs]) => abs),
+  );
   const console_ = fresh(CONSOLE_MODULE, consoleSources());
   if (tracker && demo && console_) return;
   await run(process.execPath, [path.join(root, "worker/scripts/build-tracker.mjs")], { cwd: root });
@@ -178,7 +181,10 @@ export async function startDevServer({ port, persistTo, vars = {}, args = [], wa
     if (failure) throw failure.reason;
     const worker = ["-c", config, ...(bundle ? [path.join(bundle, "index.js"), "--no-bundle"] : [])];
     // SILLAGE_SECRETS_KEY: a local-only key for CRM tokens (production sets its own with `wrangler secret put`).
-    const varArgs = Object.entries({ SILLAGE_TRUST_CLIENT_IP: "1", SILLAGE_SECRETS_KEY: LOCAL_SECRETS_KEY, ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+    const varArgs = Object.entries({ SILLAGE_TRUST_CLIENT_IP: "1", SILLAGE_SECRETS_KEY: LOCAL_SECRETS_KEY, ...vars }).flatMap(([k, v]) => [
+      "--var",
+      `${k}:${v}`,
+    ]);
     server = await spawnWranglerDev({ port, args: [...worker, "--persist-to", persistTo, ...varArgs, ...args], readyPath: "/t.js", onOutput });
   } catch (err) {
     cleanUp();

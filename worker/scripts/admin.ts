@@ -158,9 +158,11 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
       command = { name, workspaceName: a0 };
       break;
     case "site:create": {
-      const hosts = (values.hosts ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-      if (!hosts.length)
-        throw new UsageError("site:create needs --hosts www.example.fr,*.example.fr: the hostnames the snippet may send hits from.");
+      const hosts = (values.hosts ?? "")
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean);
+      if (!hosts.length) throw new UsageError("site:create needs --hosts www.example.fr,*.example.fr: the hostnames the snippet may send hits from.");
       command = { name, workspace: a0, siteName: a1, hosts };
       break;
     }
@@ -271,7 +273,9 @@ export function remoteBackend(target: { url: string; key: string }, fetchImpl: t
     const data = (await res.json().catch(() => null)) as Obj | null;
     if (!res.ok) {
       const e = data?.error;
-      throw new Error(e ? `${method} ${path}: ${res.status} ${e.code}: ${e.message}` : `${method} ${path}: HTTP ${res.status} (is ${target.url} a Sillage worker?)`);
+      throw new Error(
+        e ? `${method} ${path}: ${res.status} ${e.code}: ${e.message}` : `${method} ${path}: HTTP ${res.status} (is ${target.url} a Sillage worker?)`,
+      );
     }
     return data ?? {};
   }
@@ -323,7 +327,11 @@ export function formatListing(listings: WorkspaceListing[]): string {
     for (const m of members) lines.push(`    ${m.id}  ${m.email}  ${m.name}  ${m.role}`);
     lines.push(`  keys:${keys.length ? "" : " none"}`);
     for (const k of keys) {
-      const state = k.revokedAt ? `revoked ${k.revokedAt.slice(0, 10)}` : k.lastUsedAt ? `last used ${k.lastUsedAt.slice(0, 16).replace("T", " ")}` : "never used";
+      const state = k.revokedAt
+        ? `revoked ${k.revokedAt.slice(0, 10)}`
+        : k.lastUsedAt
+          ? `last used ${k.lastUsedAt.slice(0, 16).replace("T", " ")}`
+          : "never used";
       lines.push(`    ${k.id}  ${k.prefix}…  ${k.role}  "${k.name}"  ${k.member ? k.member.email : "(workspace key)"}  ${state}`);
     }
   }

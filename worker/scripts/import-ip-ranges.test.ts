@@ -19,7 +19,9 @@ function head(file: string, n: number): string[] {
 
 async function applyMigrations(db: D1Database): Promise<void> {
   const migrations = path.join(REPO_ROOT, "worker/migrations");
-  for (const file of readdirSync(migrations).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of readdirSync(migrations)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     for (const statement of readFileSync(path.join(migrations, file), "utf8").split("--> statement-breakpoint")) {
       if (statement.trim()) await db.prepare(statement).run();
     }

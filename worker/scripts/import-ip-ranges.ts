@@ -195,16 +195,12 @@ async function withRetries<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
 }
 
 async function maxStart(db: D1Database, family: IpFamily): Promise<string | null> {
-  const row = await withRetries(() =>
-    db.prepare("SELECT MAX(start) AS start FROM ip_ranges WHERE family = ?").bind(family).first<{ start: string | null }>(),
-  );
+  const row = await withRetries(() => db.prepare("SELECT MAX(start) AS start FROM ip_ranges WHERE family = ?").bind(family).first<{ start: string | null }>());
   return row?.start ?? null;
 }
 
 async function rowCounts(db: D1Database): Promise<Record<IpFamily, number>> {
-  const { results } = await withRetries(() =>
-    db.prepare("SELECT family, COUNT(*) AS n FROM ip_ranges GROUP BY family").all<{ family: number; n: number }>(),
-  );
+  const { results } = await withRetries(() => db.prepare("SELECT family, COUNT(*) AS n FROM ip_ranges GROUP BY family").all<{ family: number; n: number }>());
   const counts: Record<IpFamily, number> = { 4: 0, 6: 0 };
   for (const r of results) if (r.family === 4 || r.family === 6) counts[r.family] = r.n;
   return counts;
@@ -213,7 +209,13 @@ async function rowCounts(db: D1Database): Promise<Record<IpFamily, number>> {
 async function emptyStats(db: D1Database): Promise<Record<IpFamily, FamilyImportStats>> {
   const counts = await rowCounts(db);
   const stats = (family: IpFamily): FamilyImportStats => ({
-    read: 0, skipped: 0, sent: 0, changed: 0, malformed: 0, resumedFrom: null, rowsInTable: counts[family],
+    read: 0,
+    skipped: 0,
+    sent: 0,
+    changed: 0,
+    malformed: 0,
+    resumedFrom: null,
+    rowsInTable: counts[family],
   });
   return { 4: stats(4), 6: stats(6) };
 }
@@ -235,7 +237,10 @@ async function lastLine(file: string): Promise<string> {
     const length = Math.min(size, 4096);
     const buffer = Buffer.alloc(length);
     await handle.read(buffer, 0, length, size - length);
-    const lines = buffer.toString("utf8").split("\n").filter((l) => l.trim() !== "");
+    const lines = buffer
+      .toString("utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "");
     return lines.at(-1) ?? "";
   } finally {
     await handle.close();

@@ -15,7 +15,21 @@ import { newSireneCsvStats, readStockUniteLegale } from "./sirene-csv";
 import { openLocalD1, REPO_ROOT } from "./local-d1";
 
 export const SIRENE_SAMPLE = path.join(REPO_ROOT, "worker/scripts/fixtures/StockUniteLegale-sample.csv");
-const COLUMNS = ["siren", "name", "search_name", "acronym", "legal_form_code", "naf_code", "headcount_code", "headcount_year", "category", "head_office_nic", "created_on", "active", "updated_at"] as const;
+const COLUMNS = [
+  "siren",
+  "name",
+  "search_name",
+  "acronym",
+  "legal_form_code",
+  "naf_code",
+  "headcount_code",
+  "headcount_year",
+  "category",
+  "head_office_nic",
+  "created_on",
+  "active",
+  "updated_at",
+] as const;
 // D1 allows 100 bound parameters per statement: 7 rows × 13 columns.
 const ROWS_PER_STATEMENT = 7;
 
@@ -24,7 +38,9 @@ function upserts(db: D1Database, rows: readonly SireneUnitRow[]): D1PreparedStat
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
     const values = slice.map(() => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ");
-    const updates = COLUMNS.filter((c) => c !== "siren").map((c) => `${c} = excluded.${c}`).join(", ");
+    const updates = COLUMNS.filter((c) => c !== "siren")
+      .map((c) => `${c} = excluded.${c}`)
+      .join(", ");
     out.push(
       db
         .prepare(`INSERT INTO sirene_units (${COLUMNS.join(", ")}) VALUES ${values} ON CONFLICT(siren) DO UPDATE SET ${updates}`)

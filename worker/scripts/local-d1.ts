@@ -58,11 +58,7 @@ export async function openLocalD1(persistTo?: string): Promise<LocalD1> {
  * under load: it then fails every call with this assertion until the proxy is disposed and reopened.
  */
 export function isProxyDesync(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: string }).code === "ERR_ASSERTION" &&
-    /SynchronousFetcher|fetch-sync/.test(error.stack ?? "")
-  );
+  return error instanceof Error && (error as { code?: string }).code === "ERR_ASSERTION" && /SynchronousFetcher|fetch-sync/.test(error.stack ?? "");
 }
 
 /** Sizes of the local D1 database files under a v3 persist directory (the WAL is folded in at checkpoint). */

@@ -30,7 +30,22 @@ api.route("/", consoleSignInRoutes);
 api.use("*", requireAuth);
 api.use("*", rateLimitByKey);
 // exportsRoutes before leadsRoutes: `/leads/export.csv` must not be read as the lead id "export.csv".
-for (const routes of [consoleSessionRoutes, meRoutes, dropRoutes, identifyRoutes, exportsRoutes, leadsRoutes, kpiWeeklyRoutes, scoringRoutes, webhooksRoutes, privacyRoutes, membersRoutes, leadCorrectionRoutes, networksRoutes, crmRoutes]) {
+for (const routes of [
+  consoleSessionRoutes,
+  meRoutes,
+  dropRoutes,
+  identifyRoutes,
+  exportsRoutes,
+  leadsRoutes,
+  kpiWeeklyRoutes,
+  scoringRoutes,
+  webhooksRoutes,
+  privacyRoutes,
+  membersRoutes,
+  leadCorrectionRoutes,
+  networksRoutes,
+  crmRoutes,
+]) {
   api.route("/", routes);
 }
 

@@ -25,8 +25,12 @@ async function failScoreWrites(site: TestSite, on: boolean) {
 }
 
 const state = async (site: TestSite, hitId: string) => {
-  const hit = await env.DB.prepare("SELECT lead_id AS leadId, enrichment_status AS status FROM hits WHERE id = ?").bind(hitId).first<{ leadId: string | null; status: string }>();
-  const lead = await env.DB.prepare("SELECT id, score, status FROM leads WHERE workspace_id = ?").bind(site.workspaceId).first<{ id: string; score: number; status: string }>();
+  const hit = await env.DB.prepare("SELECT lead_id AS leadId, enrichment_status AS status FROM hits WHERE id = ?")
+    .bind(hitId)
+    .first<{ leadId: string | null; status: string }>();
+  const lead = await env.DB.prepare("SELECT id, score, status FROM leads WHERE workspace_id = ?")
+    .bind(site.workspaceId)
+    .first<{ id: string; score: number; status: string }>();
   const count = async (sql: string) => (await env.DB.prepare(sql).bind(site.workspaceId).first<{ n: number }>())!.n;
   return {
     hit,

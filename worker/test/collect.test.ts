@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { CHROME_UA, createTestSite, eventually, type TestSite, worker } from "./support/fixtures";
 
-
 function collect(body: string, headers: Record<string, string> = {}) {
   return worker.fetch(
     new Request("https://api.sillage.test/collect", {
@@ -14,7 +13,10 @@ function collect(body: string, headers: Record<string, string> = {}) {
 }
 
 const hitsOf = (site: TestSite) =>
-  env.DB.prepare("SELECT * FROM hits WHERE site_id = ? ORDER BY received_at, rowid").bind(site.siteId).all<Record<string, any>>().then((r) => r.results);
+  env.DB.prepare("SELECT * FROM hits WHERE site_id = ? ORDER BY received_at, rowid")
+    .bind(site.siteId)
+    .all<Record<string, any>>()
+    .then((r) => r.results);
 
 const dropsOf = (site: TestSite | null) =>
   env.DB.prepare("SELECT reason, sum(count) AS n FROM drop_counters WHERE site_key = ? GROUP BY reason")
@@ -84,9 +86,7 @@ describe("POST /collect", () => {
         traits: { email: "Claire.Martin@Danone.com", name: "Claire Martin", jobTitle: "Directrice des systèmes d'information", phone: "+33 1 23 45 67 89" },
       }),
     );
-    const contact = await eventually(() =>
-      env.DB.prepare("SELECT * FROM contacts WHERE workspace_id = ?").bind(site.workspaceId).first<Record<string, any>>(),
-    );
+    const contact = await eventually(() => env.DB.prepare("SELECT * FROM contacts WHERE workspace_id = ?").bind(site.workspaceId).first<Record<string, any>>());
     expect(contact).toMatchObject({ email: "claire.martin@danone.com", name: "Claire Martin", job_title: "Directrice des systèmes d'information" });
     const hits = await eventually(async () => ((await hitsOf(site)).length === 3 ? hitsOf(site) : null));
     expect(hits.map((h) => h.contact_id)).toEqual([contact.id, contact.id, contact.id]);
@@ -146,7 +146,9 @@ describe("POST /collect", () => {
 
 describe("GET /p.gif", () => {
   const pixel = (qs: string, headers: Record<string, string> = {}) =>
-    worker.fetch(new Request(`https://api.sillage.test/p.gif?${qs}`, { headers: { "User-Agent": CHROME_UA, "X-Sillage-Client-IP": "198.51.100.4", ...headers } }));
+    worker.fetch(
+      new Request(`https://api.sillage.test/p.gif?${qs}`, { headers: { "User-Agent": CHROME_UA, "X-Sillage-Client-IP": "198.51.100.4", ...headers } }),
+    );
 
   it("stores the same hit as /collect and always answers a GIF", async () => {
     const site = await createTestSite();
@@ -166,7 +168,9 @@ describe("GET /p.gif", () => {
 
   it("answers a link checker's HEAD without counting it as a visit", async () => {
     const site = await createTestSite();
-    const res = await worker.fetch(new Request(`https://api.sillage.test/p.gif?site=${site.siteKey}`, { method: "HEAD", headers: { "User-Agent": CHROME_UA } }));
+    const res = await worker.fetch(
+      new Request(`https://api.sillage.test/p.gif?site=${site.siteKey}`, { method: "HEAD", headers: { "User-Agent": CHROME_UA } }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/gif");
     expect(res.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);

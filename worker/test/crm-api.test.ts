@@ -6,7 +6,9 @@ import { api, connect, fakeCrmAccount, hubspotCompanies, leadEvent, seedMql, syn
 
 /** A key of the member role, through the admin API. */
 async function memberKey(site: TestSite): Promise<{ apiKey: string }> {
-  const member = (await (await api(site, "POST", "/members", { email: `m.${crypto.randomUUID().slice(0, 8)}@exemple.fr`, name: "Commercial", role: "member" })).json()) as { id: string };
+  const member = (await (
+    await api(site, "POST", "/members", { email: `m.${crypto.randomUUID().slice(0, 8)}@exemple.fr`, name: "Commercial", role: "member" })
+  ).json()) as { id: string };
   const key = (await (await api(site, "POST", "/keys", { memberId: member.id, name: "clé" })).json()) as { key: string };
   return { apiKey: key.key };
 }
@@ -76,7 +78,15 @@ describe("CRM connections API", () => {
 
     const res = await api(site, "GET", `/crm/connections/${id}/preview`);
     expect(res.status).toBe(200);
-    const preview = (await res.json()) as { items: { leadId: string; action: string; matchedBy: string | null; recordId: string | null; fields: { field: string; crm: string | null; sillage: string | null; action: string }[] }[] };
+    const preview = (await res.json()) as {
+      items: {
+        leadId: string;
+        action: string;
+        matchedBy: string | null;
+        recordId: string | null;
+        fields: { field: string; crm: string | null; sillage: string | null; action: string }[];
+      }[];
+    };
     const update = preview.items.find((i) => i.leadId === known.leadId)!;
     expect(update).toMatchObject({ action: "update", matchedBy: "siren", recordId: `hubspot:4711/${existing}` });
     expect(update.fields.find((f) => f.field === "city")).toEqual({ field: "city", crm: "Villeurbanne", sillage: "LYON", action: "kept" });
@@ -120,7 +130,9 @@ describe("CRM connections API", () => {
     const lead = await seedMql(site);
     await leadEvent(site, connectionId, lead.leadId);
     await syncNow(connectionId, lead.leadId);
-    const log = (await (await api(site, "GET", `/crm/leads/${lead.leadId}/log`)).json()) as { items: { outcome: string; calls: number; httpStatus: number; response: string; recordId: string }[] };
+    const log = (await (await api(site, "GET", `/crm/leads/${lead.leadId}/log`)).json()) as {
+      items: { outcome: string; calls: number; httpStatus: number; response: string; recordId: string }[];
+    };
     expect(log.items).toHaveLength(1);
     expect(log.items[0]).toMatchObject({ outcome: "created", httpStatus: 201, calls: expect.any(Number) });
     expect(JSON.parse(log.items[0]!.response).id).toBe(log.items[0]!.recordId.split("/")[1]);
@@ -129,7 +141,9 @@ describe("CRM connections API", () => {
 
     expect((await api(site, "DELETE", `/crm/connections/${connectionId}`)).status).toBe(204);
     expect((await api(site, "GET", `/crm/connections/${connectionId}`)).status).toBe(404);
-    const links = await env.DB.prepare("SELECT COUNT(*) AS n FROM lead_links WHERE lead_id = ? AND kind = 'crm-record'").bind(lead.leadId).first<{ n: number }>();
+    const links = await env.DB.prepare("SELECT COUNT(*) AS n FROM lead_links WHERE lead_id = ? AND kind = 'crm-record'")
+      .bind(lead.leadId)
+      .first<{ n: number }>();
     expect(links!.n).toBe(1);
   });
 });

@@ -35,7 +35,12 @@ describe("HubSpot sync: matching", () => {
     expect(r).toMatchObject({ outcome: "updated", matchedBy: "siren", recordId: `hubspot:26541873/${id}` });
     const companies = await hubspotCompanies(account);
     expect(companies).toHaveLength(1);
-    expect(companies[0]).toMatchObject({ sillage_status: "mql", sillage_score: "10", sillage_siret: `${lead.siren}00017`, sillage_naf: "70.10Z Activités des sièges sociaux" });
+    expect(companies[0]).toMatchObject({
+      sillage_status: "mql",
+      sillage_score: "10",
+      sillage_siret: `${lead.siren}00017`,
+      sillage_naf: "70.10Z Activités des sièges sociaux",
+    });
     // The salesperson's name and domain stay; the lead is found on this record from the extension.
     expect(companies[0]).toMatchObject({ name: "Danone (siège)", domain: "other.example" });
     expect(companies[0]!.sillage_score_explanation).toMatch(/^\+10 Entreprise de plus de 100 salariés — \d{4}-\d{2}-\d{2}$/);
@@ -71,7 +76,15 @@ describe("HubSpot sync: matching", () => {
     expect(r).toMatchObject({ outcome: "created", matchedBy: null });
     const state = await account.state();
     const created = (await hubspotCompanies(account)).find((c) => c.siren === lead.siren)!;
-    expect(created).toMatchObject({ name: lead.name, domain: "nouvelle.fr", city: "PARIS", zip: "75009", annualrevenue: "27376000000", sillage_revenue_year: "2024", sillage_headcount: "1 000 à 1 999 salariés" });
+    expect(created).toMatchObject({
+      name: lead.name,
+      domain: "nouvelle.fr",
+      city: "PARIS",
+      zip: "75009",
+      annualrevenue: "27376000000",
+      sillage_revenue_year: "2024",
+      sillage_headcount: "1 000 à 1 999 salariés",
+    });
     expect(created.sillage_mql_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(state.tasks).toHaveLength(1);
     const task = state.tasks[0] as { properties: Record<string, string>; associations: { to: { id: string } }[] };
@@ -144,7 +157,9 @@ describe("HubSpot sync: never duplicate, never lose", () => {
     await account.script([{ ...hubspotRateLimited(60), match: "/search" }]);
     await leadEvent(site, connectionId, lead.leadId);
     expect(await syncNow(connectionId, lead.leadId)).toMatchObject({ outcome: "retry", delayMs: 60_000 });
-    const pending = await env.DB.prepare("SELECT status, attempts FROM crm_sync_events WHERE connection_id = ?").bind(connectionId).first<{ status: string; attempts: number }>();
+    const pending = await env.DB.prepare("SELECT status, attempts FROM crm_sync_events WHERE connection_id = ?")
+      .bind(connectionId)
+      .first<{ status: string; attempts: number }>();
     expect(pending).toEqual({ status: "pending", attempts: 1 });
     expect(await syncNow(connectionId, lead.leadId)).toMatchObject({ outcome: "created" });
   });
@@ -155,7 +170,11 @@ describe("HubSpot sync: never duplicate, never lose", () => {
     await account.control("POST", "/tokens", { revoke: account.token });
     await leadEvent(site, connectionId, lead.leadId);
     expect(await syncNow(connectionId, lead.leadId)).toMatchObject({ outcome: "auth_failed" });
-    const broken = (await (await api(site, "GET", `/crm/connections/${connectionId}`)).json()) as { state: string; brokenReason: string; pendingEvents: number };
+    const broken = (await (await api(site, "GET", `/crm/connections/${connectionId}`)).json()) as {
+      state: string;
+      brokenReason: string;
+      pendingEvents: number;
+    };
     expect(broken.state).toBe("broken");
     expect(broken.brokenReason).toContain("Authentication credentials not found");
     expect(broken.pendingEvents).toBe(1);
@@ -168,7 +187,9 @@ describe("HubSpot sync: never duplicate, never lose", () => {
     const fixed = (await res.json()) as { state: string; test: { ok: boolean; resumed: number } };
     expect(fixed).toMatchObject({ state: "ok", test: { ok: true, resumed: 1 } });
     // The resumed sync runs in the queue consumer.
-    await eventually(async () => ((await (await api(site, "GET", `/crm/connections/${connectionId}`)).json()) as { pendingEvents: number }).pendingEvents === 0);
+    await eventually(
+      async () => ((await (await api(site, "GET", `/crm/connections/${connectionId}`)).json()) as { pendingEvents: number }).pendingEvents === 0,
+    );
     expect((await hubspotCompanies(account)).map((c) => c.siren)).toEqual([lead.siren]);
   });
 
@@ -185,7 +206,9 @@ describe("HubSpot sync: never duplicate, never lose", () => {
     expect(r).toMatchObject({ outcome: "updated", matchedBy: "record" });
     const [after] = await hubspotCompanies(account);
     expect(after).toMatchObject({ city: "Boulogne-Billancourt", sillage_status: "sql" });
-    const log = (await (await api(site, "GET", `/crm/leads/${lead.leadId}/log`)).json()) as { items: { outcome: string; kept: Record<string, string>; written: Record<string, string> }[] };
+    const log = (await (await api(site, "GET", `/crm/leads/${lead.leadId}/log`)).json()) as {
+      items: { outcome: string; kept: Record<string, string>; written: Record<string, string> }[];
+    };
     expect(log.items[0]).toMatchObject({ outcome: "updated", kept: { city: "Boulogne-Billancourt" }, written: { status: "sql" } });
 
     await api(site, "PATCH", `/crm/connections/${connectionId}`, { mapping: { city: "always" } });
@@ -216,7 +239,9 @@ describe("HubSpot sync: never duplicate, never lose", () => {
   it("events the connection is not subscribed to are not synced", async () => {
     const { site, account } = await setup();
     const lead = await seedMql(site);
-    expect(await queueCrmSyncs(env, { workspaceId: site.workspaceId, leadId: lead.leadId, event: "lead.rejected", eventId: "evt_rej", at: Date.now() })).toBe(0);
+    expect(await queueCrmSyncs(env, { workspaceId: site.workspaceId, leadId: lead.leadId, event: "lead.rejected", eventId: "evt_rej", at: Date.now() })).toBe(
+      0,
+    );
     expect(await hubspotCompanies(account)).toHaveLength(0);
   });
 });

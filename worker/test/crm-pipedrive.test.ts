@@ -51,8 +51,16 @@ describe("Pipedrive sync", () => {
     const nameId = await account.seed({ name: "Conserverie Martin" });
     const fresh = await seedMql(site, { name: "ATELIER NEUF" });
     for (const l of [byDomain, byName, fresh]) await leadEvent(site, connectionId, l.leadId);
-    expect(await syncNow(connectionId, byDomain.leadId)).toMatchObject({ outcome: "updated", matchedBy: "domain", recordId: expect.stringMatching(new RegExp(`/${domainId}$`)) });
-    expect(await syncNow(connectionId, byName.leadId)).toMatchObject({ outcome: "updated", matchedBy: "name", recordId: expect.stringMatching(new RegExp(`/${nameId}$`)) });
+    expect(await syncNow(connectionId, byDomain.leadId)).toMatchObject({
+      outcome: "updated",
+      matchedBy: "domain",
+      recordId: expect.stringMatching(new RegExp(`/${domainId}$`)),
+    });
+    expect(await syncNow(connectionId, byName.leadId)).toMatchObject({
+      outcome: "updated",
+      matchedBy: "name",
+      recordId: expect.stringMatching(new RegExp(`/${nameId}$`)),
+    });
     expect(await syncNow(connectionId, fresh.leadId)).toMatchObject({ outcome: "created" });
     const companies = (await account.state()).companies;
     expect(companies).toHaveLength(3);

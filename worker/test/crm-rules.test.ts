@@ -8,7 +8,10 @@ import { createTestSite, eventually } from "./support/fixtures";
 import { connect, fakeCrmAccount, hubspotCompanies, leadEvent, seedMql } from "./support/crm";
 
 const desired = (over: Partial<Record<CrmField, string | null>> = {}) =>
-  ({ ...Object.fromEntries(CRM_FIELDS.map((f) => [f, null])), name: "DANONE", city: "PARIS", score: "72", status: "mql", ...over }) as Record<CrmField, string | null>;
+  ({ ...Object.fromEntries(CRM_FIELDS.map((f) => [f, null])), name: "DANONE", city: "PARIS", score: "72", status: "mql", ...over }) as Record<
+    CrmField,
+    string | null
+  >;
 const keys = { name: "name", city: "city", score: "sillage_score", status: "sillage_status" };
 
 describe("field plan", () => {

@@ -13,7 +13,10 @@ async function cron(at: number): Promise<void> {
   expect(result.outcome).toBe("ok");
 }
 
-const count = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<{ n: number }>())!.n;
+const count = async (sql: string, ...binds: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...binds)
+    .first<{ n: number }>())!.n;
 
 /** `n` MQLs whose SLA ran out an hour before `now`, inserted a thousand per statement. */
 async function seedOverdueMqls(site: TestSite, n: number, now: number): Promise<void> {
@@ -59,16 +62,27 @@ describe("cron tasks at scale: bounded batches, an outbox, resumed where they st
     await cron(now + 5 * 60_000);
     await cron(now + 10 * 60_000); // a repeat finds nothing new to flag nor to send
     expect(await count("SELECT count(*) AS n FROM leads WHERE workspace_id = ? AND sla_overdue_at IS NOT NULL", site.workspaceId)).toBe(5000);
-    expect(await count("SELECT count(DISTINCT lead_id) AS n FROM lead_event_outbox WHERE workspace_id = ? AND event = 'lead.sla_overdue'", site.workspaceId)).toBe(5000);
+    expect(
+      await count("SELECT count(DISTINCT lead_id) AS n FROM lead_event_outbox WHERE workspace_id = ? AND event = 'lead.sla_overdue'", site.workspaceId),
+    ).toBe(5000);
     expect(await count("SELECT count(*) AS n FROM lead_event_outbox WHERE workspace_id = ?", site.workspaceId)).toBe(5000);
     expect(await count("SELECT count(*) AS n FROM lead_event_outbox WHERE workspace_id = ? AND dispatched_at IS NULL", site.workspaceId)).toBe(0);
     // The listening workspace's endpoint gets one delivery per overdue MQL, however often its outbox rows are
     // handed to the WEBHOOKS consumer (the dispatcher already queued them once; here they come again).
     const { results: events } = await env.DB.prepare("SELECT id FROM lead_event_outbox WHERE workspace_id = ?").bind(small.workspaceId).all<{ id: string }>();
     expect(events).toHaveLength(3);
-    await deliverBatch("sillage-webhooks", events.map((e) => ({ leadEventId: e.id })));
-    await deliverBatch("sillage-webhooks", events.map((e) => ({ leadEventId: e.id })), 2);
-    expect(await count("SELECT count(DISTINCT event_id) AS n FROM webhook_deliveries WHERE workspace_id = ? AND event = 'lead.sla_overdue'", small.workspaceId)).toBe(3);
+    await deliverBatch(
+      "sillage-webhooks",
+      events.map((e) => ({ leadEventId: e.id })),
+    );
+    await deliverBatch(
+      "sillage-webhooks",
+      events.map((e) => ({ leadEventId: e.id })),
+      2,
+    );
+    expect(
+      await count("SELECT count(DISTINCT event_id) AS n FROM webhook_deliveries WHERE workspace_id = ? AND event = 'lead.sla_overdue'", small.workspaceId),
+    ).toBe(3);
     expect(await count("SELECT count(*) AS n FROM webhook_deliveries WHERE workspace_id = ?", small.workspaceId)).toBe(3);
   }, 180_000);
 
@@ -84,8 +98,21 @@ describe("cron tasks at scale: bounded batches, an outbox, resumed where they st
         `INSERT INTO sites (id, workspace_id, name, public_key, allowed_hostnames, created_at)
          SELECT value, ?1, 'Site ' || value, 'pk-' || value, '["www.exemple.fr"]', ?2 FROM json_each(?3)`,
       ).bind(site.workspaceId, now, JSON.stringify(siteIds)),
-      env.DB.prepare("INSERT INTO visitors (id, site_id, workspace_id, visitor_key, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)").bind(visitor, site.siteId, site.workspaceId, visitor, now, now),
-      env.DB.prepare("INSERT INTO sessions (id, visitor_id, site_id, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").bind(session, visitor, site.siteId, now, now),
+      env.DB.prepare("INSERT INTO visitors (id, site_id, workspace_id, visitor_key, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)").bind(
+        visitor,
+        site.siteId,
+        site.workspaceId,
+        visitor,
+        now,
+        now,
+      ),
+      env.DB.prepare("INSERT INTO sessions (id, visitor_id, site_id, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").bind(
+        session,
+        visitor,
+        site.siteId,
+        now,
+        now,
+      ),
     ]);
     // Per site: one hit past retention (40 days), one within it (10 days).
     for (const age of [40, 10]) {
@@ -105,7 +132,9 @@ describe("cron tasks at scale: bounded batches, an outbox, resumed where they st
     expect(await left()).toBeGreaterThan(0);
     expect(await left()).toBeLessThan(1500);
     // In site order: every site before the failing chunk is purged, and the run saved where to resume.
-    expect(await count("SELECT count(*) AS n FROM hits WHERE site_id < ? AND site_id LIKE 'site_prg_%' AND occurred_at < ?", siteIds[900], now - 30 * DAY)).toBe(0);
+    expect(
+      await count("SELECT count(*) AS n FROM hits WHERE site_id < ? AND site_id LIKE 'site_prg_%' AND occurred_at < ?", siteIds[900], now - 30 * DAY),
+    ).toBe(0);
     const saved = await env.DB.prepare("SELECT cursor FROM cron_cursors WHERE task = 'purge-expired-hits'").first<{ cursor: string }>();
     expect(saved?.cursor).toBe(siteIds[899]);
     await env.DB.prepare("DROP TRIGGER fail_purge_once").run();

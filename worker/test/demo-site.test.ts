@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { worker } from "./support/fixtures";
 
-const get = (path: string, headers: Record<string, string> = {}) => worker.fetch(new Request(`https://api.sillage.test${path}`, { headers, redirect: "manual" }));
+const get = (path: string, headers: Record<string, string> = {}) =>
+  worker.fetch(new Request(`https://api.sillage.test${path}`, { headers, redirect: "manual" }));
 
 describe("demo marketing site under /demo/", () => {
   it("serves its pages with the real snippet, folders by their index", async () => {

@@ -15,7 +15,10 @@ describe("enrichment queue consumer, one batch at a time", () => {
     await overrideCidr(site, "203.0.113.0/24", "552032534");
     const ips = ["2.3.4.5", "2.26.132.9", "203.0.113.77", "10.1.2.3", "62.147.10.20", "81.194.1.1"];
     // Stored by the ingestion step itself, without queueing their enrichment: this test delivers it.
-    const outcomes = await ingestBatch(env.DB, ips.map((ip, i) => envelope(site.siteKey, ip, `/page-${i}`)));
+    const outcomes = await ingestBatch(
+      env.DB,
+      ips.map((ip, i) => envelope(site.siteKey, ip, `/page-${i}`)),
+    );
     const hitIds = outcomes.map((o) => (o.stored ? o.hitId : "not stored"));
     const result = await deliverBatch("sillage-enrich", [...hitIds.map((hitId) => ({ hitId })), { hitId: "hit_does_not_exist" }]);
     expect(result.outcome).toBe("ok");

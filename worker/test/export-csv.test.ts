@@ -43,16 +43,9 @@ async function seedLeads(site: TestSite, seeds: LeadSeed[]) {
     const contactId = s.contact ? `ct_${id}` : null;
     if (s.contact) {
       stmts.push(
-        env.DB.prepare("INSERT INTO contacts (id, workspace_id, email, name, job_title, phone, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").bind(
-          contactId,
-          site.workspaceId,
-          s.contact.email,
-          s.contact.name,
-          s.contact.jobTitle ?? null,
-          s.contact.phone ?? null,
-          now,
-          now,
-        ),
+        env.DB.prepare(
+          "INSERT INTO contacts (id, workspace_id, email, name, job_title, phone, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ).bind(contactId, site.workspaceId, s.contact.email, s.contact.name, s.contact.jobTitle ?? null, s.contact.phone ?? null, now, now),
       );
     }
     const seen = s.lastSeenAt ?? now;
@@ -65,8 +58,21 @@ async function seedLeads(site: TestSite, seeds: LeadSeed[]) {
     if (s.page) {
       const vid = `vis_${id}`;
       stmts.push(
-        env.DB.prepare("INSERT INTO visitors (id, site_id, workspace_id, visitor_key, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)").bind(vid, site.siteId, site.workspaceId, vid, seen, seen),
-        env.DB.prepare("INSERT INTO sessions (id, visitor_id, site_id, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").bind(`ses_${id}`, vid, site.siteId, seen, seen),
+        env.DB.prepare("INSERT INTO visitors (id, site_id, workspace_id, visitor_key, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)").bind(
+          vid,
+          site.siteId,
+          site.workspaceId,
+          vid,
+          seen,
+          seen,
+        ),
+        env.DB.prepare("INSERT INTO sessions (id, visitor_id, site_id, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").bind(
+          `ses_${id}`,
+          vid,
+          site.siteId,
+          seen,
+          seen,
+        ),
         env.DB.prepare(
           `INSERT INTO hits (id, site_id, workspace_id, visitor_id, session_id, type, source, url, path, title, lead_id, occurred_at, received_at)
            VALUES (?, ?, ?, ?, ?, 'pageview', 'collect', ?, ?, ?, ?, ?, ?)`,
@@ -83,12 +89,18 @@ describe("GET /api/v1/leads/export.csv", () => {
     const site = await createTestSite();
     const t = Date.UTC(2026, 4, 12, 12, 3); // 14:03 in Paris (summer time)
     const awkward = [
-      { name: "Société «Les Œufs» Éclair & Cie", contact: { name: "François Dubœuf", email: "f.duboeuf@oeufs.fr", jobTitle: "Directeur IT", phone: "+33 1 23 45 67 89" } },
+      {
+        name: "Société «Les Œufs» Éclair & Cie",
+        contact: { name: "François Dubœuf", email: "f.duboeuf@oeufs.fr", jobTitle: "Directeur IT", phone: "+33 1 23 45 67 89" },
+      },
       { name: 'Le "Petit" Café; père & fils', contact: { name: 'Zoé "Zo" Garçon; RSSI', email: "zoe@cafe.fr" } },
       { name: "Ligne 1\nLigne 2\r\nLigne 3", page: { url: "https://www.exemple.fr/tarifs?x=1;y=2", title: "Tarifs ; offres" } },
-      { name: "=HYPERLINK(\"https://evil.example\",\"clic\")" },
+      { name: '=HYPERLINK("https://evil.example","clic")' },
     ];
-    await seedLeads(site, awkward.map((s, i) => ({ ...s, lastSeenAt: t - i * 1000 })));
+    await seedLeads(
+      site,
+      awkward.map((s, i) => ({ ...s, lastSeenAt: t - i * 1000 })),
+    );
 
     const res = await exportCsv(site);
     expect(res.status).toBe(200);
@@ -102,7 +114,7 @@ describe("GET /api/v1/leads/export.csv", () => {
       'Le "Petit" Café; père & fils',
       "Ligne 1\nLigne 2\r\nLigne 3",
       // A formula from visitor-supplied text is neutralised, never run by Excel.
-      "'=HYPERLINK(\"https://evil.example\",\"clic\")",
+      '\'=HYPERLINK("https://evil.example","clic")',
     ]);
     expect(records[0]).toMatchObject({
       Statut: "MQL",
@@ -126,7 +138,10 @@ describe("GET /api/v1/leads/export.csv", () => {
     const base = Date.UTC(2026, 0, 1);
     const count = EXPORT_CHUNK_SIZE * 2 + 3;
     // Groups of leads share a last-seen time, so the keyset must break ties on the id.
-    const ids = await seedLeads(site, Array.from({ length: count }, (_, i) => ({ name: `Entreprise ${i}`, lastSeenAt: base + Math.floor(i / 7) * 1000 })));
+    const ids = await seedLeads(
+      site,
+      Array.from({ length: count }, (_, i) => ({ name: `Entreprise ${i}`, lastSeenAt: base + Math.floor(i / 7) * 1000 })),
+    );
 
     const res = await exportCsv(site);
     const reader = res.body!.getReader();

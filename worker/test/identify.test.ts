@@ -21,7 +21,10 @@ function visit(site: TestSite, ip: string, path = "/tarifs", extra: Record<strin
 }
 
 const hitsOf = (site: TestSite) =>
-  env.DB.prepare("SELECT * FROM hits WHERE site_id = ? ORDER BY received_at, rowid").bind(site.siteId).all<Record<string, any>>().then((r) => r.results);
+  env.DB.prepare("SELECT * FROM hits WHERE site_id = ? ORDER BY received_at, rowid")
+    .bind(site.siteId)
+    .all<Record<string, any>>()
+    .then((r) => r.results);
 
 describe("GET /api/v1/identify", () => {
   it("never names a consumer ISP or a host as the visiting company", async () => {

@@ -7,7 +7,10 @@ const envelope = collectEnvelope;
 const deliver = (bodies: CollectEnvelope[], attempts = 1) => deliverBatch("sillage-hits", bodies, attempts);
 
 const hitsOf = (site: TestSite) =>
-  env.DB.prepare("SELECT * FROM hits WHERE site_id = ? ORDER BY received_at, rowid").bind(site.siteId).all<Record<string, any>>().then((r) => r.results);
+  env.DB.prepare("SELECT * FROM hits WHERE site_id = ? ORDER BY received_at, rowid")
+    .bind(site.siteId)
+    .all<Record<string, any>>()
+    .then((r) => r.results);
 const dropsOf = (siteKey: string) =>
   env.DB.prepare("SELECT reason, sum(count) AS n FROM drop_counters WHERE site_key = ? GROUP BY reason")
     .bind(siteKey)
@@ -24,11 +27,20 @@ describe("hits queue consumer, one batch at a time", () => {
       envelope({ ...base, type: "pageview", url: "https://www.exemple.fr/", pid: "page-1" }, { at: t0 }),
       envelope({ ...base, type: "pageview", url: "https://www.exemple.fr/tarifs", pid: "page-2" }, { at: t0 + 1000 }),
       envelope({ ...base, type: "engagement", url: "https://www.exemple.fr/tarifs", pid: "page-2", ms: 31000 }, { at: t0 + 2000 }),
-      envelope({ ...base, type: "identify", url: "https://www.exemple.fr/livre-blanc", traits: { email: "Jeanne@Exemple.fr", jobTitle: "DSI" } }, { at: t0 + 3000 }),
+      envelope(
+        { ...base, type: "identify", url: "https://www.exemple.fr/livre-blanc", traits: { email: "Jeanne@Exemple.fr", jobTitle: "DSI" } },
+        { at: t0 + 3000 },
+      ),
       envelope({ ...base, type: "pageview", url: "https://www.exemple.fr/cas-client", pid: "page-3" }, { at: t0 + 4000 }),
       envelope('{"site":', { at: t0 }),
-      envelope({ ...base, type: "pageview", url: "https://www.exemple.fr/" }, { at: t0, ua: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" }),
-      envelope({ ...base, type: "pageview", url: "https://www.exemple.fr/" }, { at: t0, ua: "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)" }),
+      envelope(
+        { ...base, type: "pageview", url: "https://www.exemple.fr/" },
+        { at: t0, ua: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" },
+      ),
+      envelope(
+        { ...base, type: "pageview", url: "https://www.exemple.fr/" },
+        { at: t0, ua: "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)" },
+      ),
       envelope({ site: site.siteKey, vid: "visitor-batch-2", type: "pageview", url: "https://www.exemple.fr/" }, { at: t0 }),
     ];
     const result = await deliver(batch);

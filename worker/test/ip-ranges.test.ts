@@ -45,7 +45,11 @@ async function load(list: IpRangeRow[]): Promise<number> {
 describe("parseAsnCsvLine", () => {
   it("reads plain and CSV-quoted organisations", () => {
     expect(parseAsnCsvLine("82.64.0.0,82.67.255.255,12322,Free SAS", 4)).toEqual({
-      family: 4, start: "52400000", end: "5243ffff", asn: 12322, organization: "Free SAS",
+      family: 4,
+      start: "52400000",
+      end: "5243ffff",
+      asn: 12322,
+      organization: "Free SAS",
     });
     expect(parseAsnCsvLine('1.0.0.0,1.0.0.255,13335,"Cloudflare, Inc."', 4)?.organization).toBe("Cloudflare, Inc.");
     expect(parseAsnCsvLine('2.26.200.0,2.26.215.255,201907,"LLC ""SPUTNIK"""', 4)?.organization).toBe('LLC "SPUTNIK"');
@@ -99,7 +103,11 @@ describe("lookupIpRange", () => {
 
   it("returns the range in text form", async () => {
     expect(await lookupIpRange(env.DB, "90.12.34.56")).toEqual({
-      asn: 3215, organization: "Orange S.A.", family: 4, start: "90.0.0.0", end: "90.36.127.255",
+      asn: 3215,
+      organization: "Orange S.A.",
+      family: 4,
+      start: "90.0.0.0",
+      end: "90.36.127.255",
     });
   });
 
@@ -145,7 +153,9 @@ describe("lookupIpRange", () => {
 
 describe("upsertIpRangeStatements", () => {
   it("is idempotent and updates a changed row in place", async () => {
-    const slice = rows(IPV4_LINES, 4).slice(0, 3).map((r) => ({ ...r, start: `f${r.start.slice(1)}`, end: `f${r.end.slice(1)}` }));
+    const slice = rows(IPV4_LINES, 4)
+      .slice(0, 3)
+      .map((r) => ({ ...r, start: `f${r.start.slice(1)}`, end: `f${r.end.slice(1)}` }));
     expect(await load(slice)).toBe(3);
     expect(await load(slice)).toBe(0);
     const changed = slice.map((r, i) => (i === 1 ? { ...r, organization: "Renamed" } : r));
@@ -155,20 +165,21 @@ describe("upsertIpRangeStatements", () => {
   });
 
   it("writes many rows per statement with one bound parameter, and quoting survives the JSON trip", async () => {
-    const many = Array.from({ length: 4500 }, (_, i): IpRangeRow => ({
-      family: 6,
-      start: `e${i.toString(16).padStart(31, "0")}`,
-      end: `e${i.toString(16).padStart(31, "0")}`,
-      asn: 4_200_000_000 + i,
-      organization: i === 7 ? 'LLC "SPUTNIK", \\ é ü 中' : "x",
-    }));
+    const many = Array.from(
+      { length: 4500 },
+      (_, i): IpRangeRow => ({
+        family: 6,
+        start: `e${i.toString(16).padStart(31, "0")}`,
+        end: `e${i.toString(16).padStart(31, "0")}`,
+        asn: 4_200_000_000 + i,
+        organization: i === 7 ? 'LLC "SPUTNIK", \\ é ü 中' : "x",
+      }),
+    );
     const statements = upsertIpRangeStatements(env.DB, many);
     expect(statements).toHaveLength(3); // 2000 + 2000 + 500
     const results = await env.DB.batch(statements);
     expect(results.reduce((n, r) => n + (r.meta.changes ?? 0), 0)).toBe(4500);
-    const row = await env.DB.prepare("SELECT asn, organization FROM ip_ranges WHERE family = 6 AND start = ?")
-      .bind(many[7]!.start)
-      .first();
+    const row = await env.DB.prepare("SELECT asn, organization FROM ip_ranges WHERE family = 6 AND start = ?").bind(many[7]!.start).first();
     expect(row).toEqual({ asn: 4_200_000_007, organization: 'LLC "SPUTNIK", \\ é ü 中' });
     expect(upsertIpRangeStatements(env.DB, many, 20)).toHaveLength(225);
   });

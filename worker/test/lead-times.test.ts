@@ -7,7 +7,9 @@ const HOUR = 3_600_000;
 
 async function enriched(site: TestSite, n: number) {
   await eventually(async () => {
-    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'").bind(site.siteId).first<{ n: number }>();
+    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'")
+      .bind(site.siteId)
+      .first<{ n: number }>();
     return r!.n === n;
   }, 15_000);
 }

@@ -27,7 +27,10 @@ const now = Date.now();
 const get = (site: TestSite | string, path: string) => api(typeof site === "string" ? site : site.apiKey, "GET", path);
 const post = (site: TestSite | string, path: string, body: unknown) => api(typeof site === "string" ? site : site.apiKey, "POST", path, body);
 const lookup = (site: TestSite, query: Record<string, string>) => get(site, `/leads/lookup?${new URLSearchParams(query)}`);
-const rowCount = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<{ n: number }>())!.n;
+const rowCount = async (sql: string, ...binds: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...binds)
+    .first<{ n: number }>())!.n;
 
 describe("GET /leads/:id", () => {
   let site: TestSite;
@@ -197,7 +200,9 @@ describe("GET /leads/lookup", () => {
     });
 
     it("follows the workspace's override from the page to a SIREN", async () => {
-      await env.DB.prepare("INSERT INTO identity_overrides (id, workspace_id, type, value, siren, created_at) VALUES (?, ?, 'linkedin', 'danone', '552032534', ?)")
+      await env.DB.prepare(
+        "INSERT INTO identity_overrides (id, workspace_id, type, value, siren, created_at) VALUES (?, ?, 'linkedin', 'danone', '552032534', ?)",
+      )
         .bind(`ovr_${crypto.randomUUID()}`, site.workspaceId, now)
         .run();
       expectLead(await lookup(site, { linkedin: "https://www.linkedin.com/company/danone/about/?x=1" }), danone, "linkedin override → siren 552032534");
@@ -326,12 +331,18 @@ describe("GET /leads/lookup", () => {
       // An 18-character id keeps the record whatever its case: the suffix restores it.
       expectLead(await lookup(site, { crm: "salesforce:DANONE-CRM/0013x00002qwxyzqa0" }), lead, "crm record link");
       // A 15-character id is case-sensitive: another case is another record.
-      expectNone(await lookup(site, { crm: "salesforce:danone-crm/0013x00002qwxyz" }), /no lead is linked to CRM record salesforce:danone-crm\/0013x00002qwxyzAAA/);
+      expectNone(
+        await lookup(site, { crm: "salesforce:danone-crm/0013x00002qwxyz" }),
+        /no lead is linked to CRM record salesforce:danone-crm\/0013x00002qwxyzAAA/,
+      );
 
       // A Pipedrive organisation and the person of the same number are two records.
       await post(site, `/leads/${lead}/links`, { kind: "crm-record", value: "https://laposte-ventes.pipedrive.com/organization/77/" });
       expectLead(await lookup(site, { crm: "pipedrive:laposte-ventes/77" }), lead, "crm record link");
-      expectNone(await lookup(site, { crm: "https://laposte-ventes.pipedrive.com/person/77" }), /no lead is linked to CRM record pipedrive:laposte-ventes\/person\/77/);
+      expectNone(
+        await lookup(site, { crm: "https://laposte-ventes.pipedrive.com/person/77" }),
+        /no lead is linked to CRM record pipedrive:laposte-ventes\/person\/77/,
+      );
       // Another portal's record of the same number is another record too.
       expectNone(await lookup(site, { crm: "https://app.hubspot.com/contacts/999/record/0-2/18437520931" }), /CRM record hubspot:999\/18437520931/);
     });
@@ -356,7 +367,13 @@ describe("GET /leads/lookup", () => {
       ]) {
         const res = await lookup(site, { crm });
         expect(res.status, crm).toBe(400);
-        expect(res.body, crm).toEqual({ error: { code: "bad_request", message: expect.stringMatching(/^crm: expected the URL of a HubSpot company/), requestId: expect.stringMatching(/.{8,}/) } });
+        expect(res.body, crm).toEqual({
+          error: {
+            code: "bad_request",
+            message: expect.stringMatching(/^crm: expected the URL of a HubSpot company/),
+            requestId: expect.stringMatching(/.{8,}/),
+          },
+        });
       }
     });
   });
@@ -376,13 +393,38 @@ describe("GET /leads", () => {
   beforeAll(async () => {
     site = await createTestSite();
     await seedCompany(firmographics());
-    await seedCompany(firmographics({ siren: "794598813", name: "DOCTOLIB", nafCode: "62.01Z", nafSection: "J", headcountCode: "32", headcountMin: 250, city: "LEVALLOIS-PERRET" }));
-    await seedCompany(firmographics({ siren: "542051180", name: "TOTALENERGIES SE", nafCode: "70.10Z", nafSection: "M", headcountCode: "21", headcountMin: 50 }));
+    await seedCompany(
+      firmographics({
+        siren: "794598813",
+        name: "DOCTOLIB",
+        nafCode: "62.01Z",
+        nafSection: "J",
+        headcountCode: "32",
+        headcountMin: 250,
+        city: "LEVALLOIS-PERRET",
+      }),
+    );
+    await seedCompany(
+      firmographics({ siren: "542051180", name: "TOTALENERGIES SE", nafCode: "70.10Z", nafSection: "M", headcountCode: "21", headcountMin: 50 }),
+    );
     await seedCompany(firmographics({ siren: "424761419", name: "OVH", nafCode: "63.11Z", nafSection: "J", headcountCode: "41", headcountMin: 500 }));
 
-    ids.danone = await seedLead(site, { name: "DANONE", siren: "552032534", status: "mql", score: 80, lastSeenAt: Date.parse("2026-03-10T12:00:00Z"), slaDueAt: now + DAY });
+    ids.danone = await seedLead(site, {
+      name: "DANONE",
+      siren: "552032534",
+      status: "mql",
+      score: 80,
+      lastSeenAt: Date.parse("2026-03-10T12:00:00Z"),
+      slaDueAt: now + DAY,
+    });
     ids.doctolib = await seedLead(site, { name: "Doctolib", siren: "794598813", status: "sql", score: 95, lastSeenAt: Date.parse("2026-03-12T08:00:00Z") });
-    ids.total = await seedLead(site, { name: "TotalEnergies", siren: "542051180", status: "identified", score: 30, lastSeenAt: Date.parse("2026-03-01T08:00:00Z") });
+    ids.total = await seedLead(site, {
+      name: "TotalEnergies",
+      siren: "542051180",
+      status: "identified",
+      score: 30,
+      lastSeenAt: Date.parse("2026-03-01T08:00:00Z"),
+    });
     ids.ovh = await seedLead(site, { name: "OVH", siren: "424761419", status: "nurturing", score: 50, lastSeenAt: Date.parse("2026-03-11T23:59:00Z") });
     ids.socgen = await seedLead(site, { name: "SOCIÉTÉ GÉNÉRALE", status: "mql", score: 80, lastSeenAt: Date.parse("2026-02-20T08:00:00Z") });
     ids.anon = await seedLead(site, { name: "Université de Lyon", status: "anonymous", score: 5, lastSeenAt: Date.parse("2026-03-05T08:00:00Z") });
@@ -405,7 +447,13 @@ describe("GET /leads", () => {
     expect(page.items.map((i) => i.id)).toEqual([ids.doctolib, ...[ids.danone, ids.socgen].sort().reverse(), ids.ovh, ids.total, ids.anon]);
     expect(page.nextCursor).toBeNull();
     const danone = page.items.find((i) => i.id === ids.danone)!;
-    expect(danone).toMatchObject({ siren: "552032534", city: "PARIS", headcountLabel: "1 000 à 1 999 salariés", nafLabel: "Activités des sièges sociaux", score: 80 });
+    expect(danone).toMatchObject({
+      siren: "552032534",
+      city: "PARIS",
+      headcountLabel: "1 000 à 1 999 salariés",
+      nafLabel: "Activités des sièges sociaux",
+      score: 80,
+    });
     expect(danone.sla).toMatchObject({ overdue: false });
     expect(page.items.find((i) => i.id === ids.doctolib)!.sla).toBeNull();
   });
@@ -490,7 +538,8 @@ describe("POST /leads/:id/transitions", () => {
     await seedWebhookEndpoint(site, ["lead.sql", "lead.rejected"]);
   });
 
-  const mql = () => seedLead(site, { name: `MQL ${crypto.randomUUID().slice(0, 6)}`, status: "mql", score: 75, statusChangedAt: now - DAY, slaDueAt: now + DAY });
+  const mql = () =>
+    seedLead(site, { name: `MQL ${crypto.randomUUID().slice(0, 6)}`, status: "mql", score: 75, statusChangedAt: now - DAY, slaDueAt: now + DAY });
   const leadRow = (id: string) => env.DB.prepare("SELECT * FROM leads WHERE id = ?").bind(id).first<Record<string, any>>();
   const deliveries = (id: string, event: string) =>
     rowCount("SELECT count(*) AS n FROM webhook_deliveries WHERE workspace_id = ? AND event = ? AND payload LIKE ?", site.workspaceId, event, `%${id}%`);
@@ -584,7 +633,10 @@ describe("POST /leads/:id/notes", () => {
     const first = await post(sophie.apiKey, `/leads/${id}/notes`, { body: "Rappeler mardi" });
     expect(first.status).toBe(201);
     expect(first.body.note).toMatchObject({ body: "Rappeler mardi", authorName: "Sophie" });
-    expect((await post(site, `/leads/${id}/notes`, { body: "  Note de l'intégration  " })).body.note).toMatchObject({ body: "Note de l'intégration", authorName: "test" });
+    expect((await post(site, `/leads/${id}/notes`, { body: "  Note de l'intégration  " })).body.note).toMatchObject({
+      body: "Note de l'intégration",
+      authorName: "test",
+    });
 
     // Karim takes the lead over: Sophie's note is still there, under her name.
     await new Promise((r) => setTimeout(r, 5));
@@ -608,7 +660,12 @@ describe("POST /leads/:id/links", () => {
 
     const created = await post(site, `/leads/${a}/links`, { kind: "linkedin-company", value: "https://fr.linkedin.com/company/Acme-Corp/posts/?feedView=all" });
     expect(created.status).toBe(201);
-    expect(created.body.link).toMatchObject({ kind: "linkedin-company", value: "acme-corp", url: "https://www.linkedin.com/company/acme-corp/", createdBy: "test" });
+    expect(created.body.link).toMatchObject({
+      kind: "linkedin-company",
+      value: "acme-corp",
+      url: "https://www.linkedin.com/company/acme-corp/",
+      createdBy: "test",
+    });
     expect(created.body.movedFrom).toBeNull();
     expect(created.body.lead.links.map((l: any) => l.value)).toEqual(["acme-corp"]);
     expect(created.body.lead.company.linkedinUrl).toBe("https://www.linkedin.com/company/acme-corp/");
@@ -664,7 +721,13 @@ describe("tenant isolation", () => {
     const a = await createTestSite();
     const b = await createTestSite();
     await seedCompany(firmographics());
-    const leadA = await seedLead(a, { name: "DANONE", siren: "552032534", status: "mql", domain: "danone.com", linkedinUrl: "https://www.linkedin.com/company/danone/" });
+    const leadA = await seedLead(a, {
+      name: "DANONE",
+      siren: "552032534",
+      status: "mql",
+      domain: "danone.com",
+      linkedinUrl: "https://www.linkedin.com/company/danone/",
+    });
     await post(a, `/leads/${leadA}/links`, { kind: "linkedin-company", value: "danone-a" });
     await post(a, `/leads/${leadA}/links`, { kind: "linkedin-profile", value: "jeanne-a" });
     await post(a, `/leads/${leadA}/links`, { kind: "crm-record", value: "https://app.hubspot.com/contacts/4415263/company/9876543210/" });
@@ -730,7 +793,9 @@ describe("OpenAPI", () => {
       expect(doc.paths[path], path).toBeDefined();
     }
     const params = doc.paths["/leads"].get.parameters.map((p: any) => p.name);
-    expect(params).toEqual(expect.arrayContaining(["status", "minScore", "lastSeenFrom", "networkKind", "naf", "headcountMin", "q", "sort", "cursor", "limit"]));
+    expect(params).toEqual(
+      expect.arrayContaining(["status", "minScore", "lastSeenFrom", "networkKind", "naf", "headcountMin", "q", "sort", "cursor", "limit"]),
+    );
     const status = doc.paths["/leads"].get.parameters.find((p: any) => p.name === "status");
     expect(status.schema.items.enum).toEqual(["anonymous", "identified", "mql", "sql", "rejected", "nurturing"]);
     expect(doc.paths["/leads/{id}/transitions"].post.responses["409"]).toBeDefined();
@@ -776,7 +841,9 @@ describe("normalisers", () => {
   it("folds names in SQL exactly as in TypeScript", async () => {
     const names = ["SOCIÉTÉ GÉNÉRALE", "L'Oréal", "Œuvres & Cie", "Crédit Agricole S.A.", "ÉLECTRICITÉ DE FRANCE", "Müller-Thurgau"];
     for (const name of names) {
-      const row = await env.DB.prepare(`SELECT ${foldedNameSql("?1")} AS folded`).bind(name).first<{ folded: string }>();
+      const row = await env.DB.prepare(`SELECT ${foldedNameSql("?1")} AS folded`)
+        .bind(name)
+        .first<{ folded: string }>();
       expect(row!.folded, name).toBe(foldName(name));
     }
     expect(foldName("L'Oréal")).toBe("loreal");

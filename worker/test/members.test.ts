@@ -76,7 +76,11 @@ describe("members", () => {
 
   it("validates what it is given", async () => {
     const ws = await createTestSite();
-    for (const body of [{ email: "pas-une-adresse", name: "X" }, { email: "a@b.fr", name: "" }, { email: "a@b.fr", name: "X", role: "owner" }]) {
+    for (const body of [
+      { email: "pas-une-adresse", name: "X" },
+      { email: "a@b.fr", name: "" },
+      { email: "a@b.fr", name: "X", role: "owner" },
+    ]) {
       const res = await call(ws.apiKey, "POST", "/members", body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe("bad_request");
@@ -99,7 +103,13 @@ describe("API keys", () => {
     const list = await call(ws.apiKey, "GET", "/keys");
     expect(list.status).toBe(200);
     const listed = list.body.keys.find((k: Json) => k.id === keyId);
-    expect(listed).toMatchObject({ prefix: key.slice(0, 12), name: "clé admin", role: "admin", member: { id: member.id, email: member.email }, revokedAt: null });
+    expect(listed).toMatchObject({
+      prefix: key.slice(0, 12),
+      name: "clé admin",
+      role: "admin",
+      member: { id: member.id, email: member.email },
+      revokedAt: null,
+    });
     expect(JSON.stringify(list.body)).not.toContain(key);
     expect(JSON.stringify(list.body)).not.toContain(row!.hash);
 
@@ -253,7 +263,10 @@ describe("sites", () => {
     for (const bad of ["exemple.fr:8080", "ex ample.fr", "*.*.fr", "-x.fr", "exemple.fr?x", "1.2.3", "a".repeat(64) + ".fr"]) {
       expect(normaliseHostnames([bad]).ok, bad).toBe(false);
     }
-    expect(normaliseHostnames(["localhost", "127.0.0.1", "Café.fr"])).toEqual({ ok: true, value: ["localhost", "127.0.0.1", new URL("http://café.fr").hostname] });
+    expect(normaliseHostnames(["localhost", "127.0.0.1", "Café.fr"])).toEqual({
+      ok: true,
+      value: ["localhost", "127.0.0.1", new URL("http://café.fr").hostname],
+    });
     expect(normaliseHostnames([])).toEqual({ ok: true, value: [] });
   });
 });
@@ -297,7 +310,20 @@ describe("OpenAPI", () => {
   it("documents every route added here", async () => {
     const doc = (await (await worker.fetch(new Request("https://api.sillage.test/api/v1/openapi.json"))).json()) as { paths: Json };
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/members", "/members/{id}", "/keys", "/keys/{id}", "/sites", "/sites/{id}", "/workspace", "/contacts/{id}", "/visitors/{id}", "/privacy/erase", "/privacy/retention", "/privacy/purge"]),
+      expect.arrayContaining([
+        "/members",
+        "/members/{id}",
+        "/keys",
+        "/keys/{id}",
+        "/sites",
+        "/sites/{id}",
+        "/workspace",
+        "/contacts/{id}",
+        "/visitors/{id}",
+        "/privacy/erase",
+        "/privacy/retention",
+        "/privacy/purge",
+      ]),
     );
     expect(Object.keys(doc.paths["/workspace"])).toEqual(expect.arrayContaining(["get", "patch"]));
   });
@@ -355,7 +381,15 @@ describe("rate limits", () => {
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
 
-    const app = limitedApp("key_custom", rateLimit({ what: "this test", limit: { limit: 1, periodSeconds: 10 }, key: () => "k", limiter: () => bindingLimiter(denied, { limit: 1, periodSeconds: 10 }) }));
+    const app = limitedApp(
+      "key_custom",
+      rateLimit({
+        what: "this test",
+        limit: { limit: 1, periodSeconds: 10 },
+        key: () => "k",
+        limiter: () => bindingLimiter(denied, { limit: 1, periodSeconds: 10 }),
+      }),
+    );
     const res = await hit(app);
     expect(res.status).toBe(429);
     expect(res.headers.get("Retry-After")).toBe("10");

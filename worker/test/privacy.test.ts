@@ -70,7 +70,13 @@ describe("erasure by e-mail", () => {
     for (const ws of [a, b]) expect((await call(ws.apiKey, "PATCH", "/workspace", { keepRawIp: true })).status).toBe(200);
 
     const email = "Claire.Martin@Gmail.com";
-    const traits = { email, name: "Claire Martin", jobTitle: "Directrice IT", phone: "+33 6 12 34 56 78", linkedinUrl: "https://www.linkedin.com/in/claire-martin-42/" };
+    const traits = {
+      email,
+      name: "Claire Martin",
+      jobTitle: "Directrice IT",
+      phone: "+33 6 12 34 56 78",
+      linkedinUrl: "https://www.linkedin.com/in/claire-martin-42/",
+    };
     // Claire: a laptop on her company's network, a phone on a consumer ISP; both identify her.
     await collect(a, "140.94.12.34", { vid: "claire-laptop-0001", url: "https://www.exemple.fr/tarifs" });
     await collect(a, "140.94.12.34", { vid: "claire-laptop-0001", type: "identify", traits, url: "https://www.exemple.fr/livre-blanc" });
@@ -85,8 +91,12 @@ describe("erasure by e-mail", () => {
     await settled(a, 7);
     await settled(b, 1);
 
-    const contact = await env.DB.prepare("SELECT id FROM contacts WHERE workspace_id = ? AND email = ?").bind(a.workspaceId, email.toLowerCase()).first<{ id: string }>();
-    const paul = await env.DB.prepare("SELECT id FROM contacts WHERE workspace_id = ? AND email = ?").bind(a.workspaceId, "paul.durand@renater.fr").first<{ id: string }>();
+    const contact = await env.DB.prepare("SELECT id FROM contacts WHERE workspace_id = ? AND email = ?")
+      .bind(a.workspaceId, email.toLowerCase())
+      .first<{ id: string }>();
+    const paul = await env.DB.prepare("SELECT id FROM contacts WHERE workspace_id = ? AND email = ?")
+      .bind(a.workspaceId, "paul.durand@renater.fr")
+      .first<{ id: string }>();
     const claireVisitors = await visitorIdsOf(a.workspaceId, contact!.id);
     const paulVisitors = await visitorIdsOf(a.workspaceId, paul!.id);
     expect(claireVisitors).toHaveLength(2);
@@ -139,7 +149,18 @@ describe("erasure by e-mail", () => {
       ).bind(b.workspaceId, now),
     ]);
 
-    const needles = [email, "claire.martin%40gmail.com", contact!.id, ...claireVisitors, "claire-laptop-0001", "claire-phone-00002", "140.94.12.34", "2.3.4.77", "+33 6 12 34 56 78", "claire-martin-42"];
+    const needles = [
+      email,
+      "claire.martin%40gmail.com",
+      contact!.id,
+      ...claireVisitors,
+      "claire-laptop-0001",
+      "claire-phone-00002",
+      "140.94.12.34",
+      "2.3.4.77",
+      "+33 6 12 34 56 78",
+      "claire-martin-42",
+    ];
     // The search finds what it looks for: before the erasure she is all over the place.
     expect(tablesOf(await rowsMentioning(email))).toEqual(expect.arrayContaining(["contacts", "lead_notes", "webhook_deliveries"]));
     expect(tablesOf(await rowsMentioning("claire.martin%40gmail.com"))).toEqual(["hits"]);
@@ -177,13 +198,32 @@ describe("erasure by e-mail", () => {
     expect(await env.DB.prepare("SELECT count(*) AS n FROM lead_notes WHERE workspace_id = ?").bind(a.workspaceId).first()).toEqual({ n: 2 });
     const transition = await env.DB.prepare("SELECT note, reason_code AS reason FROM lead_transitions WHERE id = ?").bind(`tr_1_${a.workspaceId}`).first();
     expect(transition).toEqual({ note: `Vu avec ${REDACTED} : pas de budget`, reason: "no_budget" });
-    expect(await env.DB.prepare("SELECT value FROM lead_links WHERE workspace_id = ?").bind(a.workspaceId).all().then((r) => r.results)).toEqual([{ value: "airbus" }]);
-    expect(await env.DB.prepare("SELECT id FROM webhook_deliveries WHERE workspace_id = ?").bind(a.workspaceId).all().then((r) => r.results)).toEqual([{ id: `del_2_${a.workspaceId}` }]);
+    expect(
+      await env.DB.prepare("SELECT value FROM lead_links WHERE workspace_id = ?")
+        .bind(a.workspaceId)
+        .all()
+        .then((r) => r.results),
+    ).toEqual([{ value: "airbus" }]);
+    expect(
+      await env.DB.prepare("SELECT id FROM webhook_deliveries WHERE workspace_id = ?")
+        .bind(a.workspaceId)
+        .all()
+        .then((r) => r.results),
+    ).toEqual([{ id: `del_2_${a.workspaceId}` }]);
     expect(await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE contact_id = ?").bind(paul!.id).first()).toEqual(paulHitsBefore);
-    expect(await env.DB.prepare("SELECT path FROM hits WHERE site_id = ? AND contact_id IS NULL").bind(a.siteId).all().then((r) => r.results)).toEqual([{ path: "/tarifs" }]);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE workspace_id = ? AND email = ?").bind(b.workspaceId, email.toLowerCase()).first()).toEqual({ n: 1 });
+    expect(
+      await env.DB.prepare("SELECT path FROM hits WHERE site_id = ? AND contact_id IS NULL")
+        .bind(a.siteId)
+        .all()
+        .then((r) => r.results),
+    ).toEqual([{ path: "/tarifs" }]);
+    expect(
+      await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE workspace_id = ? AND email = ?").bind(b.workspaceId, email.toLowerCase()).first(),
+    ).toEqual({ n: 1 });
     expect(await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ?").bind(b.siteId).first()).toEqual({ n: 1 });
-    expect((await env.DB.prepare("SELECT body FROM lead_notes WHERE workspace_id = ?").bind(b.workspaceId).first<{ body: string }>())!.body).toContain("claire.martin@gmail.com");
+    expect((await env.DB.prepare("SELECT body FROM lead_notes WHERE workspace_id = ?").bind(b.workspaceId).first<{ body: string }>())!.body).toContain(
+      "claire.martin@gmail.com",
+    );
 
     // Asking again finds nothing, and says so.
     const again = await call(a.apiKey, "POST", "/privacy/erase", { email });
@@ -253,7 +293,14 @@ describe("erasure by id", () => {
 
   it("says what is wrong with an erasure request", async () => {
     const a = await createTestSite();
-    for (const body of [{}, { email: "pas-une-adresse" }, { email: "a@b.fr", visitorId: "vis_x" }, { site: a.siteKey }, { vid: "abcdefgh12" }, { phone: "0612345678" }]) {
+    for (const body of [
+      {},
+      { email: "pas-une-adresse" },
+      { email: "a@b.fr", visitorId: "vis_x" },
+      { site: a.siteKey },
+      { vid: "abcdefgh12" },
+      { phone: "0612345678" },
+    ]) {
       const res = await call(a.apiKey, "POST", "/privacy/erase", body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe("bad_request");
@@ -318,17 +365,35 @@ describe("retention", () => {
 
 describe("public opt-out", () => {
   const optOut = (init: RequestInit & { path?: string; ip: string }) =>
-    worker.fetch(new Request(`https://api.sillage.test${init.path ?? "/opt-out"}`, { ...init, headers: { "CF-Connecting-IP": init.ip, ...(init.headers as Record<string, string>) } }));
+    worker.fetch(
+      new Request(`https://api.sillage.test${init.path ?? "/opt-out"}`, {
+        ...init,
+        headers: { "CF-Connecting-IP": init.ip, ...(init.headers as Record<string, string>) },
+      }),
+    );
   const stored = (site: TestSite) =>
-    env.DB.prepare("SELECT visitor_key AS vid FROM opt_outs WHERE site_id = ? ORDER BY vid").bind(site.siteId).all<{ vid: string }>().then((r) => r.results.map((x) => x.vid));
+    env.DB.prepare("SELECT visitor_key AS vid FROM opt_outs WHERE site_id = ? ORDER BY vid")
+      .bind(site.siteId)
+      .all<{ vid: string }>()
+      .then((r) => r.results.map((x) => x.vid));
 
   it("POST /opt-out (the tracker's beacon) answers 204 whatever it gets under 1 KB and records valid requests only", async () => {
     const site = await createTestSite();
     const ip = "198.51.100.1";
-    const ok = await optOut({ method: "POST", ip, headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ site: site.siteKey, vid: "opting-out-browser-1" }) });
+    const ok = await optOut({
+      method: "POST",
+      ip,
+      headers: { "Content-Type": "text/plain" },
+      body: JSON.stringify({ site: site.siteKey, vid: "opting-out-browser-1" }),
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    for (const body of ["{nope", JSON.stringify({ site: site.siteKey, vid: "x" }), JSON.stringify({ site: "no-such-site", vid: "opting-out-browser-2" }), "x".repeat(1000)]) {
+    for (const body of [
+      "{nope",
+      JSON.stringify({ site: site.siteKey, vid: "x" }),
+      JSON.stringify({ site: "no-such-site", vid: "opting-out-browser-2" }),
+      "x".repeat(1000),
+    ]) {
       expect((await optOut({ method: "POST", ip, body })).status).toBe(204);
     }
     expect(await eventually(async () => ((await stored(site)).length ? stored(site) : null))).toEqual(["opting-out-browser-1"]);
@@ -432,7 +497,13 @@ describe("public opt-out", () => {
     expect(await stored(site)).toEqual(["page-browser-0001"]);
 
     expect((await optOut({ ip, path: "/opt-out/page?site=inconnu" })).status).toBe(404);
-    const bad = await optOut({ ip, path: "/opt-out/page", method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: `site=${site.siteKey}&vid=x` });
+    const bad = await optOut({
+      ip,
+      path: "/opt-out/page",
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `site=${site.siteKey}&vid=x`,
+    });
     expect(bad.status).toBe(400);
   });
 

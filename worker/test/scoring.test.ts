@@ -17,14 +17,21 @@ function collect(site: TestSite, ip: string, vid: string, body: Record<string, u
 }
 
 const api = (site: TestSite, path: string, init: RequestInit = {}) =>
-  worker.fetch(new Request(`https://api.sillage.test/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${site.apiKey}`, "Content-Type": "application/json" } }));
+  worker.fetch(
+    new Request(`https://api.sillage.test/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${site.apiKey}`, "Content-Type": "application/json" } }),
+  );
 
 const leadsOf = (site: TestSite) =>
-  env.DB.prepare("SELECT * FROM leads WHERE workspace_id = ?").bind(site.workspaceId).all<Record<string, any>>().then((r) => r.results);
+  env.DB.prepare("SELECT * FROM leads WHERE workspace_id = ?")
+    .bind(site.workspaceId)
+    .all<Record<string, any>>()
+    .then((r) => r.results);
 
 async function settled(site: TestSite, n: number) {
   await eventually(async () => {
-    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'").bind(site.siteId).first<{ n: number }>();
+    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'")
+      .bind(site.siteId)
+      .first<{ n: number }>();
     return r!.n === n;
   }, 15_000);
 }
@@ -76,9 +83,7 @@ describe("scoring and lifecycle from collected hits", () => {
     expect(report.decayedMqls).toBeGreaterThanOrEqual(1);
     const after = await env.DB.prepare("SELECT status FROM leads WHERE id = ?").bind(lead.id).first<{ status: string }>();
     expect(after!.status).toBe("nurturing");
-    const last = await env.DB.prepare("SELECT to_status, reason_code FROM lead_transitions WHERE lead_id = ? ORDER BY at DESC LIMIT 1")
-      .bind(lead.id)
-      .first();
+    const last = await env.DB.prepare("SELECT to_status, reason_code FROM lead_transitions WHERE lead_id = ? ORDER BY at DESC LIMIT 1").bind(lead.id).first();
     expect(last).toEqual({ to_status: "nurturing", reason_code: "score_below_mql" });
   });
 

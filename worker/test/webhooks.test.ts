@@ -38,7 +38,9 @@ async function newHook(script: { status: number; delayMs?: number }[] = [], fall
     program: (s: { status: number; delayMs?: number }[], f = { status: 200 }) =>
       fetch(`${RECEIVER()}/control/${name}`, { method: "PUT", body: JSON.stringify({ script: s, fallback: f }) }),
     async received(): Promise<Received[]> {
-      const res = (await (await fetch(`${RECEIVER()}/control/${name}`)).json()) as { received: { headers: Record<string, string>; bodyBase64: string; status: number }[] };
+      const res = (await (await fetch(`${RECEIVER()}/control/${name}`)).json()) as {
+        received: { headers: Record<string, string>; bodyBase64: string; status: number }[];
+      };
       return res.received.map((r) => {
         const body = Uint8Array.from(atob(r.bodyBase64), (ch) => ch.charCodeAt(0));
         return { headers: r.headers, body, text: new TextDecoder().decode(body), status: r.status };
@@ -64,7 +66,9 @@ async function createEndpoint(site: TestSite, body: Record<string, unknown>) {
 }
 
 async function endpointRow(id: string) {
-  return (await env.DB.prepare("SELECT consecutive_failures AS failures, disabled_at AS disabledAt, disabled_reason AS reason FROM webhook_endpoints WHERE id = ?")
+  return (await env.DB.prepare(
+    "SELECT consecutive_failures AS failures, disabled_at AS disabledAt, disabled_reason AS reason FROM webhook_endpoints WHERE id = ?",
+  )
     .bind(id)
     .first<{ failures: number; disabledAt: number | null; reason: string | null }>())!;
 }
@@ -168,7 +172,23 @@ async function seedLead(site: TestSite, opts: SeedOptions = {}) {
     env.DB.prepare(
       `INSERT INTO leads (id, workspace_id, key, siren, name, contact_id, domain, status, status_changed_at, score, score_state, model_version, first_seen_at, last_seen_at, sla_due_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).bind(id, site.workspaceId, `siren:${siren}`, siren, name, contactId, "fromagerie-eclair.fr", opts.status ?? "mql", now, 30, JSON.stringify(state), 1, now - 86_400_000, now - 60_000, now + 48 * 3_600_000),
+    ).bind(
+      id,
+      site.workspaceId,
+      `siren:${siren}`,
+      siren,
+      name,
+      contactId,
+      "fromagerie-eclair.fr",
+      opts.status ?? "mql",
+      now,
+      30,
+      JSON.stringify(state),
+      1,
+      now - 86_400_000,
+      now - 60_000,
+      now + 48 * 3_600_000,
+    ),
     env.DB.prepare("INSERT INTO visitors (id, site_id, workspace_id, visitor_key, contact_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)").bind(
       visitorId,
       site.siteId,
@@ -178,7 +198,13 @@ async function seedLead(site: TestSite, opts: SeedOptions = {}) {
       now - 86_400_000,
       now - 60_000,
     ),
-    env.DB.prepare("INSERT INTO sessions (id, visitor_id, site_id, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").bind(sessionId, visitorId, site.siteId, now - 86_400_000, now - 60_000),
+    env.DB.prepare("INSERT INTO sessions (id, visitor_id, site_id, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").bind(
+      sessionId,
+      visitorId,
+      site.siteId,
+      now - 86_400_000,
+      now - 60_000,
+    ),
     ...[
       ["/blog/affinage", "Affinage : nos conseils", now - 86_400_000],
       ["/tarifs", "Tarifs", now - 60_000],
@@ -193,18 +219,24 @@ async function seedLead(site: TestSite, opts: SeedOptions = {}) {
     stmts.push(
       env.DB.prepare(
         "INSERT INTO contacts (id, workspace_id, email, name, job_title, phone, linkedin_url, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      ).bind(contactId, site.workspaceId, `claire.${id}@fromagerie-eclair.fr`, "Claire Dubœuf", "Directrice des systèmes d'information", "+33 4 50 00 00 00", "https://www.linkedin.com/in/claire-duboeuf/", now, now),
+      ).bind(
+        contactId,
+        site.workspaceId,
+        `claire.${id}@fromagerie-eclair.fr`,
+        "Claire Dubœuf",
+        "Directrice des systèmes d'information",
+        "+33 4 50 00 00 00",
+        "https://www.linkedin.com/in/claire-duboeuf/",
+        now,
+        now,
+      ),
     );
   }
   if (opts.linkedinSlug !== undefined) {
     stmts.push(
-      env.DB.prepare("INSERT INTO lead_links (id, lead_id, workspace_id, kind, value, created_by, created_at) VALUES (?, ?, ?, 'linkedin-company', ?, 'test', ?)").bind(
-        `lnk_${id}`,
-        id,
-        site.workspaceId,
-        opts.linkedinSlug,
-        now,
-      ),
+      env.DB.prepare(
+        "INSERT INTO lead_links (id, lead_id, workspace_id, kind, value, created_by, created_at) VALUES (?, ?, ?, 'linkedin-company', ?, 'test', ?)",
+      ).bind(`lnk_${id}`, id, site.workspaceId, opts.linkedinSlug, now),
     );
   }
   await env.DB.batch(stmts);
@@ -229,7 +261,21 @@ async function insertDelivery(site: TestSite, endpointId: string, eventId = `evt
         lastSeenAt: new Date().toISOString(),
         lastPage: null,
         firstPage: null,
-        company: { siren: null, headOfficeSiret: null, headcountCode: null, headcountLabel: null, revenue: null, revenueYear: null, nafCode: null, nafLabel: null, category: null, city: null, postalCode: null, domain: null, linkedinUrl: null },
+        company: {
+          siren: null,
+          headOfficeSiret: null,
+          headcountCode: null,
+          headcountLabel: null,
+          revenue: null,
+          revenueYear: null,
+          nafCode: null,
+          nafLabel: null,
+          category: null,
+          city: null,
+          postalCode: null,
+          domain: null,
+          linkedinUrl: null,
+        },
         contact: null,
         score: { value: 70, threshold: 70, modelVersion: 1, explanation: [] },
         slaDueAt: null,
@@ -485,7 +531,9 @@ describe("retries, backoff and exactly one logical delivery", () => {
     const hook = await newHook();
     const endpoint = await createEndpoint(site, { url: hook.url });
     const id = await insertDelivery(site, endpoint.id);
-    await env.DB.prepare("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?").bind(Date.now() - 3_600_000, id).run();
+    await env.DB.prepare("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?")
+      .bind(Date.now() - 3_600_000, id)
+      .run();
     expect(await requeueStalledDeliveries(env, Date.now())).toBeGreaterThanOrEqual(1);
     await eventually(async () => (await deliveriesOf(endpoint.id))[0]?.status === "delivered");
     expect(await hook.received()).toHaveLength(1);
@@ -624,9 +672,31 @@ describe("webhook endpoints API", () => {
 
   it("refuses private, loopback, link-local, CGNAT, IPv4-mapped and metadata hosts in every spelling (SSRF)", async () => {
     const hosts = [
-      "169.254.169.254", "metadata.google.internal", "metadata.google.internal.", "127.0.0.2", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]",
-      "localhost.", "sub.localhost", "2130706433", "0x7f000001", "0x7f.1", "0177.0.0.1", "127.1", "10.0.0.8", "172.16.5.4",
-      "192.168.1.10", "100.64.0.1", "[::1]", "[fe80::1]", "[fd00::1]", "0.0.0.0", "[::]", "intranet", "printer.local", "[64:ff9b::7f00:1]",
+      "169.254.169.254",
+      "metadata.google.internal",
+      "metadata.google.internal.",
+      "127.0.0.2",
+      "[::ffff:127.0.0.1]",
+      "[::ffff:7f00:1]",
+      "localhost.",
+      "sub.localhost",
+      "2130706433",
+      "0x7f000001",
+      "0x7f.1",
+      "0177.0.0.1",
+      "127.1",
+      "10.0.0.8",
+      "172.16.5.4",
+      "192.168.1.10",
+      "100.64.0.1",
+      "[::1]",
+      "[fe80::1]",
+      "[fd00::1]",
+      "0.0.0.0",
+      "[::]",
+      "intranet",
+      "printer.local",
+      "[64:ff9b::7f00:1]",
     ];
     for (const host of hosts) {
       for (const localMode of [false, true]) {
@@ -640,7 +710,13 @@ describe("webhook endpoints API", () => {
     expect(checkEndpointUrl("https://[2606:4700::1111]/hook", { localMode: false })).toMatchObject({ ok: true });
     // Through the API, in the test worker's local mode: refused with a 400 naming the reason.
     const site = await createTestSite();
-    for (const url of ["https://169.254.169.254/latest/meta-data/", "http://127.0.0.2:8080/hook", "https://[::ffff:127.0.0.1]/hook", "http://2130706433/hook", "https://metadata.google.internal/"]) {
+    for (const url of [
+      "https://169.254.169.254/latest/meta-data/",
+      "http://127.0.0.2:8080/hook",
+      "https://[::ffff:127.0.0.1]/hook",
+      "http://2130706433/hook",
+      "https://metadata.google.internal/",
+    ]) {
       const res = await call(site, "POST", "/webhooks", { url });
       expect(res.status, url).toBe(400);
       expect(((await res.json()) as any).error.message, url).toMatch(/^Invalid body: url: must be (a public https URL|https)/);
@@ -689,7 +765,16 @@ describe("webhook endpoints API", () => {
       const body = (await (await call(site, "GET", `/webhooks/${endpoint.id}/deliveries`)).json()) as { items: any[] };
       return body.items[0]?.status === "delivered" ? body : null;
     });
-    expect(log.items[0]).toMatchObject({ id: deliveryId, eventId, event: "lead.mql", test: true, attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    expect(log.items[0]).toMatchObject({
+      id: deliveryId,
+      eventId,
+      event: "lead.mql",
+      test: true,
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+    });
   });
 
   it("pages the delivery log newest first", async () => {
@@ -699,7 +784,9 @@ describe("webhook endpoints API", () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const id = await insertDelivery(site, endpoint.id);
-      await env.DB.prepare("UPDATE webhook_deliveries SET created_at = ? WHERE id = ?").bind(1_700_000_000_000 + i, id).run();
+      await env.DB.prepare("UPDATE webhook_deliveries SET created_at = ? WHERE id = ?")
+        .bind(1_700_000_000_000 + i, id)
+        .run();
       ids.push(id);
     }
     const page1 = (await (await call(site, "GET", `/webhooks/${endpoint.id}/deliveries?limit=3`)).json()) as { items: any[]; nextCursor: string };
@@ -751,6 +838,8 @@ describe("tenant isolation", () => {
 it("knows the same lead events as the API contract, and documents the payload in OpenAPI", async () => {
   expect([...WEBHOOK_EVENTS]).toEqual([...LEAD_EVENT_TYPES, ...SITE_EVENT_TYPES]);
   const doc = (await (await worker.fetch(new Request("https://api.sillage.test/api/v1/openapi.json"))).json()) as any;
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/webhooks", "/webhooks/{id}", "/webhooks/{id}/deliveries", "/webhooks/{id}/test", "/leads/export.csv"]));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(["/webhooks", "/webhooks/{id}", "/webhooks/{id}/deliveries", "/webhooks/{id}/test", "/leads/export.csv"]),
+  );
   expect(doc.webhooks["/leadEvent"].post.requestBody.content["application/json"].schema).toBeDefined();
 });

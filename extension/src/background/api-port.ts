@@ -7,10 +7,7 @@ import { SillageApiError, SillageUnreachableError, type SillageClient } from "@s
 import type { Failure } from "../messages";
 
 /** What the background calls (the shared typed client, which checks every answer against the contract). */
-export type LeadsApi = Pick<
-  SillageClient,
-  "me" | "lookupLead" | "getLead" | "listLeads" | "transitionLead" | "linkLead" | "addNote" | "correctLeadIdentity"
->;
+export type LeadsApi = Pick<SillageClient, "me" | "lookupLead" | "getLead" | "listLeads" | "transitionLead" | "linkLead" | "addNote" | "correctLeadIdentity">;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 

@@ -90,8 +90,13 @@ describe("background service", () => {
     const { service } = setup({ api });
     api.lookupLead.mockRejectedValueOnce(httpError(401, "unauthorized"));
     expect(await service.handle(lookup("a.fr"), TAB)).toEqual({ ok: false, error: { kind: "bad-api-key" } });
-    api.lookupLead.mockRejectedValueOnce(new SillageUnreachableError("http://127.0.0.1:8787/api/v1/leads/lookup", "Sillage API unreachable (network error: Failed to fetch)"));
-    expect(await service.handle(lookup("b.fr"), TAB)).toEqual({ ok: false, error: { kind: "unreachable", message: "Sillage API unreachable (network error: Failed to fetch)" } });
+    api.lookupLead.mockRejectedValueOnce(
+      new SillageUnreachableError("http://127.0.0.1:8787/api/v1/leads/lookup", "Sillage API unreachable (network error: Failed to fetch)"),
+    );
+    expect(await service.handle(lookup("b.fr"), TAB)).toEqual({
+      ok: false,
+      error: { kind: "unreachable", message: "Sillage API unreachable (network error: Failed to fetch)" },
+    });
     api.lookupLead.mockRejectedValueOnce(httpError(500, "internal", "Something went wrong", "req_42"));
     expect(await service.handle(lookup("c.fr"), TAB)).toEqual({
       ok: false,
@@ -104,7 +109,14 @@ describe("background service", () => {
     const api = fakeApi({ [lead.id]: lead });
     const { service } = setup({ api });
     const answer = await service.handle(
-      { type: "lookup", plan: [{ by: "siren", value: "123" }, { by: "domain", value: "danone.com" }, { by: "name", value: "Danone" }] },
+      {
+        type: "lookup",
+        plan: [
+          { by: "siren", value: "123" },
+          { by: "domain", value: "danone.com" },
+          { by: "name", value: "Danone" },
+        ],
+      },
       TAB,
     );
     expect(answer).toMatchObject({ ok: true, value: { lead: { id: lead.id }, via: { by: "domain", value: "danone.com" }, matchedBy: "domain", stale: false } });
@@ -116,7 +128,16 @@ describe("background service", () => {
     const api = fakeApi({ [lead.id]: lead });
     api.lookupLead.mockRejectedValueOnce(httpError(400, "bad_request"));
     const { service } = setup({ api });
-    const answer = await service.handle({ type: "lookup", plan: [{ by: "siren", value: "12" }, { by: "domain", value: "danone.com" }] }, TAB);
+    const answer = await service.handle(
+      {
+        type: "lookup",
+        plan: [
+          { by: "siren", value: "12" },
+          { by: "domain", value: "danone.com" },
+        ],
+      },
+      TAB,
+    );
     expect(answer).toMatchObject({ ok: true, value: { lead: { id: lead.id } } });
   });
 
@@ -133,7 +154,10 @@ describe("background service", () => {
     api.lookupLead.mockResolvedValueOnce({ lead: rescored, matchedBy: "domain" });
     expect(await service.handle(lookup("danone.com"), TAB)).toMatchObject({ ok: true, value: { stale: true, lead: { score: { value: 74.6 } } } });
     await vi.waitFor(() => expect(notified).toHaveLength(1));
-    expect(notified[0]).toEqual([7, { type: "lookup-refreshed", outcome: expect.objectContaining({ planKey: "domain=danone.com", stale: false, lead: rescored }) }]);
+    expect(notified[0]).toEqual([
+      7,
+      { type: "lookup-refreshed", outcome: expect.objectContaining({ planKey: "domain=danone.com", stale: false, lead: rescored }) },
+    ]);
   });
 
   it("after accepting, answers the lead as the API now has it and updates the cached look-ups", async () => {
@@ -179,7 +203,10 @@ describe("background service", () => {
     const { service } = setup({ api });
     const plan = { type: "lookup", plan: [{ by: "linkedin", value: "https://www.linkedin.com/company/danone-france/" }] };
     expect(await service.handle(plan, TAB)).toMatchObject({ ok: true, value: { lead: null } });
-    await service.handle({ type: "link", leadId: lead.id, target: { kind: "linkedin-company", value: "https://www.linkedin.com/company/danone-france/" } }, TAB);
+    await service.handle(
+      { type: "link", leadId: lead.id, target: { kind: "linkedin-company", value: "https://www.linkedin.com/company/danone-france/" } },
+      TAB,
+    );
     expect(api.linkLead).toHaveBeenCalledWith(lead.id, { kind: "linkedin-company", value: "https://www.linkedin.com/company/danone-france/" });
     api.lookupLead.mockResolvedValueOnce({ lead, matchedBy: "linkedin link" });
     expect(await service.handle(plan, TAB)).toMatchObject({ ok: true, value: { lead: { id: lead.id } } });
@@ -220,7 +247,10 @@ describe("background service", () => {
       { type: "add-note", leadId: lead.id, body: "x" },
       { type: "correct-identity", leadId: lead.id, correction: { action: "operator", kind: "isp" } },
     ]) {
-      expect(await service.handle(req, CONTENT), req.type).toMatchObject({ ok: false, error: { kind: "invalid-request", message: expect.stringContaining("extension pages only") } });
+      expect(await service.handle(req, CONTENT), req.type).toMatchObject({
+        ok: false,
+        error: { kind: "invalid-request", message: expect.stringContaining("extension pages only") },
+      });
     }
     expect(api.lookupLead).not.toHaveBeenCalled();
     expect(api.transitionLead).not.toHaveBeenCalled();

@@ -88,7 +88,10 @@ export function createBackgroundService(deps: BackgroundDeps) {
    * started before the action, so an older answer cannot come back.
    */
   function storeLead(lead: LeadDetail): LeadDetail {
-    cache.update((a) => a.lead?.id === lead.id, (a) => ({ ...a, lead }));
+    cache.update(
+      (a) => a.lead?.id === lead.id,
+      (a) => ({ ...a, lead }),
+    );
     changed();
     return lead;
   }

@@ -101,7 +101,12 @@ describe("SwrCache", () => {
     const { cache } = setup();
     await cache.get("a", async () => "lead-1");
     await cache.get("b", async () => "lead-2");
-    expect(cache.update((v) => v === "lead-1", () => "lead-1 accepted")).toBe(1);
+    expect(
+      cache.update(
+        (v) => v === "lead-1",
+        () => "lead-1 accepted",
+      ),
+    ).toBe(1);
     expect(cache.invalidate((v) => v === "lead-2")).toBe(1);
     expect((await cache.get("a", async () => "never")).value).toBe("lead-1 accepted");
     expect((await cache.get("b", async () => "reloaded")).freshness).toBe("miss");

@@ -40,12 +40,7 @@ export class SwrCache<V> {
    * The value for `key`: from cache when fresh or stale, else loaded. A stale hit starts one background
    * refresh (deduplicated) and calls `onRefreshed` with its value when it differs from the stale one.
    */
-  async get(
-    key: string,
-    load: () => Promise<V>,
-    onRefreshed?: (value: V) => void,
-    same: (a: V, b: V) => boolean = sameJson,
-  ): Promise<CacheHit<V>> {
+  async get(key: string, load: () => Promise<V>, onRefreshed?: (value: V) => void, same: (a: V, b: V) => boolean = sameJson): Promise<CacheHit<V>> {
     const entry = this.entries.get(key);
     const age = entry ? this.now() - entry.fetchedAt : Infinity;
     if (entry && age < this.options.freshMs) {

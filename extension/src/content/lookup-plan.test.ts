@@ -53,9 +53,30 @@ describe("from a page to the look-ups", () => {
 
   it("CRM company: SIREN first (from a SIRET field too), then domain, then the record, then name", () => {
     for (const [file, url, siren, domain, record, name] of [
-      ["hubspot-company-en.html", "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931?tab=x", "794598813", "doctolib.fr", "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931", "Doctolib"],
-      ["salesforce-account-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view", "552032534", "danone.com", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view", "Danone"],
-      ["pipedrive-organization-fr.html", "https://beaumanoir-ventes.pipedrive.com/organization/77/", "350452827", "beaumanoir.fr", "https://beaumanoir-ventes.pipedrive.com/organization/77/", "Groupe Beaumanoir"],
+      [
+        "hubspot-company-en.html",
+        "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931?tab=x",
+        "794598813",
+        "doctolib.fr",
+        "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931",
+        "Doctolib",
+      ],
+      [
+        "salesforce-account-fr.html",
+        "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view",
+        "552032534",
+        "danone.com",
+        "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view",
+        "Danone",
+      ],
+      [
+        "pipedrive-organization-fr.html",
+        "https://beaumanoir-ventes.pipedrive.com/organization/77/",
+        "350452827",
+        "beaumanoir.fr",
+        "https://beaumanoir-ventes.pipedrive.com/organization/77/",
+        "Groupe Beaumanoir",
+      ],
     ] as const) {
       const { plan, link } = planFor(file, url);
       expect(plan, file).toEqual([
@@ -103,8 +124,16 @@ describe("from a page to the look-ups", () => {
       ["hubspot-company-fr-legacy.html", "https://app.hubspot.com/contacts/4415263/company/9876543210/", "hubspot:4415263/9876543210"],
       ["hubspot-contact-en.html", "https://app.hubspot.com/contacts/26541873/record/0-1/51", "hubspot:26541873/contact/51"],
       ["hubspot-contact-fr-legacy.html", "https://app.hubspot.com/contacts/4415263/contact/80431/", "hubspot:4415263/contact/80431"],
-      ["salesforce-account-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view", "salesforce:danone-crm/0013X00002qWxYZQA0"],
-      ["salesforce-lead-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Lead/00Q3X00001AbCdEUAV/view", "salesforce:danone-crm/00Q3X00001AbCdEUAV"],
+      [
+        "salesforce-account-fr.html",
+        "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view",
+        "salesforce:danone-crm/0013X00002qWxYZQA0",
+      ],
+      [
+        "salesforce-lead-fr.html",
+        "https://danone-crm.lightning.force.com/lightning/r/Lead/00Q3X00001AbCdEUAV/view",
+        "salesforce:danone-crm/00Q3X00001AbCdEUAV",
+      ],
       ["pipedrive-organization-en.html", "https://sillage-demo.pipedrive.com/organization/1042", "pipedrive:sillage-demo/1042"],
       ["pipedrive-person-fr.html", "https://beaumanoir-ventes.pipedrive.com/person/5120", "pipedrive:beaumanoir-ventes/person/5120"],
     ] as const) {

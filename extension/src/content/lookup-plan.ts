@@ -37,11 +37,7 @@ function uniqueKeys(keys: Array<LookupKey | null>): LookupKey[] {
 export function lookupPlan(extraction: Extraction, pageUrl: string): LookupKey[] {
   switch (extraction.kind) {
     case "linkedin-company":
-      return uniqueKeys([
-        key("linkedin", extraction.linkedinUrl),
-        key("domain", extraction.domain),
-        key("name", extraction.name),
-      ]);
+      return uniqueKeys([key("linkedin", extraction.linkedinUrl), key("domain", extraction.domain), key("name", extraction.name)]);
     case "linkedin-profile":
       return uniqueKeys([
         key("contactLinkedin", extraction.via !== "sales-navigator" && profileUrl(extraction.slug)),
@@ -49,18 +45,9 @@ export function lookupPlan(extraction: Extraction, pageUrl: string): LookupKey[]
         key("name", extraction.employer?.name),
       ]);
     case "crm-company":
-      return uniqueKeys([
-        key("siren", extraction.siren),
-        key("domain", extraction.domain),
-        key("crm", crmRecordUrl(pageUrl)),
-        key("name", extraction.name),
-      ]);
+      return uniqueKeys([key("siren", extraction.siren), key("domain", extraction.domain), key("crm", crmRecordUrl(pageUrl)), key("name", extraction.name)]);
     case "crm-contact":
-      return uniqueKeys([
-        key("domain", extraction.domain),
-        key("crm", crmRecordUrl(pageUrl)),
-        key("name", extraction.companyName),
-      ]);
+      return uniqueKeys([key("domain", extraction.domain), key("crm", crmRecordUrl(pageUrl)), key("name", extraction.companyName)]);
     case "none":
       return [];
   }

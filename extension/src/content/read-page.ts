@@ -78,7 +78,14 @@ function whenIdle(view: typeof globalThis, fn: () => void): void {
  * previous record's DOM (or a half-rendered one); the next renders correct it. Stops once the reading has
  * settled, at the latest after `durationMs`, or on `signal` (the panel closed, the tab navigated).
  */
-export function watchPage(reader: PageReader, doc: Document, href: string, first: Extraction, onChange: (extraction: Extraction) => void, options: WatchPageOptions = {}): void {
+export function watchPage(
+  reader: PageReader,
+  doc: Document,
+  href: string,
+  first: Extraction,
+  onChange: (extraction: Extraction) => void,
+  options: WatchPageOptions = {},
+): void {
   const { durationMs = 10_000, settleMs = 2_000, throttleMs = 300, sameRecordEveryMs = 1_000, signal } = options;
   if (signal?.aborted) return;
   const url = new URL(href);

@@ -14,7 +14,9 @@ import { mountPanelFrame, type PanelFrame } from "./panel-frame";
 import { readPageWhenReady, watchPage } from "./read-page";
 
 const domParsed = (): Promise<void> =>
-  document.readyState !== "loading" ? Promise.resolve() : new Promise((resolve) => document.addEventListener("DOMContentLoaded", () => resolve(), { once: true }));
+  document.readyState !== "loading"
+    ? Promise.resolve()
+    : new Promise((resolve) => document.addEventListener("DOMContentLoaded", () => resolve(), { once: true }));
 
 /** The launcher's name; the panel's own texts are in src/i18n, which the content script does not bundle. */
 const OPEN_PANEL = { fr: "Ouvrir le panneau Sillage", en: "Open the Sillage panel" } as const;

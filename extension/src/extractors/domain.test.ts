@@ -51,9 +51,7 @@ describe("unwrapRedirect", () => {
   });
 
   it("does not unwrap other LinkedIn pages", () => {
-    expect(unwrapRedirect("https://www.linkedin.com/company/x?url=https://evil.example")).toBe(
-      "https://www.linkedin.com/company/x?url=https://evil.example",
-    );
+    expect(unwrapRedirect("https://www.linkedin.com/company/x?url=https://evil.example")).toBe("https://www.linkedin.com/company/x?url=https://evil.example");
   });
 });
 

@@ -50,7 +50,10 @@ export function websiteDomain(raw: string | null | undefined): string | undefine
   if (!raw) return undefined;
   const url = parseWebUrl(unwrapRedirect(raw));
   if (!url) return undefined;
-  const host = url.hostname.toLowerCase().replace(/\.$/, "").replace(/^www\./, "");
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^www\./, "");
   return isPlausibleHost(host) ? host : undefined;
 }
 

@@ -14,16 +14,14 @@ export function fieldContainerValue(container: Element | null | undefined): Fiel
   const control = container.querySelector("input, textarea");
   if (control) {
     const live = (control as { value?: unknown }).value;
-    const text = normaliseSpace(typeof live === "string" ? live : control.getAttribute("value") ?? "");
+    const text = normaliseSpace(typeof live === "string" ? live : (control.getAttribute("value") ?? ""));
     return text ? { text } : undefined;
   }
   const lines = ownTexts(container, (e) => e.tagName === "BUTTON");
   // The first line is the label; a container with a single line holds no value.
   const text = normaliseSpace(lines.slice(1).join(" "));
   if (!text || /^[-–—]+$/.test(text)) return undefined;
-  const link = Array.from(container.querySelectorAll("a[href]")).find(
-    (a) => !ACTION_HREF.test(a.getAttribute("href") ?? ""),
-  );
+  const link = Array.from(container.querySelectorAll("a[href]")).find((a) => !ACTION_HREF.test(a.getAttribute("href") ?? ""));
   const href = link?.getAttribute("href") ?? undefined;
   return href ? { text, href } : { text };
 }

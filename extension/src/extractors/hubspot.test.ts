@@ -4,10 +4,7 @@ import { extract } from "./index";
 
 describe("HubSpot records", () => {
   it("reads a company record through its property test ids (current UI, English)", () => {
-    const { doc, url } = loadPage(
-      "hubspot-company-en.html",
-      "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931/view/1",
-    );
+    const { doc, url } = loadPage("hubspot-company-en.html", "https://app-eu1.hubspot.com/contacts/26541873/record/0-2/18437520931/view/1");
     expect(extract(doc, url)).toEqual({
       kind: "crm-company",
       crm: "hubspot",

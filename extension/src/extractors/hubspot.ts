@@ -1,6 +1,4 @@
-import {
-  contactDomain, domainFrom, emailFrom, joinNames, LABELS, personNameFrom, sirenFrom,
-} from "./crm-fields";
+import { contactDomain, domainFrom, emailFrom, joinNames, LABELS, personNameFrom, sirenFrom } from "./crm-fields";
 import { fieldBySelector } from "./field-container";
 import { labelledValue } from "./labelled-field";
 import { isNotFoundPage } from "./not-found-page";
@@ -30,10 +28,7 @@ function property(doc: Document, name: string) {
 }
 
 function recordTitle(doc: Document): string | undefined {
-  return firstOf(
-    accessibleText(doc.querySelector('[data-selenium-test="highlightTitle"]')),
-    () => titleLeadingName(doc.title, GENERIC_TITLES),
-  );
+  return firstOf(accessibleText(doc.querySelector('[data-selenium-test="highlightTitle"]')), () => titleLeadingName(doc.title, GENERIC_TITLES));
 }
 
 function extractCompany(doc: Document, id: string): Extraction {
@@ -88,7 +83,10 @@ function extractContact(doc: Document, id: string): Extraction {
         ),
     ),
   );
-  const email = emailFrom(() => property(doc, "email"), () => labelledValue(doc, LABELS.email));
+  const email = emailFrom(
+    () => property(doc, "email"),
+    () => labelledValue(doc, LABELS.email),
+  );
   const companyName = firstOf(
     () => property(doc, "company")?.text,
     () => labelledValue(doc, ["Company name", "Nom de l'entreprise"])?.text,

@@ -15,7 +15,7 @@ const MAX_CLIMB = 4;
 
 function controlValue(el: Element): string {
   const live = (el as { value?: unknown }).value;
-  return typeof live === "string" ? live : el.getAttribute("value") ?? "";
+  return typeof live === "string" ? live : (el.getAttribute("value") ?? "");
 }
 
 /** Reads a value container: a form control, else its readable text and first link. */
@@ -56,9 +56,7 @@ function valueForLabel(label: Element): FieldValue | undefined {
   const term = label.closest("dt, th, [role='rowheader']");
   if (term) {
     const next = nextElement(term);
-    return next && (next.tagName === "DD" || next.tagName === "TD" || next.getAttribute("role") === "cell")
-      ? readValue(next)
-      : undefined;
+    return next && (next.tagName === "DD" || next.tagName === "TD" || next.getAttribute("role") === "cell") ? readValue(next) : undefined;
   }
   const inline = trailingText(label);
   if (inline) return inline;
@@ -79,7 +77,10 @@ function valueForLabel(label: Element): FieldValue | undefined {
  */
 /** Letters and digits only: a cheap fingerprint to rule elements out before reading their text properly. */
 function squash(s: string): string {
-  return s.normalize("NFD").replace(/[^\p{L}\p{N}]|\p{M}/gu, "").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[^\p{L}\p{N}]|\p{M}/gu, "")
+    .toLowerCase();
 }
 
 export function labelledValue(root: ParentNode, labels: readonly string[]): FieldValue | undefined {

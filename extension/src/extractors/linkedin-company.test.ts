@@ -28,10 +28,7 @@ describe("LinkedIn company pages", () => {
   });
 
   it("takes the 'Voir le site web' button on the Posts tab and ignores links inside posts", () => {
-    const { doc, url } = loadPage(
-      "linkedin-company-posts-fr.html",
-      "https://www.linkedin.com/company/pennylane/posts/?feedView=all",
-    );
+    const { doc, url } = loadPage("linkedin-company-posts-fr.html", "https://www.linkedin.com/company/pennylane/posts/?feedView=all");
     const result = extract(doc, url);
     expect(result).toMatchObject({ kind: "linkedin-company", slug: "pennylane", name: "Pennylane", domain: "pennylane.com" });
     // Tracking parameters are noise, not part of the company's website.
@@ -45,10 +42,7 @@ describe("LinkedIn company pages", () => {
   });
 
   it("reports nothing on LinkedIn's 'page does not exist' page instead of reading its heading as a name", () => {
-    const { doc, url } = loadPage(
-      "linkedin-company-not-found-fr.html",
-      "https://www.linkedin.com/company/societe-qui-nexiste-pas-4242/",
-    );
+    const { doc, url } = loadPage("linkedin-company-not-found-fr.html", "https://www.linkedin.com/company/societe-qui-nexiste-pas-4242/");
     expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-company" });
   });
 

@@ -22,16 +22,14 @@ export function companyPageSlug(url: URL): string | undefined {
 function pageOrganization(doc: Document, slug: string): JsonLdNode | undefined {
   const orgs = jsonLdOfType(doc, "Organization");
   const refersToSlug = (o: JsonLdNode): boolean =>
-    [o["@id"], o["url"], ...(Array.isArray(o["sameAs"]) ? o["sameAs"] : [o["sameAs"]])].some(
-      (v) => typeof v === "string" && companySlugFromHref(v) === slug,
-    );
+    [o["@id"], o["url"], ...(Array.isArray(o["sameAs"]) ? o["sameAs"] : [o["sameAs"]])].some((v) => typeof v === "string" && companySlugFromHref(v) === slug);
   return orgs.find(refersToSlug) ?? orgs.find((o) => stringProp(o, "name")?.toLowerCase() !== "linkedin");
 }
 
 /** The top-card "Visit website" button, labelled by aria-label or by its text. */
 function visitWebsiteLink(root: ParentNode): Element | undefined {
-  return Array.from(root.querySelectorAll("a[href]")).find((a) =>
-    VISIT_WEBSITE.test(a.getAttribute("aria-label") ?? "") || VISIT_WEBSITE.test(accessibleText(a)),
+  return Array.from(root.querySelectorAll("a[href]")).find(
+    (a) => VISIT_WEBSITE.test(a.getAttribute("aria-label") ?? "") || VISIT_WEBSITE.test(accessibleText(a)),
   );
 }
 

@@ -98,9 +98,7 @@ function companyName(item: Element, companyLinks: Element[], grouped: boolean): 
 export function parsePosition(item: Element): Position {
   const text = labelKey(spacedText(item));
   const grouped = Array.from(item.querySelectorAll("li")).some((li) => DATE_RANGE.test(labelKey(spacedText(li))));
-  const companyLinks = Array.from(item.querySelectorAll("a[href]")).filter(
-    (a) => companySlugFromHref(a.getAttribute("href")) !== undefined,
-  );
+  const companyLinks = Array.from(item.querySelectorAll("a[href]")).filter((a) => companySlugFromHref(a.getAttribute("href")) !== undefined);
   const slug = companySlugFromHref(companyLinks[0]?.getAttribute("href"));
   const name = companyName(item, companyLinks, grouped);
   return {

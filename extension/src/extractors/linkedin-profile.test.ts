@@ -45,10 +45,7 @@ describe("LinkedIn profile pages", () => {
   });
 
   it("reads the public profile (French) and canonicalises the company URL", () => {
-    const { doc, url } = loadPage(
-      "linkedin-profile-guest-fr.html",
-      "https://fr.linkedin.com/in/thomas-petit-8a1b2c3?trk=people-guest_people_search-card",
-    );
+    const { doc, url } = loadPage("linkedin-profile-guest-fr.html", "https://fr.linkedin.com/in/thomas-petit-8a1b2c3?trk=people-guest_people_search-card");
     expect(extract(doc, url)).toEqual({
       kind: "linkedin-profile",
       slug: "thomas-petit-8a1b2c3",

@@ -44,9 +44,14 @@ function fromTopCard(doc: Document): Employer | undefined {
  * employer another source says is current, never names one itself.
  */
 function fromGuestTopCard(doc: Document): Employer | undefined {
-  const link = doc.querySelector('.top-card__links-container [data-section="currentPositionsDetails"] a[href], [data-section="currentPositionsDetails"] a.top-card-link[href]');
+  const link = doc.querySelector(
+    '.top-card__links-container [data-section="currentPositionsDetails"] a[href], [data-section="currentPositionsDetails"] a.top-card-link[href]',
+  );
   if (!link) return undefined;
-  const name = accessibleText(link.querySelector(".top-card-link__description")) || accessibleText(link) || nameFromLogoAlt(link.querySelector("img[alt]")?.getAttribute("alt"));
+  const name =
+    accessibleText(link.querySelector(".top-card-link__description")) ||
+    accessibleText(link) ||
+    nameFromLogoAlt(link.querySelector("img[alt]")?.getAttribute("alt"));
   return toEmployer(name, link.getAttribute("href"));
 }
 

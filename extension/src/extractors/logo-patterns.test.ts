@@ -7,7 +7,10 @@ import { nameFromLogoAlt } from "./linkedin-experience";
 
 function page(body: string, url: string, title = "LinkedIn"): { doc: Document; url: URL } {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
-  const doc = new window.DOMParser().parseFromString(`<html><head><title>${title}</title></head><body>${body}</body></html>`, "text/html") as unknown as Document;
+  const doc = new window.DOMParser().parseFromString(
+    `<html><head><title>${title}</title></head><body>${body}</body></html>`,
+    "text/html",
+  ) as unknown as Document;
   return { doc, url: new URL(url) };
 }
 
@@ -46,12 +49,17 @@ describe("company names in logo alt texts", () => {
 
 describe("guest profiles", () => {
   it("names the employer from the company link, not the logo's alt text", () => {
-    const { doc, url } = page(guestProfile(guestItem("swedbank", "Swedbank", "<time>Mar 2021</time> - Present"), "Swedbank"), "https://se.linkedin.com/in/karin-lindqvist");
+    const { doc, url } = page(
+      guestProfile(guestItem("swedbank", "Swedbank", "<time>Mar 2021</time> - Present"), "Swedbank"),
+      "https://se.linkedin.com/in/karin-lindqvist",
+    );
     expect(extract(doc, url)).toMatchObject({ kind: "linkedin-profile", personName: "Karin Lindqvist", employer: { name: "Swedbank", slug: "swedbank" } });
   });
 
   it("a past position marked currentPositionsDetails is not a current employer, and the top card does not make it one", () => {
-    const items = guestItem("novare-potential", "Novare Potential", "<time>Jan 2018</time> - <time>Dec 2020</time>") + guestItem("swedbank", "Swedbank", "<time>2015</time> - <time>2017</time>");
+    const items =
+      guestItem("novare-potential", "Novare Potential", "<time>Jan 2018</time> - <time>Dec 2020</time>") +
+      guestItem("swedbank", "Swedbank", "<time>2015</time> - <time>2017</time>");
     const { doc, url } = page(guestProfile(items, "Novare Potential"), "https://se.linkedin.com/in/karin-lindqvist");
     const result = extract(doc, url);
     expect(result).toMatchObject({ kind: "linkedin-profile", personName: "Karin Lindqvist" });

@@ -12,7 +12,12 @@ const NOT_FOUND_PATTERNS = [
 
 /** True when the title or a main heading announces an error page. */
 export function isNotFoundPage(doc: Document): boolean {
-  const texts = [doc.title, ...Array.from(doc.querySelectorAll("h1, h2")).slice(0, 5).map((h) => accessibleText(h))];
+  const texts = [
+    doc.title,
+    ...Array.from(doc.querySelectorAll("h1, h2"))
+      .slice(0, 5)
+      .map((h) => accessibleText(h)),
+  ];
   return texts.some((t) => {
     const key = labelKey(t ?? "");
     return NOT_FOUND_PATTERNS.some((re) => re.test(key));

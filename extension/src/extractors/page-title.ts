@@ -5,11 +5,7 @@ import { labelKey, normaliseSpace } from "./text";
  * "Doctolib | Account | Salesforce" → "Doctolib". Undefined when the leading segment is just the
  * product's own name (a page still loading says "LinkedIn" or "HubSpot").
  */
-export function titleLeadingName(
-  title: string | null | undefined,
-  generic: readonly string[],
-  opts: { colonSection?: boolean } = {},
-): string | undefined {
+export function titleLeadingName(title: string | null | undefined, generic: readonly string[], opts: { colonSection?: boolean } = {}): string | undefined {
   if (!title) return undefined;
   // LinkedIn prefixes the unread-notification count.
   let s = normaliseSpace(title).replace(/^\(\d+\+?\)\s*/, "");
@@ -26,7 +22,9 @@ export function titleLeadingName(
  * it is missing or just the product's name. */
 export function titleSegment(title: string | null | undefined, generic: readonly string[], index: number): string | undefined {
   if (!title) return undefined;
-  const parts = normaliseSpace(title).replace(/^\(\d+\+?\)\s*/, "").split(/\s+[|–—]\s+/);
+  const parts = normaliseSpace(title)
+    .replace(/^\(\d+\+?\)\s*/, "")
+    .split(/\s+[|–—]\s+/);
   const part = parts[index]?.trim();
   if (!part) return undefined;
   return new Set(generic.map(labelKey)).has(labelKey(part)) ? undefined : part;

@@ -19,17 +19,24 @@ export function pipedriveRecord(url: URL): { object: PipedriveObject; id: string
 /** Pipedrive's detail header: the record name is the page's main heading. */
 function headerName(doc: Document): string | undefined {
   const main = doc.querySelector("main, [role='main']") ?? doc;
-  return firstOf(
-    accessibleText(main.querySelector("h1")),
-    accessibleText(main.querySelector('[data-testid^="header-title"]')),
-    () => titleLeadingName(doc.title, GENERIC_TITLES),
+  return firstOf(accessibleText(main.querySelector("h1")), accessibleText(main.querySelector('[data-testid^="header-title"]')), () =>
+    titleLeadingName(doc.title, GENERIC_TITLES),
   );
 }
 
 function extractOrganization(doc: Document, id: string): Extraction {
-  const name = firstOf(() => headerName(doc), () => labelledValue(doc, ["Name", "Nom"])?.text);
-  const domain = domainFrom(() => labelledValue(doc, LABELS.website), () => labelledValue(doc, LABELS.domain));
-  const siren = sirenFrom(() => labelledValue(doc, LABELS.siren), () => labelledValue(doc, LABELS.vat));
+  const name = firstOf(
+    () => headerName(doc),
+    () => labelledValue(doc, ["Name", "Nom"])?.text,
+  );
+  const domain = domainFrom(
+    () => labelledValue(doc, LABELS.website),
+    () => labelledValue(doc, LABELS.domain),
+  );
+  const siren = sirenFrom(
+    () => labelledValue(doc, LABELS.siren),
+    () => labelledValue(doc, LABELS.vat),
+  );
   if (!name && !domain && !siren) return nothingFound("pipedrive-organization");
   return {
     kind: "crm-company",

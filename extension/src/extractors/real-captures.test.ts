@@ -31,14 +31,22 @@ const same = (a: string) => a.replace(/\s+/g, " ").trim().toLowerCase();
 const anyOf = (expected: string | string[]) => (Array.isArray(expected) ? expected : [expected]).map(same);
 
 /** Scores one field: null means the page states nothing, so any value is wrong. */
-function expectField(field: string, actual: string | undefined, expected: string | string[] | null | undefined, match: (a: string, e: string) => boolean = (a, e) => same(a) === e): void {
+function expectField(
+  field: string,
+  actual: string | undefined,
+  expected: string | string[] | null | undefined,
+  match: (a: string, e: string) => boolean = (a, e) => same(a) === e,
+): void {
   if (expected === undefined) return;
   if (expected === null) {
     expect(actual, `${field}: the page states none`).toBeUndefined();
     return;
   }
   expect(actual, field).toBeDefined();
-  expect(anyOf(expected).some((e) => match(actual!, e)), `${field}: ${JSON.stringify(actual)} is not ${JSON.stringify(expected)}`).toBe(true);
+  expect(
+    anyOf(expected).some((e) => match(actual!, e)),
+    `${field}: ${JSON.stringify(actual)} is not ${JSON.stringify(expected)}`,
+  ).toBe(true);
 }
 
 function score(result: Extraction, expected: Expected): void {

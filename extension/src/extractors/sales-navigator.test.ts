@@ -4,10 +4,7 @@ import { extract } from "./index";
 
 describe("Sales Navigator pages", () => {
   it("reads a lead's current role card (English)", () => {
-    const { doc, url } = loadPage(
-      "salesnav-lead-en.html",
-      "https://www.linkedin.com/sales/lead/ACwAAAExampleLeadId123,NAME_SEARCH,Zx9q?_ntb=abc",
-    );
+    const { doc, url } = loadPage("salesnav-lead-en.html", "https://www.linkedin.com/sales/lead/ACwAAAExampleLeadId123,NAME_SEARCH,Zx9q?_ntb=abc");
     expect(extract(doc, url)).toEqual({
       kind: "linkedin-profile",
       slug: "ACwAAAExampleLeadId123",
@@ -18,10 +15,7 @@ describe("Sales Navigator pages", () => {
   });
 
   it("without a current-role card, takes the open-ended experience, not the first one listed (French)", () => {
-    const { doc, url } = loadPage(
-      "salesnav-lead-fr.html",
-      "https://www.linkedin.com/sales/lead/ACwAAB7OtherLeadId,OUT_OF_NETWORK,Qa1",
-    );
+    const { doc, url } = loadPage("salesnav-lead-fr.html", "https://www.linkedin.com/sales/lead/ACwAAB7OtherLeadId,OUT_OF_NETWORK,Qa1");
     expect(extract(doc, url)).toMatchObject({
       kind: "linkedin-profile",
       slug: "ACwAAB7OtherLeadId",

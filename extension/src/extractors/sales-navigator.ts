@@ -26,9 +26,7 @@ function salesPathId(url: URL, kind: "lead" | "company"): string | undefined {
 
 /** The company of the "Current role" block; without such a block, the first open-ended experience. */
 function currentEmployer(doc: Document): Employer | undefined {
-  const heading = Array.from(doc.querySelectorAll("h2, h3")).find((h) =>
-    CURRENT_ROLE_HEADINGS.has(labelKey(accessibleText(h))),
-  );
+  const heading = Array.from(doc.querySelectorAll("h2, h3")).find((h) => CURRENT_ROLE_HEADINGS.has(labelKey(accessibleText(h))));
   const block = heading?.closest("section") ?? heading?.parentElement;
   const company = block?.querySelector(`${COMPANY_NAME}, a[href*="/sales/company/"]`);
   if (company) {
@@ -51,10 +49,8 @@ function currentEmployer(doc: Document): Employer | undefined {
 function extractLead(doc: Document, url: URL): Extraction {
   const leadId = salesPathId(url, "lead");
   if (!leadId || isNotFoundPage(doc)) return nothingFound("salesnav-lead");
-  const personName = firstOf(
-    accessibleText(doc.querySelector(PERSON_NAME)),
-    accessibleText(doc.querySelector("main h1")),
-    () => titleLeadingName(doc.title, GENERIC_TITLES),
+  const personName = firstOf(accessibleText(doc.querySelector(PERSON_NAME)), accessibleText(doc.querySelector("main h1")), () =>
+    titleLeadingName(doc.title, GENERIC_TITLES),
   );
   const employer = currentEmployer(doc);
   const hasEmployer = employer && (employer.name || employer.slug);
@@ -80,10 +76,8 @@ function extractAccount(doc: Document, url: URL): Extraction {
   const id = salesPathId(url, "company");
   if (!id || isNotFoundPage(doc)) return nothingFound("salesnav-account");
   const main = doc.querySelector("main") ?? doc;
-  const name = firstOf(
-    accessibleText(main.querySelector(COMPANY_NAME)),
-    accessibleText(main.querySelector("h1")),
-    () => titleLeadingName(doc.title, GENERIC_TITLES),
+  const name = firstOf(accessibleText(main.querySelector(COMPANY_NAME)), accessibleText(main.querySelector("h1")), () =>
+    titleLeadingName(doc.title, GENERIC_TITLES),
   );
   const buttonHref = websiteButton(main)?.getAttribute("href") ?? undefined;
   const website = firstWebsite(buttonHref, () => labelledValue(main, WEBSITE_LABELS));

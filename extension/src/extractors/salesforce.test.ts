@@ -4,10 +4,7 @@ import { extract } from "./index";
 
 describe("Salesforce Lightning records", () => {
   it("reads an Account through its record-field API names, ignoring inline-edit button text", () => {
-    const { doc, url } = loadPage(
-      "salesforce-account-en.html",
-      "https://acme-sillage.lightning.force.com/lightning/r/Account/0015g00000ABCdeAAF/view",
-    );
+    const { doc, url } = loadPage("salesforce-account-en.html", "https://acme-sillage.lightning.force.com/lightning/r/Account/0015g00000ABCdeAAF/view");
     expect(extract(doc, url)).toEqual({
       kind: "crm-company",
       crm: "salesforce",
@@ -19,10 +16,7 @@ describe("Salesforce Lightning records", () => {
   });
 
   it("reads a French Account layout by its labels (Site Web, N° SIRET)", () => {
-    const { doc, url } = loadPage(
-      "salesforce-account-fr.html",
-      "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view",
-    );
+    const { doc, url } = loadPage("salesforce-account-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view");
     expect(extract(doc, url)).toEqual({
       kind: "crm-company",
       crm: "salesforce",
@@ -34,20 +28,14 @@ describe("Salesforce Lightning records", () => {
   });
 
   it("takes the SIREN from the VAT number when there is no SIREN/SIRET field", () => {
-    const { doc, url } = loadPage(
-      "salesforce-account-fr.html",
-      "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view",
-    );
+    const { doc, url } = loadPage("salesforce-account-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Account/0013X00002qWxYZQA0/view");
     const siret = Array.from(doc.querySelectorAll(".slds-form-element")).find((e) => e.textContent?.includes("SIRET"));
     siret?.remove();
     expect(extract(doc, url)).toMatchObject({ siren: "552032534" });
   });
 
   it("reads a Lead: salutation dropped, website preferred over the email domain", () => {
-    const { doc, url } = loadPage(
-      "salesforce-lead-en.html",
-      "https://acme-sillage.lightning.force.com/lightning/r/Lead/00Q5g00000LmNoPEAV/view",
-    );
+    const { doc, url } = loadPage("salesforce-lead-en.html", "https://acme-sillage.lightning.force.com/lightning/r/Lead/00Q5g00000LmNoPEAV/view");
     expect(extract(doc, url)).toEqual({
       kind: "crm-contact",
       crm: "salesforce",
@@ -61,10 +49,7 @@ describe("Salesforce Lightning records", () => {
   });
 
   it("reads a Contact (French): account lookup and work email domain", () => {
-    const { doc, url } = loadPage(
-      "salesforce-contact-fr.html",
-      "https://beaumanoir.lightning.force.com/lightning/r/Contact/0035g00000QrStUAAR/view",
-    );
+    const { doc, url } = loadPage("salesforce-contact-fr.html", "https://beaumanoir.lightning.force.com/lightning/r/Contact/0035g00000QrStUAAR/view");
     expect(extract(doc, url)).toEqual({
       kind: "crm-contact",
       crm: "salesforce",
@@ -78,10 +63,7 @@ describe("Salesforce Lightning records", () => {
   });
 
   it("reads a French Lead on the older layout; an empty website leaves the work email's domain", () => {
-    const { doc, url } = loadPage(
-      "salesforce-lead-fr.html",
-      "https://danone-crm.lightning.force.com/lightning/r/Lead/00Q3X00001AbCdEUAV/view",
-    );
+    const { doc, url } = loadPage("salesforce-lead-fr.html", "https://danone-crm.lightning.force.com/lightning/r/Lead/00Q3X00001AbCdEUAV/view");
     expect(extract(doc, url)).toEqual({
       kind: "crm-contact",
       crm: "salesforce",
@@ -95,10 +77,7 @@ describe("Salesforce Lightning records", () => {
   });
 
   it("reads an English Contact with a personal mailbox: no domain", () => {
-    const { doc, url } = loadPage(
-      "salesforce-contact-en.html",
-      "https://acme-sillage.lightning.force.com/lightning/r/Contact/0035g00000AaBbCcDD/view",
-    );
+    const { doc, url } = loadPage("salesforce-contact-en.html", "https://acme-sillage.lightning.force.com/lightning/r/Contact/0035g00000AaBbCcDD/view");
     expect(extract(doc, url)).toEqual({
       kind: "crm-contact",
       crm: "salesforce",
@@ -111,10 +90,7 @@ describe("Salesforce Lightning records", () => {
   });
 
   it("reports nothing before the record renders", () => {
-    const { doc, url } = loadPage(
-      "salesforce-loading.html",
-      "https://acme-sillage.lightning.force.com/lightning/r/Account/0015g00000ABCdeAAF/view",
-    );
+    const { doc, url } = loadPage("salesforce-loading.html", "https://acme-sillage.lightning.force.com/lightning/r/Account/0015g00000ABCdeAAF/view");
     expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "salesforce-account" });
   });
 });

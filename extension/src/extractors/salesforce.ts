@@ -1,6 +1,4 @@
-import {
-  contactDomain, domainFrom, emailFrom, LABELS, personNameFrom, sirenFrom,
-} from "./crm-fields";
+import { contactDomain, domainFrom, emailFrom, LABELS, personNameFrom, sirenFrom } from "./crm-fields";
 import { fieldBySelector } from "./field-container";
 import { labelledValue } from "./labelled-field";
 import { isNotFoundPage } from "./not-found-page";
@@ -11,8 +9,18 @@ import { nothingFound, type Extraction, type PageExtractor } from "./types";
 type SalesforceObject = "Account" | "Lead" | "Contact";
 
 const GENERIC_TITLES = [
-  "Salesforce", "Lightning Experience", "Account", "Accounts", "Compte", "Comptes",
-  "Lead", "Leads", "Piste", "Pistes", "Contact", "Contacts",
+  "Salesforce",
+  "Lightning Experience",
+  "Account",
+  "Accounts",
+  "Compte",
+  "Comptes",
+  "Lead",
+  "Leads",
+  "Piste",
+  "Pistes",
+  "Contact",
+  "Contacts",
 ];
 
 /** Lightning record pages: `https://<org>.lightning.force.com/lightning/r/<Object>/<id>/view`. */
@@ -26,9 +34,7 @@ export function salesforceRecord(url: URL): { object: SalesforceObject; id: stri
 /** Lightning tags each record field with its API name, which admins' translations do not change:
  * `data-target-selection-name="sfdc:RecordField.Account.Website"`. Custom fields end in `__c`. */
 function field(doc: Document, object: SalesforceObject, apiNames: string[]) {
-  const selector = apiNames
-    .map((n) => `[data-target-selection-name="sfdc:RecordField.${object}.${n}"]`)
-    .join(", ");
+  const selector = apiNames.map((n) => `[data-target-selection-name="sfdc:RecordField.${object}.${n}"]`).join(", ");
   return fieldBySelector(doc, selector);
 }
 
@@ -45,7 +51,10 @@ function extractAccount(doc: Document, id: string): Extraction {
     () => labelledValue(doc, ["Account Name", "Nom du compte"])?.text,
     () => titleLeadingName(doc.title, GENERIC_TITLES),
   );
-  const domain = domainFrom(() => field(doc, "Account", ["Website"]), () => labelledValue(doc, LABELS.website));
+  const domain = domainFrom(
+    () => field(doc, "Account", ["Website"]),
+    () => labelledValue(doc, LABELS.website),
+  );
   const siren = sirenFrom(
     () => field(doc, "Account", ["SIREN__c", "Siren__c", "SIRET__c", "Siret__c"]),
     () => labelledValue(doc, LABELS.siren),
@@ -71,13 +80,22 @@ function extractPerson(doc: Document, object: "Lead" | "Contact", id: string): E
       () => titleLeadingName(doc.title, GENERIC_TITLES),
     ),
   );
-  const email = emailFrom(() => field(doc, object, ["Email"]), () => labelledValue(doc, LABELS.email));
+  const email = emailFrom(
+    () => field(doc, object, ["Email"]),
+    () => labelledValue(doc, LABELS.email),
+  );
   // A lead names its company in a text field; a contact links to its Account.
   const companyName =
     object === "Lead"
-      ? firstOf(() => field(doc, "Lead", ["Company"])?.text, () => labelledValue(doc, ["Company", "Société", "Entreprise"])?.text)
-      : firstOf(() => field(doc, "Contact", ["AccountId"])?.text, () => labelledValue(doc, ["Account Name", "Nom du compte"])?.text);
-  const website = object === "Lead" ? field(doc, "Lead", ["Website"]) ?? labelledValue(doc, LABELS.website) : undefined;
+      ? firstOf(
+          () => field(doc, "Lead", ["Company"])?.text,
+          () => labelledValue(doc, ["Company", "Société", "Entreprise"])?.text,
+        )
+      : firstOf(
+          () => field(doc, "Contact", ["AccountId"])?.text,
+          () => labelledValue(doc, ["Account Name", "Nom du compte"])?.text,
+        );
+  const website = object === "Lead" ? (field(doc, "Lead", ["Website"]) ?? labelledValue(doc, LABELS.website)) : undefined;
   const domain = contactDomain(website, email);
   const page = object === "Lead" ? "salesforce-lead" : "salesforce-contact";
   if (!personName && !email && !companyName && !domain) return nothingFound(page);

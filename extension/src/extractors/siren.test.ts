@@ -42,17 +42,12 @@ describe("SIREN / SIRET", () => {
 
   it("property: any valid SIREN is read back however it is spaced; any single-digit change is rejected", () => {
     fc.assert(
-      fc.property(
-        fc.stringMatching(/^\d{8}$/),
-        fc.integer({ min: 0, max: 8 }),
-        fc.integer({ min: 1, max: 9 }),
-        (body, pos, delta) => {
-          const siren = withCheckDigit(body);
-          expect(sirenFromText(`${siren.slice(0, 3)} ${siren.slice(3, 6)} ${siren.slice(6)}`)).toBe(siren);
-          const altered = siren.slice(0, pos) + ((Number(siren[pos]) + delta) % 10) + siren.slice(pos + 1);
-          expect(isValidSiren(altered)).toBe(false);
-        },
-      ),
+      fc.property(fc.stringMatching(/^\d{8}$/), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 9 }), (body, pos, delta) => {
+        const siren = withCheckDigit(body);
+        expect(sirenFromText(`${siren.slice(0, 3)} ${siren.slice(3, 6)} ${siren.slice(6)}`)).toBe(siren);
+        const altered = siren.slice(0, pos) + ((Number(siren[pos]) + delta) % 10) + siren.slice(pos + 1);
+        expect(isValidSiren(altered)).toBe(false);
+      }),
     );
   });
 

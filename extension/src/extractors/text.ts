@@ -29,11 +29,7 @@ export function labelKey(s: string): string {
 /** Hidden from assistive technology, so not what the user reads either. LinkedIn renders each line
  * twice (an aria-hidden copy and a visually-hidden copy); skipping one of them removes the echo. */
 export function isHidden(el: Element): boolean {
-  return (
-    SKIPPED_TAGS.has(el.tagName) ||
-    el.hasAttribute("hidden") ||
-    el.getAttribute("aria-hidden") === "true"
-  );
+  return SKIPPED_TAGS.has(el.tagName) || el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true";
 }
 
 /** Hidden itself or inside a hidden ancestor. */

@@ -86,12 +86,7 @@ export interface NoExtraction {
   page?: PageKind;
 }
 
-export type Extraction =
-  | LinkedInCompanyExtraction
-  | LinkedInProfileExtraction
-  | CrmCompanyExtraction
-  | CrmContactExtraction
-  | NoExtraction;
+export type Extraction = LinkedInCompanyExtraction | LinkedInProfileExtraction | CrmCompanyExtraction | CrmContactExtraction | NoExtraction;
 
 /** One page kind: recognises its URLs and reads its documents. */
 export interface PageExtractor {

@@ -15,7 +15,5 @@ export function detectLang(language: string | undefined = globalThis.navigator?.
 export function t(key: MessageKey, lang: Lang, vars?: Record<string, string | number>): string {
   const template = MESSAGES[lang][key];
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
 }

@@ -107,5 +107,5 @@ export const en: Record<MessageKey, string> = {
   "correct.done": "Correction saved: {count} visit(s) reattributed.",
   "correct.failed": "The correction failed: {message}",
 
-  "loading": "Loading lead…",
+  loading: "Loading lead…",
 };

@@ -105,7 +105,7 @@ export const fr = {
   "correct.done": "Correction enregistrée : {count} visite(s) réattribuée(s).",
   "correct.failed": "La correction a échoué : {message}",
 
-  "loading": "Chargement du lead…",
+  loading: "Chargement du lead…",
 } as const;
 
 export type MessageKey = keyof typeof fr;

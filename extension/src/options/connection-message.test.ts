@@ -9,7 +9,9 @@ describe("connection test messages", () => {
       tone: "ok",
       text: "Connexion réussie à l’espace « Démo Sillage » (rôle : admin).",
     });
-    expect(connectionMessage({ ok: true, value: { workspaceName: "Demo", role: "member" } }, URL_, "en").text).toBe("Connected to the workspace “Demo” (role: member).");
+    expect(connectionMessage({ ok: true, value: { workspaceName: "Demo", role: "member" } }, URL_, "en").text).toBe(
+      "Connected to the workspace “Demo” (role: member).",
+    );
   });
 
   it("tells a refused key from an unreachable API", () => {

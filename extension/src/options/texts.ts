@@ -3,7 +3,8 @@ import type { Lang } from "../i18n/index";
 
 const fr = {
   title: "Sillage — options",
-  intro: "L’extension affiche vos leads Sillage sur LinkedIn, HubSpot, Salesforce et Pipedrive. Elle a besoin de l’adresse de votre API Sillage et d’une clé API.",
+  intro:
+    "L’extension affiche vos leads Sillage sur LinkedIn, HubSpot, Salesforce et Pipedrive. Elle a besoin de l’adresse de votre API Sillage et d’une clé API.",
   baseUrl: "Adresse de l’API",
   baseUrlHint: "Par exemple http://127.0.0.1:8787 en local, ou l’adresse de votre worker Cloudflare.",
   apiKey: "Clé API",
@@ -12,7 +13,8 @@ const fr = {
   test: "Tester la connexion",
   testing: "Test en cours…",
   saved: "Réglages enregistrés.",
-  savedNoPermission: "Réglages enregistrés, mais l’accès à {origin} a été refusé : l’extension ne pourra pas joindre l’API. Enregistrez à nouveau et acceptez la demande du navigateur.",
+  savedNoPermission:
+    "Réglages enregistrés, mais l’accès à {origin} a été refusé : l’extension ne pourra pas joindre l’API. Enregistrez à nouveau et acceptez la demande du navigateur.",
   invalidUrl: "Adresse invalide : indiquez une URL http:// ou https:// sans paramètres.",
   invalidKey: "Clé invalide : une clé Sillage commence par slg_ suivi de 40 caractères hexadécimaux.",
   ok: "Connexion réussie à l’espace « {workspace} » (rôle : {role}).",

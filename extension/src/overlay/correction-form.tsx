@@ -69,7 +69,9 @@ export function CorrectionSection({ lang, onCorrect }: CorrectionFormProps) {
           {choice("company", t("correct.company", lang))}
           {action === "company" && (
             <>
-              <label className="sl-label" htmlFor={sirenId}>{t("correct.siren", lang)}</label>
+              <label className="sl-label" htmlFor={sirenId}>
+                {t("correct.siren", lang)}
+              </label>
               <input
                 id={sirenId}
                 className="sl-input"
@@ -86,10 +88,14 @@ export function CorrectionSection({ lang, onCorrect }: CorrectionFormProps) {
           {choice("operator", t("correct.operator", lang))}
           {action === "operator" && (
             <>
-              <label className="sl-label" htmlFor={kindId}>{t("correct.kind", lang)}</label>
+              <label className="sl-label" htmlFor={kindId}>
+                {t("correct.kind", lang)}
+              </label>
               <select id={kindId} className="sl-input" value={kind} onChange={(e) => setKind(e.target.value as OperatorKind)}>
                 {OPERATOR_KINDS.map((k) => (
-                  <option key={k} value={k}>{t(`correct.kind.${k}`, lang)}</option>
+                  <option key={k} value={k}>
+                    {t(`correct.kind.${k}`, lang)}
+                  </option>
                 ))}
               </select>
             </>

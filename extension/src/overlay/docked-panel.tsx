@@ -61,16 +61,12 @@ export function DockedPanel({ lang, summary, defaultExpanded = true, onExpandedC
       >
         {/* Spoken name = action + the visible summary, so voice users can say what they see. */}
         <span className="sl-sr">{t("panel.expand", lang)}</span>
-        <span className="sl-tab__brand" aria-hidden="true">S</span>
+        <span className="sl-tab__brand" aria-hidden="true">
+          S
+        </span>
         {summary !== undefined && <span className="sl-tab__summary">{summary}</span>}
       </button>
-      <section
-        id={bodyId}
-        className="sl-panel"
-        hidden={!expanded}
-        aria-label={t("panel.region", lang)}
-        onKeyDown={onKeyDown}
-      >
+      <section id={bodyId} className="sl-panel" hidden={!expanded} aria-label={t("panel.region", lang)} onKeyDown={onKeyDown}>
         <div className="sl-panel__bar">
           <span className="sl-brand">{t("panel.title", lang)}</span>
           <button

@@ -51,13 +51,7 @@ export function LeadActionsSection({ status, reasons, lang, onAccept, onReject, 
             </button>
           )}
           {decisions.includes("reject") && (
-            <button
-              ref={rejectButton}
-              type="button"
-              className="sl-button sl-button--danger-outline"
-              disabled={pending}
-              onClick={() => setRejecting(true)}
-            >
+            <button ref={rejectButton} type="button" className="sl-button sl-button--danger-outline" disabled={pending} onClick={() => setRejecting(true)}>
               {t("actions.reject", lang)}
             </button>
           )}
@@ -71,7 +65,11 @@ export function LeadActionsSection({ status, reasons, lang, onAccept, onReject, 
       <div aria-live="polite" className="sl-feedback">
         {pending && <p className="sl-muted">{t("actions.pending", lang)}</p>}
       </div>
-      {failed && <p role="alert" className="sl-error-text">{t("actions.failed", lang)}</p>}
+      {failed && (
+        <p role="alert" className="sl-error-text">
+          {t("actions.failed", lang)}
+        </p>
+      )}
     </Section>
   );
 }

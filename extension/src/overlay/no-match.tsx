@@ -32,7 +32,9 @@ export function NoMatch({ lang, initialQuery = "", results, searching = false, o
       <h2 className="sl-company">{t("noMatch.title", lang)}</h2>
       <p className="sl-muted">{t("noMatch.hint", lang)}</p>
       <form role="search" className="sl-search" onSubmit={submit}>
-        <label className="sl-label" htmlFor={inputId}>{t("noMatch.searchLabel", lang)}</label>
+        <label className="sl-label" htmlFor={inputId}>
+          {t("noMatch.searchLabel", lang)}
+        </label>
         <div className="sl-row">
           <input
             id={inputId}
@@ -59,18 +61,11 @@ export function NoMatch({ lang, initialQuery = "", results, searching = false, o
               <li key={r.leadId} className="sl-result">
                 <div className="sl-result__main">
                   <span className="sl-result__name">{r.name}</span>
-                  <span className="sl-muted">
-                    {[r.siren ? formatSiren(r.siren) : null, r.city].filter(Boolean).join(" · ")}
-                  </span>
+                  <span className="sl-muted">{[r.siren ? formatSiren(r.siren) : null, r.city].filter(Boolean).join(" · ")}</span>
                 </div>
                 <StatusBadge status={r.status} lang={lang} />
                 {r.score !== null && <span className="sl-result__score">{r.score}</span>}
-                <button
-                  type="button"
-                  className="sl-button"
-                  aria-label={t("noMatch.linkTo", lang, { name: r.name })}
-                  onClick={() => onLink(r.leadId)}
-                >
+                <button type="button" className="sl-button" aria-label={t("noMatch.linkTo", lang, { name: r.name })} onClick={() => onLink(r.leadId)}>
                   {t("noMatch.link", lang)}
                 </button>
               </li>

@@ -22,7 +22,10 @@ export function NotesSection({ notes, lang, now, onAddNote }: NotesSectionProps)
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!trimmed || pending) return;
-    run(() => onAddNote(trimmed), () => setText(""));
+    run(
+      () => onAddNote(trimmed),
+      () => setText(""),
+    );
   };
 
   const sorted = [...notes].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -44,7 +47,9 @@ export function NotesSection({ notes, lang, now, onAddNote }: NotesSectionProps)
         </ul>
       )}
       <form className="sl-note-form" onSubmit={submit}>
-        <label className="sl-label" htmlFor={fieldId}>{t("notes.label", lang)}</label>
+        <label className="sl-label" htmlFor={fieldId}>
+          {t("notes.label", lang)}
+        </label>
         <textarea
           id={fieldId}
           className="sl-input"
@@ -58,7 +63,11 @@ export function NotesSection({ notes, lang, now, onAddNote }: NotesSectionProps)
           {t("notes.add", lang)}
         </button>
       </form>
-      {failed && <p role="alert" className="sl-error-text">{t("actions.failed", lang)}</p>}
+      {failed && (
+        <p role="alert" className="sl-error-text">
+          {t("actions.failed", lang)}
+        </p>
+      )}
     </Section>
   );
 }

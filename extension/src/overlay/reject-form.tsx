@@ -35,26 +35,26 @@ export function RejectForm({ lang, reasons, pending, onConfirm, onCancel }: Reje
 
   return (
     <form className="sl-reject" aria-labelledby={titleId} onSubmit={submit}>
-      <p id={titleId} className="sl-reject__title">{t("reject.title", lang)}</p>
-      <label className="sl-label" htmlFor={selectId}>{t("reject.reason", lang)}</label>
+      <p id={titleId} className="sl-reject__title">
+        {t("reject.title", lang)}
+      </p>
+      <label className="sl-label" htmlFor={selectId}>
+        {t("reject.reason", lang)}
+      </label>
       <select id={selectId} ref={selectRef} className="sl-input" value={code} required onChange={(e) => setCode(e.target.value)}>
-        <option value="" disabled>{t("reject.choose", lang)}</option>
+        <option value="" disabled>
+          {t("reject.choose", lang)}
+        </option>
         {reasons.map((r) => (
-          <option key={r.code} value={r.code}>{r.label}</option>
+          <option key={r.code} value={r.code}>
+            {r.label}
+          </option>
         ))}
       </select>
       <label className="sl-label" htmlFor={textId}>
         {t(detailsRequired ? "reject.detailsRequired" : "reject.details", lang)}
       </label>
-      <textarea
-        id={textId}
-        className="sl-input"
-        rows={3}
-        maxLength={2000}
-        required={detailsRequired}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
+      <textarea id={textId} className="sl-input" rows={3} maxLength={2000} required={detailsRequired} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="sl-row">
         <button type="submit" className="sl-button sl-button--danger" disabled={!canSubmit}>
           {t("reject.confirm", lang)}

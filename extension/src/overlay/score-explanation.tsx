@@ -17,11 +17,11 @@ export function ScoreExplanation({ lines, lang, now }: { lines: ScoreExplanation
         <ul className="sl-list sl-explanation">
           {lines.map((line, i) => (
             <li key={`${line.at}-${i}`} className="sl-explanation__line">
-              <span className={`sl-points${line.points < 0 ? " sl-points--negative" : ""}`}>
-                {t("score.points", lang, { points: signed(line.points) })}
-              </span>
+              <span className={`sl-points${line.points < 0 ? " sl-points--negative" : ""}`}>{t("score.points", lang, { points: signed(line.points) })}</span>
               <span className="sl-explanation__label">{line.label}</span>
-              <time className="sl-muted" dateTime={line.at}>{formatRelative(line.at, now, lang)}</time>
+              <time className="sl-muted" dateTime={line.at}>
+                {formatRelative(line.at, now, lang)}
+              </time>
             </li>
           ))}
         </ul>

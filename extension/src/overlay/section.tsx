@@ -5,7 +5,9 @@ export function Section({ title, className, children }: { title: string; classNa
   const id = useId();
   return (
     <section className={`sl-section${className ? ` ${className}` : ""}`} aria-labelledby={id}>
-      <h3 id={id} className="sl-section__title">{title}</h3>
+      <h3 id={id} className="sl-section__title">
+        {title}
+      </h3>
       {children}
     </section>
   );

@@ -60,9 +60,7 @@ export function keyDown(el: Element | null | undefined, key: string): void {
 
 /** The button whose accessible name (text or aria-label) is exactly `name`. */
 export function button(root: ParentNode, name: string): HTMLButtonElement {
-  const found = Array.from(root.querySelectorAll("button")).find(
-    (b) => b.getAttribute("aria-label") === name || b.textContent?.trim() === name,
-  );
+  const found = Array.from(root.querySelectorAll("button")).find((b) => b.getAttribute("aria-label") === name || b.textContent?.trim() === name);
   if (!found) throw new Error(`no button named ${JSON.stringify(name)}`);
   return found as HTMLButtonElement;
 }

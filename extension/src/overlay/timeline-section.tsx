@@ -31,9 +31,7 @@ export function TimelineSection({ visits, lang, now }: { visits: PageVisit[]; la
                 )}
                 <span className="sl-muted">
                   <time dateTime={visit.at}>{formatRelative(visit.at, now, lang)}</time>
-                  {visit.engagedMs > 0 && (
-                    <> · {t("timeline.engaged", lang, { duration: formatDuration(visit.engagedMs, lang) })}</>
-                  )}
+                  {visit.engagedMs > 0 && <> · {t("timeline.engaged", lang, { duration: formatDuration(visit.engagedMs, lang) })}</>}
                 </span>
               </li>
             );

@@ -43,7 +43,18 @@ describe("toOverlayLead", () => {
 
   it("maps a search hit", () => {
     expect(
-      toSearchResult({ id: "l1", name: "ALAN", siren: "815218614", city: "Paris", headcountLabel: null, nafLabel: null, status: "identified", score: 12.4, sla: null, lastSeenAt: "2025-06-01T00:00:00Z" }),
+      toSearchResult({
+        id: "l1",
+        name: "ALAN",
+        siren: "815218614",
+        city: "Paris",
+        headcountLabel: null,
+        nafLabel: null,
+        status: "identified",
+        score: 12.4,
+        sla: null,
+        lastSeenAt: "2025-06-01T00:00:00Z",
+      }),
     ).toEqual({ leadId: "l1", name: "ALAN", siren: "815218614", city: "Paris", status: "identified", score: 12 });
   });
 });

@@ -122,7 +122,10 @@ describe("PanelApp", () => {
     const lead = sampleLeadDetail();
     answerWith({
       lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "siren", via: null, stale: false } }),
-      "add-note": (req) => ({ ok: true, value: { ...lead, notes: [{ id: "n2", body: req.body, authorName: "Démo", at: new Date().toISOString() }, ...lead.notes] } }),
+      "add-note": (req) => ({
+        ok: true,
+        value: { ...lead, notes: [{ id: "n2", body: req.body, authorName: "Démo", at: new Date().toISOString() }, ...lead.notes] },
+      }),
     });
     mounted = render(<OverlayApp page={PAGE} lang="en" />);
     await settle();
@@ -139,7 +142,20 @@ describe("PanelApp", () => {
       lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead: null, matchedBy: "nothing", via: null, stale: false } }),
       "list-leads": () => ({
         ok: true,
-        value: [{ id: lead.id, name: "DANONE", siren: "552032534", city: "Paris", headcountLabel: null, nafLabel: null, status: "mql", score: 74.6, sla: null, lastSeenAt: "2025-06-10T00:00:00Z" }],
+        value: [
+          {
+            id: lead.id,
+            name: "DANONE",
+            siren: "552032534",
+            city: "Paris",
+            headcountLabel: null,
+            nafLabel: null,
+            status: "mql",
+            score: 74.6,
+            sla: null,
+            lastSeenAt: "2025-06-10T00:00:00Z",
+          },
+        ],
       }),
       link: () => ({ ok: true, value: lead }),
     });
@@ -177,7 +193,10 @@ describe("PanelApp", () => {
   it("shows the API's message and request id for other errors, and retries", async () => {
     let calls = 0;
     answerWith({
-      lookup: () => (++calls === 1 ? { ok: false, error: { kind: "api", status: 500, code: "internal", message: "Boom", requestId: "req_7" } } : { ok: true, value: { planKey: PAGE.key, lead: sampleLeadDetail(), matchedBy: "x", via: null, stale: false } }),
+      lookup: () =>
+        ++calls === 1
+          ? { ok: false, error: { kind: "api", status: 500, code: "internal", message: "Boom", requestId: "req_7" } }
+          : { ok: true, value: { planKey: PAGE.key, lead: sampleLeadDetail(), matchedBy: "x", via: null, stale: false } },
     });
     mounted = render(<OverlayApp page={PAGE} lang="en" />);
     await settle();
@@ -224,7 +243,10 @@ describe("PanelApp", () => {
     const lead = sampleLeadDetail();
     answerWith({
       lookup: () => ({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "siren", via: null, stale: false } }),
-      "correct-identity": () => ({ ok: false, error: { kind: "api", status: 409, code: "not_network_identified", message: "lead not identified by its network", requestId: "r1" } }),
+      "correct-identity": () => ({
+        ok: false,
+        error: { kind: "api", status: 409, code: "not_network_identified", message: "lead not identified by its network", requestId: "r1" },
+      }),
     });
     mounted = render(<OverlayApp page={PAGE} lang="en" />);
     await settle();

@@ -23,11 +23,7 @@ export interface PanelAppProps {
   onClose?: () => void;
 }
 
-type View =
-  | { kind: "loading" }
-  | { kind: "lead"; lead: LeadDetail }
-  | { kind: "no-match" }
-  | { kind: "failure"; failure: Failure };
+type View = { kind: "loading" } | { kind: "lead"; lead: LeadDetail } | { kind: "no-match" } | { kind: "failure"; failure: Failure };
 
 /** Failures that no retry of the same action can fix: the whole panel switches to explaining them. */
 const BLOCKING: ReadonlySet<Failure["kind"]> = new Set(["bad-api-key", "not-configured", "no-permission", "extension"]);

@@ -17,12 +17,7 @@ const lead = (name: string, score: number, dueAt: string | null): LeadSummary =>
 
 describe("MQL inbox", () => {
   it("puts the hottest first, then the SLA that ends first", () => {
-    const sorted = sortInbox([
-      lead("B", 80, "2025-06-12T00:00:00Z"),
-      lead("A", 95, null),
-      lead("C", 80, "2025-06-11T00:00:00Z"),
-      lead("D", 80, null),
-    ]);
+    const sorted = sortInbox([lead("B", 80, "2025-06-12T00:00:00Z"), lead("A", 95, null), lead("C", 80, "2025-06-11T00:00:00Z"), lead("D", 80, null)]);
     expect(sorted.map((l) => l.name)).toEqual(["A", "C", "B", "D"]);
   });
 

@@ -35,11 +35,7 @@ function SlaText({ sla, lang, now }: { sla: LeadSummary["sla"]; lang: Lang; now:
   const timer = slaTimer(sla, now);
   if (!timer) return <span className="pp-muted">{pt("noSla", lang)}</span>;
   const duration = formatDuration(timer.remainingMs, lang);
-  return (
-    <span className={timer.overdue ? "pp-sla pp-sla--overdue" : "pp-sla"}>
-      {pt(timer.overdue ? "slaOverdue" : "slaLeft", lang, { duration })}
-    </span>
-  );
+  return <span className={timer.overdue ? "pp-sla pp-sla--overdue" : "pp-sla"}>{pt(timer.overdue ? "slaOverdue" : "slaLeft", lang, { duration })}</span>;
 }
 
 function LeadRow({ lead, lang, now }: { lead: LeadSummary; lang: Lang; now: number }) {

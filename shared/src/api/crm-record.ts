@@ -49,7 +49,7 @@ export function salesforceId18(raw: string): string | null {
   for (let i = 0; i < 15; i++) {
     const bits = SALESFORCE_SUFFIX_CHARS.indexOf(tail[Math.floor(i / 5)]!);
     if (bits < 0) return null;
-    const upper = ((bits >> i % 5) & 1) === 1;
+    const upper = ((bits >> (i % 5)) & 1) === 1;
     const ch = head[i]!;
     if (/[a-z]/i.test(ch)) restored += upper ? ch.toUpperCase() : ch.toLowerCase();
     else if (upper) return null;

@@ -19,9 +19,43 @@ export interface NormalizedName {
 
 /** Legal forms removed wherever they appear (French forms are often written first: "SARL DUPONT"). */
 const LEGAL_FORMS_ANYWHERE = new Set([
-  "sa", "sas", "sasu", "sarl", "eurl", "snc", "scs", "sca", "gie", "geie", "scop", "scic", "sci", "scm", "scp",
-  "selarl", "selas", "selafa", "selca", "sem", "spl", "earl", "gaec", "sccv",
-  "inc", "incorporated", "ltd", "llc", "llp", "plc", "corp", "gmbh", "spa", "srl", "sarl", "bvba", "sprl",
+  "sa",
+  "sas",
+  "sasu",
+  "sarl",
+  "eurl",
+  "snc",
+  "scs",
+  "sca",
+  "gie",
+  "geie",
+  "scop",
+  "scic",
+  "sci",
+  "scm",
+  "scp",
+  "selarl",
+  "selas",
+  "selafa",
+  "selca",
+  "sem",
+  "spl",
+  "earl",
+  "gaec",
+  "sccv",
+  "inc",
+  "incorporated",
+  "ltd",
+  "llc",
+  "llp",
+  "plc",
+  "corp",
+  "gmbh",
+  "spa",
+  "srl",
+  "sarl",
+  "bvba",
+  "sprl",
 ]);
 
 /** Short foreign forms that are also ordinary initials: removed only as the last word ("ELOTEX AG"). */
@@ -46,16 +80,7 @@ const LEGAL_FORM_PHRASES = [
 ];
 
 /** Generic words that do not identify a company; stripped from either end for the `core` form. */
-const GENERIC_SUFFIXES = [
-  "technology services",
-  "groupe",
-  "group",
-  "holding",
-  "holdings",
-  "france",
-  "international",
-  "europe",
-];
+const GENERIC_SUFFIXES = ["technology services", "groupe", "group", "holding", "holdings", "france", "international", "europe"];
 const GENERIC_PREFIXES = ["groupe", "group"];
 
 /** Connectors and articles ignored when comparing words ("LES RESTAURANTS DU COEUR" ~ "Restaurants du Coeur"). */
@@ -109,7 +134,10 @@ export function normalizeCompanyName(raw: string): NormalizedName {
   text = text.replace(/\([^)]*\)/g, " ");
   // Dotted acronyms: "s.a.s." → "sas", "s.a.r.l" → "sarl".
   text = text.replace(/\b(?:[a-z]\.){2,}[a-z]?\.?/g, (m) => m.replace(/\./g, ""));
-  text = text.replace(/&/g, " et ").replace(/[^a-z0-9]+/g, " ").trim();
+  text = text
+    .replace(/&/g, " et ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   text = stripPhrases(text, LEGAL_FORM_PHRASES);
 
   const words = text.split(" ").filter(Boolean);

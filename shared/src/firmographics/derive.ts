@@ -14,9 +14,7 @@ export function legalFormFields(code: string | null | undefined): Pick<Firmograp
   return { legalFormCode: valid, legalFormLabel: legalFormLabel(valid) };
 }
 
-export function nafFields(
-  code: string | null | undefined,
-): Pick<Firmographics, "nafCode" | "nafLabel" | "nafSection" | "nafSectionLabel"> {
+export function nafFields(code: string | null | undefined): Pick<Firmographics, "nafCode" | "nafLabel" | "nafSection" | "nafSectionLabel"> {
   const section = nafSection(code);
   return {
     // An old-nomenclature code is kept as published (it is still the unit's code) but gets no label.

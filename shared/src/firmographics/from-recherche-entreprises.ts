@@ -29,9 +29,7 @@ const siegeSchema = z.looseObject({
   est_siege: z.boolean().nullish(),
 });
 
-const financesSchema = z
-  .record(z.string(), z.looseObject({ ca: num, resultat_net: num }).nullable())
-  .nullish();
+const financesSchema = z.record(z.string(), z.looseObject({ ca: num, resultat_net: num }).nullable()).nullish();
 
 export const rechercheEntreprisesResultSchema = z.looseObject({
   siren: z.string(),
@@ -128,8 +126,7 @@ export function firmographicsFromRechercheEntreprises(input: unknown): Firmograp
     vatNumber: vatNumberFromSiren(r.siren),
     establishmentCount: r.nombre_etablissements ?? null,
     openEstablishmentCount: r.nombre_etablissements_ouverts ?? null,
-    publicBody:
-      !!r.complements?.est_administration || !!r.complements?.est_service_public || isPublicAdministration(r.nature_juridique),
+    publicBody: !!r.complements?.est_administration || !!r.complements?.est_service_public || isPublicAdministration(r.nature_juridique),
     association: !!r.complements?.est_association || isAssociation(r.nature_juridique),
     diffusible,
   };

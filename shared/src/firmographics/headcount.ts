@@ -31,10 +31,7 @@ export const HEADCOUNT_BRACKETS = [
 ] as const satisfies readonly { code: string; min: number; max: number | null; label: string }[];
 
 export type HeadcountCode = (typeof HEADCOUNT_BRACKETS)[number]["code"];
-export const HEADCOUNT_CODES = HEADCOUNT_BRACKETS.map((b) => b.code) as unknown as readonly [
-  HeadcountCode,
-  ...HeadcountCode[],
-];
+export const HEADCOUNT_CODES = HEADCOUNT_BRACKETS.map((b) => b.code) as unknown as readonly [HeadcountCode, ...HeadcountCode[]];
 
 const BY_CODE = new Map<string, HeadcountBracket>(HEADCOUNT_BRACKETS.map((b) => [b.code, b]));
 

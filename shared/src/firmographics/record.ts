@@ -25,7 +25,10 @@ export const firmographicsSchema = z.object({
   name: z.string().min(1).nullable(),
   /** Other names the unit is known by: acronym, trade names, shop signs, usual names. */
   aliases: z.array(z.string().min(1)),
-  legalFormCode: z.string().regex(/^\d{4}$/).nullable(),
+  legalFormCode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable(),
   legalFormLabel: z.string().nullable(),
   nafCode: z.string().nullable(),
   nafLabel: z.string().nullable(),
@@ -56,7 +59,10 @@ export const firmographicsSchema = z.object({
   createdOn: isoDate.nullable(),
   ceasedOn: isoDate.nullable(),
   active: z.boolean(),
-  vatNumber: z.string().regex(/^FR\d{11}$/).nullable(),
+  vatNumber: z
+    .string()
+    .regex(/^FR\d{11}$/)
+    .nullable(),
   establishmentCount: z.number().int().min(0).nullable(),
   openEstablishmentCount: z.number().int().min(0).nullable(),
   /** State, local authority or public body: an organisation of its own kind, not a prospect company. */

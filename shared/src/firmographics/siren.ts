@@ -55,9 +55,7 @@ export function sirenOfSiret(siret: string): string {
 }
 
 /** Reads a SIREN or SIRET typed by a person; null when it is neither. */
-export function parseCompanyIdentifier(
-  input: string,
-): { kind: "siren"; siren: string } | { kind: "siret"; siren: string; siret: string } | null {
+export function parseCompanyIdentifier(input: string): { kind: "siren"; siren: string } | { kind: "siret"; siren: string; siret: string } | null {
   const compact = compactIdentifier(input.trim());
   if (isValidSiren(compact)) return { kind: "siren", siren: compact };
   if (isValidSiret(compact)) return { kind: "siret", siren: sirenOfSiret(compact), siret: compact };

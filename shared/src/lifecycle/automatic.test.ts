@@ -32,10 +32,22 @@ describe("automatic transitions from score changes", () => {
   });
 
   it("returns an unhandled MQL to nurturing when its score decays below the definition", () => {
-    const lead = feed(newLead(T0), [[true, true], [true, false]]);
+    const lead = feed(newLead(T0), [
+      [true, true],
+      [true, false],
+    ]);
     expect(lead.status).toBe("nurturing");
     expect(lead.history.at(-1)).toMatchObject({ from: "mql", to: "nurturing", action: "nurture", reason: SCORE_BELOW_MQL });
-    expect(feed(newLead(T0), [[true, true], [true, false]], { demoteOnDecay: false }).status).toBe("mql");
+    expect(
+      feed(
+        newLead(T0),
+        [
+          [true, true],
+          [true, false],
+        ],
+        { demoteOnDecay: false },
+      ).status,
+    ).toBe("mql");
   });
 
   it("requalifies a nurtured lead only on a fresh crossing of the threshold", () => {
@@ -45,10 +57,16 @@ describe("automatic transitions from score changes", () => {
     lead = rejected.lead;
     expect(lead.status).toBe("nurturing");
     // Its old score still stands: no bounce back to MQL.
-    lead = feed(lead, [[true, true], [true, true]]);
+    lead = feed(lead, [
+      [true, true],
+      [true, true],
+    ]);
     expect(lead.status).toBe("nurturing");
     // Interest fades, then comes back.
-    lead = feed(lead, [[true, false], [true, true]]);
+    lead = feed(lead, [
+      [true, false],
+      [true, true],
+    ]);
     expect(lead.status).toBe("mql");
   });
 
@@ -56,10 +74,20 @@ describe("automatic transitions from score changes", () => {
     let lead = feed(newLead(T0), [[true, true]]);
     const accepted = transition(lead, { type: "accept" }, sales, T0);
     if (!accepted.ok) throw new Error();
-    expect(feed(accepted.lead, [[true, false], [true, true]]).status).toBe("sql");
+    expect(
+      feed(accepted.lead, [
+        [true, false],
+        [true, true],
+      ]).status,
+    ).toBe("sql");
     lead = feed(newLead(T0), [[true, true]]);
     const rejected = transition(lead, { type: "reject", reason: "duplicate" }, sales, T0);
     if (!rejected.ok) throw new Error();
-    expect(feed(rejected.lead, [[true, false], [true, true]]).status).toBe("rejected");
+    expect(
+      feed(rejected.lead, [
+        [true, false],
+        [true, true],
+      ]).status,
+    ).toBe("rejected");
   });
 });

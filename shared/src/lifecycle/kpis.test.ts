@@ -10,18 +10,33 @@ const FEB = Date.UTC(2025, 1, 1);
 const sys = { type: "system" as const };
 const rep = { type: "user" as const, id: "rep" };
 const e = (from: LeadStatus, to: LeadStatus, action: LifecycleActionType, at: number, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  from, to, action, at, actor: action === "accept" || action === "reject" ? rep : sys, ...extra,
+  from,
+  to,
+  action,
+  at,
+  actor: action === "accept" || action === "reject" ? rep : sys,
+  ...extra,
 });
 const lead = (createdAt: number, ...history: HistoryEntry[]): KpiLead => ({ createdAt, history });
 
 /** Ten January leads and one from December. */
 const leads: KpiLead[] = [
   // accepted after 10 h
-  lead(JAN + D, e("anonymous", "identified", "identify", JAN + D), e("identified", "mql", "qualify", JAN + 2 * D), e("mql", "sql", "accept", JAN + 2 * D + 10 * H)),
+  lead(
+    JAN + D,
+    e("anonymous", "identified", "identify", JAN + D),
+    e("identified", "mql", "qualify", JAN + 2 * D),
+    e("mql", "sql", "accept", JAN + 2 * D + 10 * H),
+  ),
   // accepted after 72 h: SLA missed
   lead(JAN + D, e("anonymous", "identified", "identify", JAN + D), e("identified", "mql", "qualify", JAN + 3 * D), e("mql", "sql", "accept", JAN + 6 * D)),
   // rejected in time, no budget, then nurturing
-  lead(JAN + 2 * D, e("identified", "mql", "qualify", JAN + 4 * D), e("mql", "rejected", "reject", JAN + 4 * D + 5 * H, { reason: "no_budget" }), e("rejected", "nurturing", "nurture", JAN + 4 * D + 5 * H)),
+  lead(
+    JAN + 2 * D,
+    e("identified", "mql", "qualify", JAN + 4 * D),
+    e("mql", "rejected", "reject", JAN + 4 * D + 5 * H, { reason: "no_budget" }),
+    e("rejected", "nurturing", "nurture", JAN + 4 * D + 5 * H),
+  ),
   // rejected in time, out of target
   lead(JAN + 2 * D, e("identified", "mql", "qualify", JAN + 5 * D), e("mql", "rejected", "reject", JAN + 5 * D + H, { reason: "out_of_target" })),
   // MQL nobody handled, overdue at the end of January
@@ -62,7 +77,14 @@ describe("funnel KPIs", () => {
 
   it("counts rejection reasons, every configured reason listed", () => {
     expect(kpis.rejectionReasons).toEqual({
-      no_budget: 1, wrong_contact: 0, no_need: 0, bad_timing: 0, competitor: 0, out_of_target: 1, duplicate: 0, other: 0,
+      no_budget: 1,
+      wrong_contact: 0,
+      no_need: 0,
+      bad_timing: 0,
+      competitor: 0,
+      out_of_target: 1,
+      duplicate: 0,
+      other: 0,
     });
   });
 

@@ -51,11 +51,7 @@ const HOUR_MS = 3_600_000;
  * rates are cohort rates (of the leads that entered the stage in the period, how many moved on before its end),
  * which is what "of these 500 leads, 120 became MQL: 24 %" means.
  */
-export function computeKpis(
-  leads: readonly KpiLead[],
-  period: Period,
-  options: { slaHours?: number; reasons?: readonly RejectionReason[] } = {},
-): Kpis {
+export function computeKpis(leads: readonly KpiLead[], period: Period, options: { slaHours?: number; reasons?: readonly RejectionReason[] } = {}): Kpis {
   const slaHours = options.slaHours ?? DEFAULT_SLA_HOURS;
   const slaMs = slaHours * HOUR_MS;
   const inPeriod = (at: number) => at >= period.from && at < period.to;
@@ -88,7 +84,10 @@ export function computeKpis(
     history.forEach((entry, i) => {
       if (entry.to === "sql" && inPeriod(entry.at)) {
         sqls++;
-        const mql = history.slice(0, i).reverse().find((e) => e.to === "mql");
+        const mql = history
+          .slice(0, i)
+          .reverse()
+          .find((e) => e.to === "mql");
         if (mql) mqlToSql.push(entry.at - mql.at);
       }
       if (entry.action === "reject" && inPeriod(entry.at)) {

@@ -52,7 +52,13 @@ describe("lifecycle transitions", () => {
     const identified = ok(transition(newLead(T0), { type: "identify" }, SYSTEM, T0));
     expect(transition(identified, { type: "accept" }, sales, T0)).toEqual({
       ok: false,
-      error: { code: "illegal_transition", from: "identified", action: "accept", allowedFrom: ["mql"], message: "cannot accept a lead that is identified (allowed from: mql)" },
+      error: {
+        code: "illegal_transition",
+        from: "identified",
+        action: "accept",
+        allowedFrom: ["mql"],
+        message: "cannot accept a lead that is identified (allowed from: mql)",
+      },
     });
     expect(transition(newLead(T0), { type: "qualify" }, SYSTEM, T0)).toMatchObject({ ok: false, error: { code: "illegal_transition", from: "anonymous" } });
     const sql = ok(transition(mqlLead(), { type: "accept" }, sales, T0));
@@ -68,17 +74,34 @@ describe("lifecycle transitions", () => {
   });
 
   it("validates rejection reasons and notes", () => {
-    expect(transition(mqlLead(), { type: "reject", reason: "too_expensive" }, sales, T0)).toMatchObject({ ok: false, error: { code: "unknown_reason", reason: "too_expensive" } });
-    expect(transition(mqlLead(), { type: "reject", reason: "other", note: "   " }, sales, T0)).toMatchObject({ ok: false, error: { code: "note_required", reason: "other" } });
+    expect(transition(mqlLead(), { type: "reject", reason: "too_expensive" }, sales, T0)).toMatchObject({
+      ok: false,
+      error: { code: "unknown_reason", reason: "too_expensive" },
+    });
+    expect(transition(mqlLead(), { type: "reject", reason: "other", note: "   " }, sales, T0)).toMatchObject({
+      ok: false,
+      error: { code: "note_required", reason: "other" },
+    });
     expect(ok(transition(mqlLead(), { type: "reject", reason: "other", note: "Rachat en cours" }, sales, T0)).status).toBe("nurturing");
     expect(transition(mqlLead(), { type: "accept", note: "x".repeat(2001) }, sales, T0)).toMatchObject({ ok: false, error: { code: "note_too_long" } });
   });
 
   it("uses the workspace's own reason list", () => {
-    const reasons = rejectionReasonsSchema.parse([{ code: "too_expensive", label: "Trop cher" }, { code: "student", label: "Étudiant", nurture: false }]);
+    const reasons = rejectionReasonsSchema.parse([
+      { code: "too_expensive", label: "Trop cher" },
+      { code: "student", label: "Étudiant", nurture: false },
+    ]);
     expect(ok(transition(mqlLead(), { type: "reject", reason: "too_expensive" }, sales, T0, { reasons })).status).toBe("nurturing");
     expect(ok(transition(mqlLead(), { type: "reject", reason: "student" }, sales, T0, { reasons })).status).toBe("rejected");
-    expect(transition(mqlLead(), { type: "reject", reason: "no_budget" }, sales, T0, { reasons })).toMatchObject({ ok: false, error: { code: "unknown_reason" } });
-    expect(rejectionReasonsSchema.safeParse([{ code: "a", label: "A" }, { code: "a", label: "B" }]).success).toBe(false);
+    expect(transition(mqlLead(), { type: "reject", reason: "no_budget" }, sales, T0, { reasons })).toMatchObject({
+      ok: false,
+      error: { code: "unknown_reason" },
+    });
+    expect(
+      rejectionReasonsSchema.safeParse([
+        { code: "a", label: "A" },
+        { code: "a", label: "B" },
+      ]).success,
+    ).toBe(false);
   });
 });

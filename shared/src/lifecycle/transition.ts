@@ -15,13 +15,7 @@ export interface TransitionOptions {
  * A rejection whose reason allows nurturing moves on to `nurturing` at once (second entry, by the system): the lead
  * may qualify again later. "Hors cible" and "doublon" stay `rejected`.
  */
-export function transition(
-  lead: LifecycleLead,
-  action: LifecycleAction,
-  actor: Actor,
-  now: number,
-  options: TransitionOptions = {},
-): TransitionResult {
+export function transition(lead: LifecycleLead, action: LifecycleAction, actor: Actor, now: number, options: TransitionOptions = {}): TransitionResult {
   const rule = TRANSITIONS[action.type];
   if (!rule.from.includes(lead.status)) {
     return {

@@ -39,9 +39,7 @@ export type TransitionError =
   | { code: "note_required"; reason: string; message: string }
   | { code: "note_too_long"; message: string };
 
-export type TransitionResult =
-  | { ok: true; lead: LifecycleLead; status: LeadStatus; entries: HistoryEntry[] }
-  | { ok: false; error: TransitionError };
+export type TransitionResult = { ok: true; lead: LifecycleLead; status: LeadStatus; entries: HistoryEntry[] } | { ok: false; error: TransitionError };
 
 export function newLead(at: number, status: LeadStatus = "anonymous"): LifecycleLead {
   return { status, since: at, qualified: false, history: [] };

@@ -37,12 +37,9 @@ describe("cidrToHexRange", () => {
     expect(cidrToHexRange("::ffff:10.0.0.0/64")).toBeNull();
   });
 
-  it.each(["10.0.0.0", "10.0.0.0/33", "2a01::/129", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/ 8", "x/8", "10.0.0.0/", "/8"])(
-    "rejects %j",
-    (s) => {
-      expect(cidrToHexRange(s)).toBeNull();
-    },
-  );
+  it.each(["10.0.0.0", "10.0.0.0/33", "2a01::/129", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/ 8", "x/8", "10.0.0.0/", "/8"])("rejects %j", (s) => {
+    expect(cidrToHexRange(s)).toBeNull();
+  });
 
   it("contains exactly the addresses sharing the prefix (property)", () => {
     fc.assert(

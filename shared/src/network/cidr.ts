@@ -41,4 +41,3 @@ export function cidrToHexRange(cidr: string): HexRange | null {
     end: end.toString(16).padStart(width, "0"),
   };
 }
-

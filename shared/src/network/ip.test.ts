@@ -156,10 +156,7 @@ describe("isPublicIp", () => {
     expect(isPublicIp(p)).toBe(false);
   });
 
-  it.each(["90.1.2.3", "172.15.255.255", "172.32.0.0", "100.63.255.255", "100.128.0.0", "2a01:cb00::1", "::ffff:90.1.2.3"])(
-    "%s is public",
-    (s) => {
-      expect(isPublicIp(parseIp(s)!)).toBe(true);
-    },
-  );
+  it.each(["90.1.2.3", "172.15.255.255", "172.32.0.0", "100.63.255.255", "100.128.0.0", "2a01:cb00::1", "::ffff:90.1.2.3"])("%s is public", (s) => {
+    expect(isPublicIp(parseIp(s)!)).toBe(true);
+  });
 });

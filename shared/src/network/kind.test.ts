@@ -2,14 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { classifyNetwork, CURATED_LISTS, isLeadKind, normalizeOrganization, PRIVATE_ADDRESS, type NetworkKind } from "./kind";
 import { loadAsnData, type AsnData } from "./testdata/asn-csv";
-import {
-  KNOWN_EXAMPLES,
-  LABELLED_IPS,
-  RANDOM_FRENCH_SAMPLE,
-  RANDOM_SAMPLE,
-  VALIDATION_FRENCH_SAMPLE,
-  VALIDATION_SAMPLE,
-} from "./testdata/asn-labels";
+import { KNOWN_EXAMPLES, LABELLED_IPS, RANDOM_FRENCH_SAMPLE, RANDOM_SAMPLE, VALIDATION_FRENCH_SAMPLE, VALIDATION_SAMPLE } from "./testdata/asn-labels";
 import { measureKinds } from "./testdata/measure-kind";
 
 const kindOf = (organization: string, asn?: number) => classifyNetwork({ asn, organization }).kind;
@@ -125,7 +118,18 @@ describe("classifyNetwork: names", () => {
 describe("classifyNetwork: safety properties", () => {
   const companyish = fc.stringMatching(/^[A-Za-z&' .-]{0,30}$/);
   const networkWord = fc.constantFrom(
-    "Telecom", "Broadband", "Hosting", "Cloud", "VPN", "Mobile", "Wireless", "Datacenter", "Cable", "Fibre", "Servers", "Internet Service Provider",
+    "Telecom",
+    "Broadband",
+    "Hosting",
+    "Cloud",
+    "VPN",
+    "Mobile",
+    "Wireless",
+    "Datacenter",
+    "Cable",
+    "Fibre",
+    "Servers",
+    "Internet Service Provider",
   );
   const leadWord = fc.constantFrom("Bank", "Insurance", "Pharma", "Industries", "Automotive", "University", "Ministry", "");
 

@@ -70,13 +70,7 @@ for (const { kind, label, list } of CURATED_LISTS) {
 
 /** Lower case, no accents, single spaces: the form name patterns are written for. */
 export function normalizeOrganization(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[’`´]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+  return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’`´]/g, "'").replace(/\s+/g, " ").trim();
 }
 
 function overrideFor(overrides: AsnKindOverrides | undefined, asn: number): NetworkKind | undefined {

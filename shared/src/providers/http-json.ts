@@ -65,12 +65,7 @@ async function attempt(url: string, headers: Record<string, string>, policy: Htt
   }
 }
 
-export async function getJson(
-  url: string,
-  headers: Record<string, string>,
-  policy: HttpPolicy,
-  signal?: AbortSignal,
-): Promise<HttpJsonResponse> {
+export async function getJson(url: string, headers: Record<string, string>, policy: HttpPolicy, signal?: AbortSignal): Promise<HttpJsonResponse> {
   const sleep = policy.sleep ?? abortableSleep;
   const now = policy.now ?? (() => Date.now());
   for (let retries = 0; ; retries++) {

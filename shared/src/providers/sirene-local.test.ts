@@ -36,7 +36,21 @@ beforeAll(async () => {
   const insert = db.prepare("INSERT INTO sirene_units VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   await db.batch(
     rows.map((r) =>
-      insert.bind(r.siren, r.name, r.search_name, r.acronym, r.legal_form_code, r.naf_code, r.headcount_code, r.headcount_year, r.category, r.head_office_nic, r.created_on, r.active, r.updated_at),
+      insert.bind(
+        r.siren,
+        r.name,
+        r.search_name,
+        r.acronym,
+        r.legal_form_code,
+        r.naf_code,
+        r.headcount_code,
+        r.headcount_year,
+        r.category,
+        r.head_office_nic,
+        r.created_on,
+        r.active,
+        r.updated_at,
+      ),
     ),
   );
   d1Store = createD1SireneUnitStore(db);

@@ -17,11 +17,17 @@ const base = {
 describe("mapStockUniteLegaleRow", () => {
   it("skips what must not or need not be imported, with a reason", () => {
     expect(mapStockUniteLegaleRow({ ...base, siren: "552032535" })).toEqual({ ok: false, reason: "invalid_siren" });
-    expect(mapStockUniteLegaleRow({ ...base, statutDiffusionUniteLegale: "P", denominationUniteLegale: "[ND]" })).toEqual({ ok: false, reason: "not_diffusible" });
+    expect(mapStockUniteLegaleRow({ ...base, statutDiffusionUniteLegale: "P", denominationUniteLegale: "[ND]" })).toEqual({
+      ok: false,
+      reason: "not_diffusible",
+    });
     expect(mapStockUniteLegaleRow({ ...base, unitePurgeeUniteLegale: "true" })).toEqual({ ok: false, reason: "purged" });
     expect(mapStockUniteLegaleRow({ ...base, etatAdministratifUniteLegale: "C" })).toEqual({ ok: false, reason: "ceased" });
     expect(mapStockUniteLegaleRow({ ...base, denominationUniteLegale: "" })).toEqual({ ok: false, reason: "no_name" });
-    expect(mapStockUniteLegaleRow({ ...base, categorieJuridiqueUniteLegale: "1000" }, { includeSoleTraders: false })).toEqual({ ok: false, reason: "sole_trader" });
+    expect(mapStockUniteLegaleRow({ ...base, categorieJuridiqueUniteLegale: "1000" }, { includeSoleTraders: false })).toEqual({
+      ok: false,
+      reason: "sole_trader",
+    });
   });
 
   it("names sole traders by usual first name and usage name when present", () => {

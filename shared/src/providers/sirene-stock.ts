@@ -114,7 +114,10 @@ export function mapStockUniteLegaleRow(record: StockUniteLegaleRecord, options: 
   const legalForm = value(record, "categorieJuridiqueUniteLegale");
   if (legalForm === "1000" && options.includeSoleTraders === false) return { ok: false, reason: "sole_trader" };
 
-  const person = [value(record, "prenomUsuelUniteLegale") ?? value(record, "prenom1UniteLegale"), value(record, "nomUsageUniteLegale") ?? value(record, "nomUniteLegale")]
+  const person = [
+    value(record, "prenomUsuelUniteLegale") ?? value(record, "prenom1UniteLegale"),
+    value(record, "nomUsageUniteLegale") ?? value(record, "nomUniteLegale"),
+  ]
     .filter(Boolean)
     .join(" ");
   const name = value(record, "denominationUniteLegale") ?? (person || null) ?? value(record, "denominationUsuelle1UniteLegale");

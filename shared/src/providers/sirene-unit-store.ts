@@ -61,7 +61,10 @@ export function createD1SireneUnitStore(db: D1Like): SireneUnitStore {
           .prepare(`SELECT ${COLUMNS} FROM sirene_units WHERE ${WHERE} ORDER BY ${ORDER} LIMIT ?5 OFFSET ?6`)
           .bind(...params, limit, offset)
           .all<SireneUnitRow>(),
-        db.prepare(`SELECT count(*) AS n FROM sirene_units WHERE ${WHERE}`).bind(...params).all<{ n: number }>(),
+        db
+          .prepare(`SELECT count(*) AS n FROM sirene_units WHERE ${WHERE}`)
+          .bind(...params)
+          .all<{ n: number }>(),
       ]);
       return { rows, total: count[0]?.n ?? rows.length };
     },

@@ -66,12 +66,7 @@ export class ProviderError extends Error {
   /** For rate_limited: seconds to wait before the next attempt (what a queue's retry delay needs). */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(
-    code: ProviderErrorCode,
-    provider: ProviderId,
-    message: string,
-    options: { status?: number; retryAfterSeconds?: number; cause?: unknown } = {},
-  ) {
+  constructor(code: ProviderErrorCode, provider: ProviderId, message: string, options: { status?: number; retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.provider = provider;

@@ -65,7 +65,10 @@ function build(model: Model): CompiledModel {
   if (model.mql.when) widen(model.mql.when);
 
   let timeDependent = false;
-  const readAtNow = [...rules.filter((r) => !r.isHitRule).map((r) => model.rules.find((m) => m.id === r.id)!.when), ...(model.mql.when ? [model.mql.when] : [])];
+  const readAtNow = [
+    ...rules.filter((r) => !r.isHitRule).map((r) => model.rules.find((m) => m.id === r.id)!.when),
+    ...(model.mql.when ? [model.mql.when] : []),
+  ];
   for (const c of readAtNow) {
     forEachLeaf(c, (leaf) => {
       if ("signal" in leaf || ("metric" in leaf && leaf.metric.withinDays !== undefined)) timeDependent = true;

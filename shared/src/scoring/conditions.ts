@@ -61,8 +61,18 @@ export type Condition =
 export const COMPOSITE_KEYS = ["all", "any", "not"] as const;
 export const HIT_LEAF_KEYS = ["path", "url", "event", "form", "timeOnPage"] as const;
 export const LEAD_LEAF_KEYS = [
-  "headcount", "naf", "departement", "region", "revenue", "category", "networkKind",
-  "persona", "jobTitle", "emailDomain", "metric", "signal",
+  "headcount",
+  "naf",
+  "departement",
+  "region",
+  "revenue",
+  "category",
+  "networkKind",
+  "persona",
+  "jobTitle",
+  "emailDomain",
+  "metric",
+  "signal",
 ] as const;
 export const CONDITION_KEYS = [...COMPOSITE_KEYS, ...HIT_LEAF_KEYS, ...LEAD_LEAF_KEYS] as const;
 export type ConditionKey = (typeof CONDITION_KEYS)[number];

@@ -45,17 +45,20 @@ export const CONTENT_FIT_MODEL_INPUT = {
     content: {
       label: "Contenus consultés",
       when: {
-        any: [
-          { event: { name: ["download", "webinar_register"] } },
-          { path: ["/etudes-de-cas/*", "/livres-blancs/*", "/guides/*", "/webinars/*"] },
-        ],
+        any: [{ event: { name: ["download", "webinar_register"] } }, { path: ["/etudes-de-cas/*", "/livres-blancs/*", "/guides/*", "/webinars/*"] }],
       },
       // The same white paper twice is one piece of content.
       distinctBy: ["props.asset", "path"],
     },
   },
   rules: [
-    { id: "content", label: "Contenu consulté", points: 10, when: { any: [{ event: { name: ["download", "webinar_register"] } }, { path: ["/etudes-de-cas/*", "/livres-blancs/*", "/guides/*", "/webinars/*"] }] }, repeat: { maxTimes: 5 } },
+    {
+      id: "content",
+      label: "Contenu consulté",
+      points: 10,
+      when: { any: [{ event: { name: ["download", "webinar_register"] } }, { path: ["/etudes-de-cas/*", "/livres-blancs/*", "/guides/*", "/webinars/*"] }] },
+      repeat: { maxTimes: 5 },
+    },
     { id: "size-50", label: "50 salariés ou plus", points: 10, when: { headcount: { gte: 50 } } },
     { id: "tech-sector", label: "Secteur tech (NAF J)", points: 10, when: { naf: { sections: ["J"] } } },
   ],

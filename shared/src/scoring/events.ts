@@ -10,12 +10,18 @@ const propValue = z.union([z.string().max(500), z.number().finite(), z.boolean()
 
 /** What scoring knows about the lead's company. Every field is optional: enrichment arrives in pieces. */
 export const firmographicsSchema = z.object({
-  siren: z.string().regex(/^\d{9}$/).optional(),
+  siren: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
   name: z.string().max(300).optional(),
   /** NAF rév. 2 code, `62.01Z` or `6201Z`. */
   nafCode: z.string().max(10).optional(),
   /** Section letter when the source gives it; otherwise derived from nafCode. */
-  nafSection: z.string().regex(/^[A-U]$/).optional(),
+  nafSection: z
+    .string()
+    .regex(/^[A-U]$/)
+    .optional(),
   headcountBracket: z.enum(HEADCOUNT_CODES).optional(),
   /** Revenue in euros, latest filed year. */
   revenue: z.number().finite().optional(),

@@ -20,9 +20,7 @@ const REGIONS: Readonly<Record<string, readonly string[]>> = {
   "06": ["976"], // Mayotte
 };
 
-const REGION_OF_DEPARTEMENT: ReadonlyMap<string, string> = new Map(
-  Object.entries(REGIONS).flatMap(([region, deps]) => deps.map((d) => [d, region] as const)),
-);
+const REGION_OF_DEPARTEMENT: ReadonlyMap<string, string> = new Map(Object.entries(REGIONS).flatMap(([region, deps]) => deps.map((d) => [d, region] as const)));
 
 /** `1` → `01`, `2a` → `2A`; other values pass through upper-cased. */
 export function normalizeDepartement(code: string): string {

@@ -57,7 +57,9 @@ describe("mergeStates", () => {
 
   it("equals rescoring the two histories together, for rules that look only at the hit", () => {
     const prefixed = (events: ScoringEvent[]) =>
-      events.map((e) => (e.kind === "hit" ? { ...e, sessionId: `b-${e.sessionId}`, visitorId: `b-${e.visitorId}`, ...(e.pageId ? { pageId: `b-${e.pageId}` } : {}) } : e));
+      events.map((e) =>
+        e.kind === "hit" ? { ...e, sessionId: `b-${e.sessionId}`, visitorId: `b-${e.visitorId}`, ...(e.pageId ? { pageId: `b-${e.pageId}` } : {}) } : e,
+      );
     fc.assert(
       fc.property(eventsArb(12), eventsArb(12), fc.integer({ min: 0, max: 120 }), (a, bRaw, laterDays) => {
         const b = prefixed(bRaw).map((e) => ({ ...e, at: e.at + 3 * HOUR }));

@@ -84,9 +84,9 @@ function mergeDays(a: DayBucket[], b: DayBucket[]): DayBucket[] {
   while (i < a.length || j < b.length) {
     const x = a[i];
     const y = b[j];
-    if (x && (!y || x.d < y.d)) (out.push(cloneJson(x)), i++);
-    else if (y && (!x || y.d < x.d)) (out.push(cloneJson(y)), j++);
-    else (out.push(mergeBucket(x!, y!)), i++, j++);
+    if (x && (!y || x.d < y.d)) out.push(cloneJson(x)), i++;
+    else if (y && (!x || y.d < x.d)) out.push(cloneJson(y)), j++;
+    else out.push(mergeBucket(x!, y!)), i++, j++;
   }
   return out;
 }

@@ -16,7 +16,13 @@ const model = assertModel({
     { id: "pageviews-10", label: "10 pages vues", points: 5, when: { metric: { name: "pageviews", gte: 10 } } },
     { id: "deep", label: "3 pages par visite", points: 5, when: { metric: { name: "pagesPerSession", gte: 3 } } },
     { id: "time-2min", label: "2 minutes sur le site", points: 5, when: { metric: { name: "timeOnSiteSeconds", gte: 120 } } },
-    { id: "read-pricing", label: "Lecture attentive des tarifs", points: 10, when: { timeOnPage: { gteSeconds: 30, path: "/tarifs*" } }, repeat: { maxTimes: 5 } },
+    {
+      id: "read-pricing",
+      label: "Lecture attentive des tarifs",
+      points: 10,
+      when: { timeOnPage: { gteSeconds: 30, path: "/tarifs*" } },
+      repeat: { maxTimes: 5 },
+    },
   ],
   mql: { threshold: 100 },
 });
@@ -69,7 +75,12 @@ describe("behaviour metrics", () => {
     let size = 0;
     for (let i = 0; i < 3000; i++) {
       const at = T0 + i * 3 * 3600_000; // every 3 hours for a year
-      state = applyEvent(model, state, pageview(at, i % 2 ? "/tarifs" : "/blog/x", { sessionId: `s${i}`, visitorId: `v${i % 300}`, pageId: `p${i}` }), at).state;
+      state = applyEvent(
+        model,
+        state,
+        pageview(at, i % 2 ? "/tarifs" : "/blog/x", { sessionId: `s${i}`, visitorId: `v${i % 300}`, pageId: `p${i}` }),
+        at,
+      ).state;
       if (i === 500) size = JSON.stringify(state).length;
     }
     const finalSize = JSON.stringify(state).length;

@@ -6,16 +6,7 @@ import { isKnownDepartement, REGION_CODES } from "./geo";
 import { patternProblem } from "./patterns";
 import { DEFAULT_PERSONAS } from "./personas";
 import { SIGNAL_KINDS, signalConfigSchema } from "./signal-config";
-import {
-  BUILTIN_METRICS,
-  CONDITION_KEYS,
-  HIT_LEAF_KEYS,
-  type LEAD_LEAF_KEYS,
-  conditionKey,
-  forEachLeaf,
-  hasHitLeaf,
-  type Condition,
-} from "./conditions";
+import { BUILTIN_METRICS, CONDITION_KEYS, HIT_LEAF_KEYS, type LEAD_LEAF_KEYS, conditionKey, forEachLeaf, hasHitLeaf, type Condition } from "./conditions";
 
 /** Bounds that keep a lead's ScoreState small whatever the model says. */
 export const MAX_RULES = 200;
@@ -69,13 +60,9 @@ const leafValueSchemas = {
       prefixes: z.array(nafPrefix).min(1).optional(),
     })
     .refine((v) => v.sections || v.codes || v.prefixes, "give sections, codes or prefixes"),
-  departement: z
-    .array(z.string().refine(isKnownDepartement, "unknown département code"))
-    .min(1),
+  departement: z.array(z.string().refine(isKnownDepartement, "unknown département code")).min(1),
   region: z.array(z.string().refine((r) => REGION_CODES.includes(r), "unknown INSEE region code")).min(1),
-  revenue: z
-    .strictObject({ gte: bound.optional(), lte: bound.optional() })
-    .refine((v) => v.gte !== undefined || v.lte !== undefined, "give gte, lte or both"),
+  revenue: z.strictObject({ gte: bound.optional(), lte: bound.optional() }).refine((v) => v.gte !== undefined || v.lte !== undefined, "give gte, lte or both"),
   category: z.array(z.enum(COMPANY_CATEGORIES)).min(1),
   networkKind: z.array(z.string().min(1).max(40)).min(1),
   persona: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: "expected a persona id or a list of ids" }),
@@ -125,7 +112,12 @@ export const ruleSchema = z.strictObject({
   id: ruleId,
   /** Shown to salespeople: "+20 Page Tarifs, il y a 3 jours". */
   label: z.string().min(1).max(120),
-  points: z.number().int().min(-1000).max(1000).refine((p) => p !== 0, "points must not be 0"),
+  points: z
+    .number()
+    .int()
+    .min(-1000)
+    .max(1000)
+    .refine((p) => p !== 0, "points must not be 0"),
   when: conditionSchema,
   /** Absent: once per lead (a repeat refreshes its date). Present: each match counts, up to the cap. */
   repeat: z
@@ -156,7 +148,10 @@ export const counterSchema = z.strictObject({
    * Count distinct pieces rather than hits: the first field present among `path`, `url`, `event`, `props.<name>`
    * names the piece (the same white paper twice is one piece).
    */
-  distinctBy: z.array(z.string().regex(/^(path|url|event|props\.[A-Za-z0-9_.-]{1,100})$/, "expected path, url, event or props.<name>")).min(1).optional(),
+  distinctBy: z
+    .array(z.string().regex(/^(path|url|event|props\.[A-Za-z0-9_.-]{1,100})$/, "expected path, url, event or props.<name>"))
+    .min(1)
+    .optional(),
 });
 
 export const personaSchema = z.strictObject({
@@ -179,15 +174,15 @@ export const mqlSchema = z
   .refine((m) => m.threshold !== undefined || m.when !== undefined, "an MQL definition needs a threshold, a condition (when) or both");
 
 const modelShape = z.strictObject({
-    /** Incremented on every saved change; scores computed with another version are rescored in the background. */
-    version: z.number().int().min(1),
-    name: z.string().max(200).optional(),
-    rules: z.array(ruleSchema).max(MAX_RULES),
-    mql: mqlSchema,
-    counters: z.record(counterId, counterSchema).default({}),
-    /** Extra personas or overrides of the default ones, by id. */
-    personas: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), personaSchema).default({}),
-    signals: signalConfigSchema.prefault({}),
+  /** Incremented on every saved change; scores computed with another version are rescored in the background. */
+  version: z.number().int().min(1),
+  name: z.string().max(200).optional(),
+  rules: z.array(ruleSchema).max(MAX_RULES),
+  mql: mqlSchema,
+  counters: z.record(counterId, counterSchema).default({}),
+  /** Extra personas or overrides of the default ones, by id. */
+  personas: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), personaSchema).default({}),
+  signals: signalConfigSchema.prefault({}),
 });
 
 export const modelSchema = modelShape.superRefine(checkCrossReferences);
@@ -218,7 +213,8 @@ function checkCrossReferences(model: z.output<typeof modelShape>, ctx: Ctx): voi
       const at = [...base, ...path, key];
       const isHit = (HIT_LEAF_KEYS as readonly string[]).includes(key);
       if (isHit && !allowHit) ctx.addIssue({ code: "custom", path: at, message: "hit conditions are not allowed here (they need a hit; use a rule)" });
-      if (!isHit && !allowLead) ctx.addIssue({ code: "custom", path: at, message: "only hit conditions (path, url, event, form, timeOnPage) are allowed here" });
+      if (!isHit && !allowLead)
+        ctx.addIssue({ code: "custom", path: at, message: "only hit conditions (path, url, event, form, timeOnPage) are allowed here" });
       if ("persona" in leaf) {
         const ids = typeof leaf.persona === "string" ? [leaf.persona] : leaf.persona;
         ids.forEach((id, i) => {
@@ -230,7 +226,11 @@ function checkCrossReferences(model: z.output<typeof modelShape>, ctx: Ctx): voi
       if ("metric" in leaf) {
         const m = leaf.metric;
         if (!metricNames.has(m.name)) {
-          ctx.addIssue({ code: "custom", path: [...at, "name"], message: `unknown metric "${m.name}" (built-in: ${BUILTIN_METRICS.join(", ")}; counters: ${Object.keys(counters).join(", ") || "none"})` });
+          ctx.addIssue({
+            code: "custom",
+            path: [...at, "name"],
+            message: `unknown metric "${m.name}" (built-in: ${BUILTIN_METRICS.join(", ")}; counters: ${Object.keys(counters).join(", ") || "none"})`,
+          });
         }
         if (m.name === "visitors" && m.withinDays === undefined) {
           ctx.addIssue({ code: "custom", path: [...at, "withinDays"], message: "the visitors metric needs withinDays" });
@@ -256,13 +256,27 @@ function checkCrossReferences(model: z.output<typeof modelShape>, ctx: Ctx): voi
     checkLeaves(rule.when, ["rules", i, "when"], true, true);
     if (!hasHitLeaf(rule.when)) {
       // A state rule holds or not; there is no match to repeat or to date.
-      if (rule.repeat) ctx.addIssue({ code: "custom", path: ["rules", i, "repeat"], message: "only rules triggered by a hit (path, url, event, form, timeOnPage) can repeat" });
-      if (rule.decay) ctx.addIssue({ code: "custom", path: ["rules", i, "decay"], message: "only rules triggered by a hit can decay; fit and persona rules hold while true" });
+      if (rule.repeat)
+        ctx.addIssue({
+          code: "custom",
+          path: ["rules", i, "repeat"],
+          message: "only rules triggered by a hit (path, url, event, form, timeOnPage) can repeat",
+        });
+      if (rule.decay)
+        ctx.addIssue({
+          code: "custom",
+          path: ["rules", i, "decay"],
+          message: "only rules triggered by a hit can decay; fit and persona rules hold while true",
+        });
     }
     if (rule.repeat?.maxPoints !== undefined && rule.repeat.maxTimes === undefined) {
       const contributions = Math.ceil(rule.repeat.maxPoints / Math.abs(rule.points));
       if (contributions > MAX_CONTRIBUTIONS_PER_RULE) {
-        ctx.addIssue({ code: "custom", path: ["rules", i, "repeat", "maxPoints"], message: `allows ${contributions} contributions (max ${MAX_CONTRIBUTIONS_PER_RULE}); raise points, lower maxPoints or add maxTimes` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["rules", i, "repeat", "maxPoints"],
+          message: `allows ${contributions} contributions (max ${MAX_CONTRIBUTIONS_PER_RULE}); raise points, lower maxPoints or add maxTimes`,
+        });
       }
     }
   });

@@ -7,8 +7,27 @@ export type NafSection = (typeof NAF_SECTIONS)[number];
 
 /** First division of each section, in order; a division belongs to the last section starting at or before it. */
 const SECTION_STARTS: ReadonlyArray<readonly [number, NafSection]> = [
-  [1, "A"], [5, "B"], [10, "C"], [35, "D"], [36, "E"], [41, "F"], [45, "G"], [49, "H"], [55, "I"], [58, "J"],
-  [64, "K"], [68, "L"], [69, "M"], [77, "N"], [84, "O"], [85, "P"], [86, "Q"], [90, "R"], [94, "S"], [97, "T"], [99, "U"],
+  [1, "A"],
+  [5, "B"],
+  [10, "C"],
+  [35, "D"],
+  [36, "E"],
+  [41, "F"],
+  [45, "G"],
+  [49, "H"],
+  [55, "I"],
+  [58, "J"],
+  [64, "K"],
+  [68, "L"],
+  [69, "M"],
+  [77, "N"],
+  [84, "O"],
+  [85, "P"],
+  [86, "Q"],
+  [90, "R"],
+  [94, "S"],
+  [97, "T"],
+  [99, "U"],
 ];
 
 /** `62.01Z`, `6201Z`, ` 62.01z ` → `6201Z`; null when not a NAF code. */

@@ -50,7 +50,13 @@ describe("patterns", () => {
   it("matches globs exactly as the former anchored regex did", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[ab*./]{1,8}$/), fc.stringMatching(/^[abAB./]{0,12}$/), (glob, value) => {
-        const re = new RegExp(`^${glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`, "is");
+        const re = new RegExp(
+          `^${glob
+            .split("*")
+            .map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+            .join(".*")}$`,
+          "is",
+        );
         expect(compilePattern(glob).test(value)).toBe(re.test(value));
       }),
     );

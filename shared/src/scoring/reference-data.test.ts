@@ -5,8 +5,18 @@ import { nafSectionOf, normalizeNafCode } from "./naf";
 
 describe("NAF sections", () => {
   it.each([
-    ["01.11Z", "A"], ["10.71C", "C"], ["33.20A", "C"], ["35.11Z", "D"], ["47.11A", "G"], ["58.29C", "J"],
-    ["62.01Z", "J"], ["63.99Z", "J"], ["64.19Z", "K"], ["70.22Z", "M"], ["84.11Z", "O"], ["99.00Z", "U"],
+    ["01.11Z", "A"],
+    ["10.71C", "C"],
+    ["33.20A", "C"],
+    ["35.11Z", "D"],
+    ["47.11A", "G"],
+    ["58.29C", "J"],
+    ["62.01Z", "J"],
+    ["63.99Z", "J"],
+    ["64.19Z", "K"],
+    ["70.22Z", "M"],
+    ["84.11Z", "O"],
+    ["99.00Z", "U"],
   ])("%s is in section %s", (code, section) => {
     expect(nafSectionOf(code)).toBe(section);
   });

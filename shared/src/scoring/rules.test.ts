@@ -15,14 +15,22 @@ const visits = (path: string, n: number) => Array.from({ length: n }, (_, i) => 
 
 describe("repeatable rules", () => {
   it("count each match up to maxTimes", () => {
-    const model = { version: 1, rules: [{ id: "blog", label: "Article de blog", points: 5, when: { path: "/blog/*" }, repeat: { maxTimes: 3 } }], mql: { threshold: 50 } };
+    const model = {
+      version: 1,
+      rules: [{ id: "blog", label: "Article de blog", points: 5, when: { path: "/blog/*" }, repeat: { maxTimes: 3 } }],
+      mql: { threshold: 50 },
+    };
     expect(scoreOf(model, visits("/blog/a", 2))).toBe(10);
     expect(scoreOf(model, visits("/blog/a", 3))).toBe(15);
     expect(scoreOf(model, visits("/blog/a", 10))).toBe(15);
   });
 
   it("stop at maxPoints, even when the points do not divide it", () => {
-    const model = { version: 1, rules: [{ id: "blog", label: "Article", points: 20, when: { path: "/blog/*" }, repeat: { maxPoints: 50 } }], mql: { threshold: 50 } };
+    const model = {
+      version: 1,
+      rules: [{ id: "blog", label: "Article", points: 20, when: { path: "/blog/*" }, repeat: { maxPoints: 50 } }],
+      mql: { threshold: 50 },
+    };
     expect(scoreOf(model, visits("/blog/a", 2))).toBe(40);
     expect(scoreOf(model, visits("/blog/a", 3))).toBe(50);
     expect(scoreOf(model, visits("/blog/a", 8))).toBe(50);
@@ -40,7 +48,11 @@ describe("repeatable rules", () => {
   });
 
   it("keep a bounded log whatever the number of hits", () => {
-    const model = assertModel({ version: 1, rules: [{ id: "any", label: "Page", points: 1, when: { path: "*" }, repeat: { maxTimes: 5 } }], mql: { threshold: 50 } });
+    const model = assertModel({
+      version: 1,
+      rules: [{ id: "any", label: "Page", points: 1, when: { path: "*" }, repeat: { maxTimes: 5 } }],
+      mql: { threshold: 50 },
+    });
     let state = initialState(model);
     for (let i = 0; i < 500; i++) state = applyEvent(model, state, pageview(T0 + i * HOUR, "/x"), T0).state;
     expect(state.rules.any!.times).toHaveLength(5);
@@ -89,11 +101,7 @@ describe("composite conditions", () => {
         label: "Démo demandée par un décideur d'une entreprise cible",
         points: 40,
         when: {
-          all: [
-            { form: { path: "/demo*" } },
-            { any: [{ persona: ["it_director", "ceo"] }, { jobTitle: "*achats*" }] },
-            { not: { headcount: { lte: 9 } } },
-          ],
+          all: [{ form: { path: "/demo*" } }, { any: [{ persona: ["it_director", "ceo"] }, { jobTitle: "*achats*" }] }, { not: { headcount: { lte: 9 } } }],
         },
       },
       {
@@ -153,7 +161,11 @@ describe("fit conditions", () => {
   });
 
   it("replace the company when identification changes SIREN, merge fields otherwise", () => {
-    const model = assertModel({ version: 1, rules: [{ id: "fit", label: "Fit", points: 10, when: { all: [{ headcount: { gte: 100 } }, { naf: { sections: ["J"] } }] } }], mql: { threshold: 50 } });
+    const model = assertModel({
+      version: 1,
+      rules: [{ id: "fit", label: "Fit", points: 10, when: { all: [{ headcount: { gte: 100 } }, { naf: { sections: ["J"] } }] } }],
+      mql: { threshold: 50 },
+    });
     const merged = rescore(model, [company(T0, { siren: "552032534", headcountBracket: "22" }), company(T0 + 1, { siren: "552032534", nafCode: "62.01Z" })]);
     expect(currentScore(model, merged, T0 + 1)).toBe(10);
     const replaced = rescore(model, [company(T0, { siren: "552032534", headcountBracket: "22" }), company(T0 + 1, { siren: "356000000", nafCode: "62.01Z" })]);

@@ -14,9 +14,7 @@ const patternSchema = z.string().superRefine((value, ctx) => {
 /** Thresholds of each signal. Every field has a default, so `{}` is a valid configuration. */
 export const signalConfigSchema = z.object({
   /** Several distinct visitors from the same company within a few days. */
-  buyingCommittee: z
-    .object({ minVisitors: z.number().int().min(2).max(100).default(3), withinDays: days.default(14) })
-    .prefault({}),
+  buyingCommittee: z.object({ minVisitors: z.number().int().min(2).max(100).default(3), withinDays: days.default(14) }).prefault({}),
   /** This week's sessions against the company's own weekly average over the previous weeks. */
   surge: z
     .object({
@@ -33,14 +31,24 @@ export const signalConfigSchema = z.object({
       paths: z
         .array(patternSchema)
         .min(1)
-        .default(["/tarifs*", "/pricing*", "/prix*", "/demo*", "/demande-de-demo*", "/comparatif*", "/compare*", "*-vs-*", "/alternative*", "/contact*", "/devis*"]),
+        .default([
+          "/tarifs*",
+          "/pricing*",
+          "/prix*",
+          "/demo*",
+          "/demande-de-demo*",
+          "/comparatif*",
+          "/compare*",
+          "*-vs-*",
+          "/alternative*",
+          "/contact*",
+          "/devis*",
+        ]),
       activeDays: days.default(14),
     })
     .prefault({}),
   /** A form submitted (tracker `identify`) or a download / form event. */
-  conversion: z
-    .object({ events: z.array(z.string().min(1).max(100)).default(["download", "form_submit"]), activeDays: days.default(30) })
-    .prefault({}),
+  conversion: z.object({ events: z.array(z.string().min(1).max(100)).default(["download", "form_submit"]), activeDays: days.default(30) }).prefault({}),
 });
 export type SignalConfig = z.output<typeof signalConfigSchema>;
 export type SignalConfigInput = z.input<typeof signalConfigSchema>;

@@ -108,13 +108,23 @@ export function signals(state: ScoreState, now: number, cfg: SignalConfig = DEFA
       case "buying_committee": {
         const visitors = committeeSize(state, cfg, now);
         const days = cfg.buyingCommittee.withinDays;
-        out.push({ kind, at: s.committeeSince ?? state.lastHitAt ?? now, label: `Comité d'achat : ${visitors} visiteurs en ${days} jours`, detail: { visitors, withinDays: days } });
+        out.push({
+          kind,
+          at: s.committeeSince ?? state.lastHitAt ?? now,
+          label: `Comité d'achat : ${visitors} visiteurs en ${days} jours`,
+          detail: { visitors, withinDays: days },
+        });
         break;
       }
       case "surge": {
         const { week, baseline } = surge(state, cfg, now)!;
         const avg = Math.round(baseline * 10) / 10;
-        out.push({ kind, at: s.surgeSince ?? state.lastHitAt ?? now, label: `Pic de visites : ${week} visites en 7 jours (moyenne ${String(avg).replace(".", ",")} par semaine)`, detail: { sessions: week, weeklyAverage: avg } });
+        out.push({
+          kind,
+          at: s.surgeSince ?? state.lastHitAt ?? now,
+          label: `Pic de visites : ${week} visites en 7 jours (moyenne ${String(avg).replace(".", ",")} par semaine)`,
+          detail: { sessions: week, weeklyAverage: avg },
+        });
         break;
       }
       case "return":

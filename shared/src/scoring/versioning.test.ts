@@ -35,7 +35,11 @@ describe("model versions", () => {
     const rescored = rescore(v2, [...events, pageview(T0 + DAY, "/demo")]);
     expect(rescored.modelVersion).toBe(2);
     expect(currentScore(v2, rescored, T0 + DAY)).toBe(30 + 40 + 20);
-    expect(explain(v2, rescored, T0 + DAY).map((l) => l.ruleId).sort()).toEqual(["demo", "downloads", "pricing-page"]);
+    expect(
+      explain(v2, rescored, T0 + DAY)
+        .map((l) => l.ruleId)
+        .sort(),
+    ).toEqual(["demo", "downloads", "pricing-page"]);
   });
 });
 

@@ -53,17 +53,29 @@ export async function backfillStep(env: Env, jobId: string, now: number): Promis
   if (!results.length) return false;
   const created = await recordSyncEvents(
     env.DB,
-    results.map((l) => ({ connectionId: job.connectionId, eventId: `backfill:${jobId}:${l.id}`, workspaceId: job.workspaceId, leadId: l.id, kind: "backfill", jobId, at: now })),
+    results.map((l) => ({
+      connectionId: job.connectionId,
+      eventId: `backfill:${jobId}:${l.id}`,
+      workspaceId: job.workspaceId,
+      leadId: l.id,
+      kind: "backfill",
+      jobId,
+      at: now,
+    })),
     now,
   );
   await sendSyncs(env, created);
-  await env.DB.prepare("UPDATE crm_backfill_jobs SET cursor = ?, queued = queued + ? WHERE id = ?").bind(results[results.length - 1]!.id, created.length, jobId).run();
+  await env.DB.prepare("UPDATE crm_backfill_jobs SET cursor = ?, queued = queued + ? WHERE id = ?")
+    .bind(results[results.length - 1]!.id, created.length, jobId)
+    .run();
   return results.length === PAGE;
 }
 
 export async function backfillProgress(db: D1Database, workspaceId: string, jobId: string): Promise<BackfillProgress | null> {
   const job = await db
-    .prepare("SELECT id, connection_id AS connectionId, statuses, total, queued, started_at AS startedAt FROM crm_backfill_jobs WHERE id = ? AND workspace_id = ?")
+    .prepare(
+      "SELECT id, connection_id AS connectionId, statuses, total, queued, started_at AS startedAt FROM crm_backfill_jobs WHERE id = ? AND workspace_id = ?",
+    )
     .bind(jobId, workspaceId)
     .first<{ id: string; connectionId: string; statuses: string; total: number; queued: number; startedAt: number }>();
   if (!job) return null;

@@ -60,7 +60,19 @@ export async function insertConnection(db: D1Database, c: CrmConnection): Promis
       `INSERT INTO crm_connections (id, workspace_id, crm, secret, secret_hint, company_domain, events, mapping, task_owner_id, enabled, state, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'untested', ?)`,
     )
-    .bind(c.id, c.workspaceId, c.crm, c.secret, c.secretHint, c.companyDomain, JSON.stringify(c.events), JSON.stringify(c.mapping), c.taskOwnerId, c.enabled ? 1 : 0, c.createdAt)
+    .bind(
+      c.id,
+      c.workspaceId,
+      c.crm,
+      c.secret,
+      c.secretHint,
+      c.companyDomain,
+      JSON.stringify(c.events),
+      JSON.stringify(c.mapping),
+      c.taskOwnerId,
+      c.enabled ? 1 : 0,
+      c.createdAt,
+    )
     .run();
 }
 

@@ -102,7 +102,11 @@ export class HubSpotClient implements CrmClient {
       properties: this.properties(keys),
       limit: 100,
     });
-    return bestMatch(res!.results.map((o) => this.company(o)), identity, keys);
+    return bestMatch(
+      res!.results.map((o) => this.company(o)),
+      identity,
+      keys,
+    );
   }
 
   async create(values: Record<string, string>, keys: FieldKeys): Promise<CrmCompany> {

@@ -28,7 +28,10 @@ export async function queueCrmSyncs(env: Env, e: CrmLeadEvent, now = Date.now())
     now,
   );
   const healthy = new Set(subscribed.filter((c) => c.state !== "broken").map((c) => c.id));
-  await sendSyncs(env, created.filter((c) => healthy.has(c.connectionId)));
+  await sendSyncs(
+    env,
+    created.filter((c) => healthy.has(c.connectionId)),
+  );
   return created.length;
 }
 

@@ -33,7 +33,10 @@ export async function findKnownRecord(
 
 /** What Sillage wrote on a record, for the written-values memory of a record that was not known before. */
 export async function writtenOn(db: D1Database, connectionId: string, recordId: string): Promise<Record<string, string>> {
-  const row = await db.prepare("SELECT written FROM crm_records WHERE connection_id = ? AND record_id = ?").bind(connectionId, recordId).first<{ written: string }>();
+  const row = await db
+    .prepare("SELECT written FROM crm_records WHERE connection_id = ? AND record_id = ?")
+    .bind(connectionId, recordId)
+    .first<{ written: string }>();
   return row ? (JSON.parse(row.written) as Record<string, string>) : {};
 }
 
@@ -66,7 +69,16 @@ export function rememberRecordStatements(
          ON CONFLICT (connection_id, record_id) DO UPDATE SET siren = COALESCE(excluded.siren, siren), domain = COALESCE(excluded.domain, domain),
            name_key = COALESCE(excluded.name_key, name_key), written = excluded.written, updated_at = excluded.updated_at`,
       )
-      .bind(r.connectionId, r.recordId, r.identity.siren, r.identity.domain?.toLowerCase() ?? null, nameKey(r.identity.name), JSON.stringify(r.written), r.created ? 1 : 0, r.now),
+      .bind(
+        r.connectionId,
+        r.recordId,
+        r.identity.siren,
+        r.identity.domain?.toLowerCase() ?? null,
+        nameKey(r.identity.name),
+        JSON.stringify(r.written),
+        r.created ? 1 : 0,
+        r.now,
+      ),
     db
       .prepare(
         `INSERT INTO crm_lead_syncs (connection_id, lead_id, workspace_id, record_id, synced_at) VALUES (?, ?, ?, ?, ?)

@@ -10,7 +10,10 @@ const STALLED_AFTER_MS = 15 * 60_000;
 /** After the token was fixed or the connection enabled: every lead with pending events is queued again. */
 export async function resumeConnection(env: Env, connectionId: string): Promise<number> {
   const leads = await pendingLeadsOf(env.DB, connectionId, RESUME_LIMIT);
-  await sendSyncs(env, leads.map((leadId) => ({ connectionId, leadId })));
+  await sendSyncs(
+    env,
+    leads.map((leadId) => ({ connectionId, leadId })),
+  );
   return leads.length;
 }
 

@@ -48,13 +48,17 @@ const inList = (ids: readonly string[]) => JSON.stringify(ids);
 
 export function markEventsDone(db: D1Database, connectionId: string, eventIds: readonly string[], now: number): D1PreparedStatement {
   return db
-    .prepare(`UPDATE crm_sync_events SET status = 'done', done_at = ?, last_error = NULL WHERE connection_id = ? AND event_id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `UPDATE crm_sync_events SET status = 'done', done_at = ?, last_error = NULL WHERE connection_id = ? AND event_id IN (SELECT value FROM json_each(?))`,
+    )
     .bind(now, connectionId, inList(eventIds));
 }
 
 export function markEventsFailed(db: D1Database, connectionId: string, eventIds: readonly string[], reason: string, now: number): D1PreparedStatement {
   return db
-    .prepare(`UPDATE crm_sync_events SET status = 'failed', done_at = ?, last_error = ? WHERE connection_id = ? AND event_id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `UPDATE crm_sync_events SET status = 'failed', done_at = ?, last_error = ? WHERE connection_id = ? AND event_id IN (SELECT value FROM json_each(?))`,
+    )
     .bind(now, reason.slice(0, 500), connectionId, inList(eventIds));
 }
 

@@ -100,7 +100,16 @@ async function writeLead(
   for (const d of plan.decisions) if (d.action === "same" && keys[d.field]) written[keys[d.field]!] = d.sillage!;
   Object.assign(written, plan.toWrite);
   const remember = (recordId: string, created: boolean) =>
-    rememberRecordStatements(db, { connectionId: conn.id, workspaceId: conn.workspaceId, leadId: facts.leadId, recordId, identity: plan.identity, written, created, now });
+    rememberRecordStatements(db, {
+      connectionId: conn.id,
+      workspaceId: conn.workspaceId,
+      leadId: facts.leadId,
+      recordId,
+      identity: plan.identity,
+      written,
+      created,
+      now,
+    });
 
   let recordId: string;
   let ownerId: string | null;
@@ -135,7 +144,12 @@ async function writeLead(
   await linkLead(db, { id: facts.leadId, workspaceId: conn.workspaceId }, "crm-record", ref, SYNC_ACTOR, now);
   await db.batch([
     ...remember(recordId, outcome === "created"),
-    markEventsDone(db, conn.id, pending.map((e) => e.eventId), now),
+    markEventsDone(
+      db,
+      conn.id,
+      pending.map((e) => e.eventId),
+      now,
+    ),
     insertLogStatement(db, log({ outcome, matchedBy: plan.matchedBy, recordId: ref, decisions: plan.decisions, taskId, ...answer })),
   ]);
   return { outcome, recordId: ref, matchedBy: plan.matchedBy, taskId, calls: client.http.calls };
@@ -155,7 +169,10 @@ async function recordFailure(
   if (err instanceof CrmAuthError) {
     // The events stay pending: fixing the token (PATCH + test) re-queues them.
     await markConnectionBroken(db, conn.id, `the CRM refused the token: ${err.message}`, now);
-    await db.batch([noteAttempt(db, conn.id, ids, err.message), insertLogStatement(db, log({ outcome: "auth_failed", httpStatus: err.status, response: err.response || err.message }))]);
+    await db.batch([
+      noteAttempt(db, conn.id, ids, err.message),
+      insertLogStatement(db, log({ outcome: "auth_failed", httpStatus: err.status, response: err.response || err.message })),
+    ]);
     return { outcome: "auth_failed", reason: err.message };
   }
   if (!(err instanceof CrmRejected) && !(err instanceof CrmRetryLater)) {
@@ -174,7 +191,10 @@ async function recordFailure(
     return { outcome: "failed", reason };
   }
   if (err instanceof CrmRejected) {
-    await db.batch([markEventsFailed(db, conn.id, ids, err.message, now), insertLogStatement(db, log({ outcome: "failed", httpStatus: err.status, response: err.response || err.message }))]);
+    await db.batch([
+      markEventsFailed(db, conn.id, ids, err.message, now),
+      insertLogStatement(db, log({ outcome: "failed", httpStatus: err.status, response: err.response || err.message })),
+    ]);
     return { outcome: "failed", reason: err.message };
   }
   throw err;

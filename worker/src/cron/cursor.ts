@@ -6,6 +6,8 @@ export async function readCursor(db: D1Database, task: string): Promise<string> 
 
 export function saveCursorStatement(db: D1Database, task: string, cursor: string, now: number): D1PreparedStatement {
   return db
-    .prepare("INSERT INTO cron_cursors (task, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT(task) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at")
+    .prepare(
+      "INSERT INTO cron_cursors (task, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT(task) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
+    )
     .bind(task, cursor, now);
 }

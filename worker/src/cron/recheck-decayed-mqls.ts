@@ -37,13 +37,28 @@ export async function recheckDecayedMqls(env: Env, now: number): Promise<number>
     const state = row.scoreState as ScoreState;
     const mql = evaluateMql(models.get(workspaceId)!, state, now);
     if (mql.qualified) continue;
-    const { lead, entries } = onScoreChange({ status: row.status, since: row.statusChangedAt, qualified: row.qualified, history: [] }, { identified: state.identified, qualified: false }, now);
+    const { lead, entries } = onScoreChange(
+      { status: row.status, since: row.statusChangedAt, qualified: row.qualified, history: [] },
+      { identified: state.identified, qualified: false },
+      now,
+    );
     if (!entries.length) continue;
     if (!slaHours.has(workspaceId)) {
       const ws = await env.DB.prepare("SELECT sla_hours AS h FROM workspaces WHERE id = ?").bind(workspaceId).first<{ h: number }>();
       slaHours.set(workspaceId, ws?.h ?? 48);
     }
-    if (await persistLeadChange(env.DB, row, { state, score: mql.score, modelVersion: state.modelVersion, lifecycle: lead, entries, slaHours: slaHours.get(workspaceId)!, now })) demoted++;
+    if (
+      await persistLeadChange(env.DB, row, {
+        state,
+        score: mql.score,
+        modelVersion: state.modelVersion,
+        lifecycle: lead,
+        entries,
+        slaHours: slaHours.get(workspaceId)!,
+        now,
+      })
+    )
+      demoted++;
   }
   const last = results[results.length - 1];
   await saveCursorStatement(env.DB, TASK, results.length < BATCH || !last ? "" : `${last.lastSeenAt}:${last.id}`, now).run();

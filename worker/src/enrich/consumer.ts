@@ -60,7 +60,10 @@ async function enrichHits(env: Env, messages: HitMessage[]): Promise<void> {
   let rows: Map<string, HitRow>;
   let lookups: Awaited<ReturnType<typeof prefetchLookups>>;
   try {
-    rows = await loadHitRows(env.DB, messages.map((m) => m.body.hitId));
+    rows = await loadHitRows(
+      env.DB,
+      messages.map((m) => m.body.hitId),
+    );
     lookups = await prefetchLookups(env.DB, lookupNeeds(rows.values()));
   } catch (err) {
     for (const msg of messages) await enrichmentFailed(env, msg, err);

@@ -34,7 +34,10 @@ export async function saveCompany(db: D1Database, company: Firmographics, now: n
 }
 
 export async function loadCompany(db: D1Database, siren: string): Promise<{ company: Firmographics; fetchedAt: number } | null> {
-  const row = await db.prepare("SELECT record, fetched_at AS fetchedAt FROM companies WHERE siren = ?").bind(siren).first<{ record: string; fetchedAt: number }>();
+  const row = await db
+    .prepare("SELECT record, fetched_at AS fetchedAt FROM companies WHERE siren = ?")
+    .bind(siren)
+    .first<{ record: string; fetchedAt: number }>();
   return row ? { company: JSON.parse(row.record) as Firmographics, fetchedAt: row.fetchedAt } : null;
 }
 

@@ -53,7 +53,13 @@ export async function identifyIp(input: IdentifyInput): Promise<IdentifyResult> 
     return { ip, network: { ...network, ...kind }, company, confidence: 1, reason: `workspace override: ${override.value} → SIREN ${override.siren}` };
   }
   if (!isPublicIp(parsed)) {
-    return { ip, network: { ...network, kind: "unknown", reason: "private or reserved address" }, company: null, confidence: 0, reason: "private or reserved address" };
+    return {
+      ip,
+      network: { ...network, kind: "unknown", reason: "private or reserved address" },
+      company: null,
+      confidence: 0,
+      reason: "private or reserved address",
+    };
   }
   const kind = await kindOf(lookups, workspaceId, network);
   const net = { ...network, ...kind };

@@ -61,11 +61,7 @@ const UPSERT_SQL =
   `OR ip_ranges.organization IS NOT excluded.organization`;
 
 /** Multi-row upserts, up to `rowsPerStatement` rows each, to run in one `db.batch` (one transaction). */
-export function upsertIpRangeStatements(
-  db: D1Database,
-  rows: readonly IpRangeRow[],
-  rowsPerStatement = ROWS_PER_STATEMENT,
-): D1PreparedStatement[] {
+export function upsertIpRangeStatements(db: D1Database, rows: readonly IpRangeRow[], rowsPerStatement = ROWS_PER_STATEMENT): D1PreparedStatement[] {
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < rows.length; i += rowsPerStatement) {
     const chunk = rows.slice(i, i + rowsPerStatement).map((r) => [r.family, r.start, r.end, r.asn, r.organization]);

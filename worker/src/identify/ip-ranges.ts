@@ -14,8 +14,7 @@ export interface IpRangeMatch {
  * Ranges do not overlap, so the only candidate is the range with the greatest start ≤ ip: one descent of the
  * primary-key index (family, start), never a scan. Whether the ip is inside that range is checked in code.
  */
-export const IP_RANGE_LOOKUP_SQL =
-  'SELECT start, "end", asn, organization FROM ip_ranges WHERE family = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1';
+export const IP_RANGE_LOOKUP_SQL = 'SELECT start, "end", asn, organization FROM ip_ranges WHERE family = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1';
 
 export interface IpRangeRow {
   start: string;

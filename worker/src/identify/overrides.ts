@@ -56,9 +56,6 @@ export const networkOverridesMap = (rows: readonly { asn: number; kind: NetworkK
 
 /** The workspace's verdict on one ASN, as the map classifyNetwork takes. */
 export async function networkOverridesFor(db: D1Database, workspaceId: string, asn: number): Promise<Map<number, NetworkKind>> {
-  const row = await db
-    .prepare("SELECT kind FROM network_overrides WHERE workspace_id = ? AND asn = ?")
-    .bind(workspaceId, asn)
-    .first<{ kind: NetworkKind }>();
+  const row = await db.prepare("SELECT kind FROM network_overrides WHERE workspace_id = ? AND asn = ?").bind(workspaceId, asn).first<{ kind: NetworkKind }>();
   return new Map(row ? [[asn, row.kind]] : []);
 }

@@ -73,7 +73,7 @@ function cfProps(req: Request, env: CaptureEnv): CollectEnvelope["cf"] {
   if (simulatedIp(req, env)) return simulatedLocation(req);
   if (!cf) return {};
   const text = (v: unknown, max: number) => (typeof v === "string" && v.trim() ? v.trim().slice(0, max) : undefined);
-  const coord = (v: unknown) => (typeof v === "string" || typeof v === "number") && Number.isFinite(Number(v)) ? Number(v) : undefined;
+  const coord = (v: unknown) => ((typeof v === "string" || typeof v === "number") && Number.isFinite(Number(v)) ? Number(v) : undefined);
   const location: VisitLocation = {
     city: text(cf.city, 100),
     postalCode: text(cf.postalCode, 12),

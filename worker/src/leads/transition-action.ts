@@ -32,7 +32,10 @@ export function actionOf(body: LeadTransitionBody, reasons: readonly RejectionRe
 export function problemOf(error: TransitionError, reasons: readonly RejectionReason[]): ActionProblem {
   switch (error.code) {
     case "illegal_transition":
-      return { code: "conflict", message: `Cannot ${error.action} this lead: it is ${error.from}, and ${error.action} is allowed from ${error.allowedFrom.join(" or ")} only.` };
+      return {
+        code: "conflict",
+        message: `Cannot ${error.action} this lead: it is ${error.from}, and ${error.action} is allowed from ${error.allowedFrom.join(" or ")} only.`,
+      };
     case "actor_not_allowed":
       return { code: "conflict", message: error.message };
     case "unknown_reason":

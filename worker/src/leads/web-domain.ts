@@ -18,7 +18,10 @@ export function normalizeWebDomain(input: string): string | null {
   } catch {
     return null;
   }
-  host = host.toLowerCase().replace(/\.$/, "").replace(/^www\d?\./, "");
+  host = host
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^www\d?\./, "");
   if (host.length > 253) return null;
   const labels = host.split(".");
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;

@@ -57,8 +57,7 @@ export async function createApiKey(
   if (input.memberId !== null) {
     const m = await getMember(db, workspaceId, input.memberId);
     if (!m || m.removedAt !== null) throw new ApiError("not_found", `No active member ${input.memberId} in this workspace.`);
-    if (input.role === "admin" && m.role !== "admin")
-      throw new ApiError("bad_request", `${m.email} has the member role: their keys cannot be admin keys.`);
+    if (input.role === "admin" && m.role !== "admin") throw new ApiError("bad_request", `${m.email} has the member role: their keys cannot be admin keys.`);
     role = input.role ?? m.role;
     member = { id: m.id, name: m.name, email: m.email };
   }

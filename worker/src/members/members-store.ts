@@ -38,13 +38,9 @@ export async function addMember(
 ): Promise<{ member: Member; restored: boolean }> {
   const email = input.email.trim().toLowerCase();
   const existing = await db.prepare(`SELECT ${COLUMNS} FROM members WHERE workspace_id = ? AND email = ?`).bind(workspaceId, email).first<Member>();
-  if (existing && existing.removedAt === null)
-    throw new ApiError("conflict", `${email} is already a member of this workspace (${existing.id}).`);
+  if (existing && existing.removedAt === null) throw new ApiError("conflict", `${email} is already a member of this workspace (${existing.id}).`);
   if (existing) {
-    await db
-      .prepare("UPDATE members SET name = ?, role = ?, removed_at = NULL WHERE id = ?")
-      .bind(input.name, input.role, existing.id)
-      .run();
+    await db.prepare("UPDATE members SET name = ?, role = ?, removed_at = NULL WHERE id = ?").bind(input.name, input.role, existing.id).run();
     return { member: { ...existing, name: input.name, role: input.role, removedAt: null }, restored: true };
   }
   const member: Member = { id: newId("mbr"), email, name: input.name, role: input.role, createdAt: now, removedAt: null };

@@ -30,7 +30,12 @@ const createSiteRoute = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: z.object({ name: siteFields.name, allowedHostnames: siteFields.allowedHostnames, respectDnt: siteFields.respectDnt.optional(), respectGpc: siteFields.respectGpc.optional() }),
+          schema: z.object({
+            name: siteFields.name,
+            allowedHostnames: siteFields.allowedHostnames,
+            respectDnt: siteFields.respectDnt.optional(),
+            respectGpc: siteFields.respectGpc.optional(),
+          }),
         },
       },
     },

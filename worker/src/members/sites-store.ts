@@ -25,7 +25,12 @@ interface Row extends Omit<Site, "allowedHostnames" | "respectDnt" | "respectGpc
 const SELECT = `SELECT id, name, public_key AS publicKey, allowed_hostnames AS allowedHostnames, respect_dnt AS respectDnt,
   respect_gpc AS respectGpc, created_at AS createdAt FROM sites`;
 
-const toSite = (r: Row): Site => ({ ...r, allowedHostnames: JSON.parse(r.allowedHostnames) as string[], respectDnt: !!r.respectDnt, respectGpc: !!r.respectGpc });
+const toSite = (r: Row): Site => ({
+  ...r,
+  allowedHostnames: JSON.parse(r.allowedHostnames) as string[],
+  respectDnt: !!r.respectDnt,
+  respectGpc: !!r.respectGpc,
+});
 
 function hostnames(list: string[]): string[] {
   const result = normaliseHostnames(list);
@@ -58,9 +63,7 @@ export async function createSite(db: D1Database, workspaceId: string, input: Sit
     createdAt: now,
   };
   await db
-    .prepare(
-      "INSERT INTO sites (id, workspace_id, name, public_key, allowed_hostnames, respect_dnt, respect_gpc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    )
+    .prepare("INSERT INTO sites (id, workspace_id, name, public_key, allowed_hostnames, respect_dnt, respect_gpc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
     .bind(site.id, workspaceId, site.name, site.publicKey, JSON.stringify(site.allowedHostnames), site.respectDnt ? 1 : 0, site.respectGpc ? 1 : 0, now)
     .run();
   return site;

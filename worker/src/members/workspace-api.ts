@@ -13,12 +13,9 @@ const patchSchema = z
     keepRawIp: z.boolean().openapi({ description: "Keep visitors' raw IP after enrichment. Turning it off erases the IPs kept so far." }),
     retentionDays: z.number().int().min(1).max(3650).openapi({ description: "Hits older than this are deleted; aggregates stay" }),
     slaHours: z.number().int().min(1).max(720).openapi({ description: "Hours to accept or reject an MQL before it is overdue" }),
-    siteDailyQuotaMb: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .openapi({ description: "Storage each site may add per UTC day, in MB; past it the day's hits are dropped (site_quota_exceeded) and site.quota_reached is sent" }),
+    siteDailyQuotaMb: z.number().int().min(1).max(1000).openapi({
+      description: "Storage each site may add per UTC day, in MB; past it the day's hits are dropped (site_quota_exceeded) and site.quota_reached is sent",
+    }),
     providerChain: z
       .array(z.enum(PROVIDER_IDS))
       .min(1)

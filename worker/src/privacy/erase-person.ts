@@ -103,7 +103,12 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
     }
     statements.push(
       { counter: "deleted.visitors", stmt: s("DELETE FROM visitors WHERE workspace_id = ?1 AND contact_id = ?2") },
-      { counter: "deleted.webhookDeliveries", stmt: s(`DELETE FROM webhook_deliveries WHERE workspace_id = ?1 AND EXISTS (${ofLead.replace("SELECT id", "SELECT 1")} AND instr(payload, leads.id) > 0)`) },
+      {
+        counter: "deleted.webhookDeliveries",
+        stmt: s(
+          `DELETE FROM webhook_deliveries WHERE workspace_id = ?1 AND EXISTS (${ofLead.replace("SELECT id", "SELECT 1")} AND instr(payload, leads.id) > 0)`,
+        ),
+      },
       { counter: "deleted.leadNotes", stmt: s(`DELETE FROM lead_notes WHERE lead_id IN (${ofLead})`) },
       { counter: "deleted.leadLinks", stmt: s(`DELETE FROM lead_links WHERE lead_id IN (${ofLead})`) },
       { counter: "deleted.leadTransitions", stmt: s(`DELETE FROM lead_transitions WHERE lead_id IN (${ofLead})`) },
@@ -146,7 +151,10 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
     { table: "lead_transitions", column: "note", counter: "scrubbed.transitionNotes" },
   ] as const;
   for (const { table, column, counter } of freeText) {
-    const { results } = await s(`SELECT id, ${column} AS text FROM ${table} WHERE workspace_id = ?1 AND ${mentions(column)}`).all<{ id: string; text: string }>();
+    const { results } = await s(`SELECT id, ${column} AS text FROM ${table} WHERE workspace_id = ?1 AND ${mentions(column)}`).all<{
+      id: string;
+      text: string;
+    }>();
     for (const row of results) {
       statements.push({
         counter,

@@ -39,7 +39,9 @@ export function emptyReport(): ErasureReport {
   };
 }
 
-type Counter = { [K in keyof ErasureReport]: ErasureReport[K] extends Record<string, number> ? `${K}.${keyof ErasureReport[K] & string}` : never }[keyof ErasureReport];
+type Counter = {
+  [K in keyof ErasureReport]: ErasureReport[K] extends Record<string, number> ? `${K}.${keyof ErasureReport[K] & string}` : never;
+}[keyof ErasureReport];
 
 /** One statement of an erasure batch and the counter its changed rows add to. */
 export interface CountedStatement {

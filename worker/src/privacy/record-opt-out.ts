@@ -13,10 +13,7 @@ export interface OptOutSite {
 /** The site behind a public key (the snippet's `data-site`), or null. */
 export async function siteByPublicKey(db: D1Database, publicKey: string): Promise<OptOutSite | null> {
   if (!publicKey || publicKey.length > SITE_KEY_MAX_LENGTH) return null;
-  return db
-    .prepare("SELECT id, name, public_key AS publicKey FROM sites WHERE public_key = ?")
-    .bind(publicKey)
-    .first<OptOutSite>();
+  return db.prepare("SELECT id, name, public_key AS publicKey FROM sites WHERE public_key = ?").bind(publicKey).first<OptOutSite>();
 }
 
 export type OptOutResult = { ok: true; site: OptOutSite } | { ok: false; problem: "invalid_site" | "invalid_vid" | "unknown_site" };

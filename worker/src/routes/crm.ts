@@ -138,8 +138,7 @@ const createRouteDef = createRoute({
   method: "post",
   path: "/crm/connections",
   summary: "Connect a CRM: HubSpot (private-app token) or Pipedrive (API token and company domain). Admin keys only.",
-  description:
-    "The token is stored encrypted and never shown again. The connection starts disabled: test it, preview the sync, then `PATCH enabled: true`.",
+  description: "The token is stored encrypted and never shown again. The connection starts disabled: test it, preview the sync, then `PATCH enabled: true`.",
   request: {
     body: jsonBody(
       z

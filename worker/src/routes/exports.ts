@@ -110,7 +110,10 @@ const exportRoute = createRoute({
 
 function parseStatuses(raw: string | undefined): LeadStatus[] | undefined {
   if (!raw) return undefined;
-  const values = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const values = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = values.find((v) => !(LEAD_STATUSES as readonly string[]).includes(v));
   if (bad) throw new ApiError("bad_request", `Invalid query: status: "${bad}" is not one of ${LEAD_STATUSES.join(", ")}`);
   return values as LeadStatus[];
@@ -153,7 +156,18 @@ export const exportsRoutes = newApp().openapi(exportRoute, async (c) => {
         }
         const page = await listDeliveredLeads(db, workspaceId, filter, cursor, EXPORT_CHUNK_SIZE, ctx);
         if (page.leads.length) {
-          controller.enqueue(encoder.encode(page.leads.map((l) => csvLine(COLUMNS.map(([, cell]) => cell(l)), EXCEL_FR_SEPARATOR)).join("")));
+          controller.enqueue(
+            encoder.encode(
+              page.leads
+                .map((l) =>
+                  csvLine(
+                    COLUMNS.map(([, cell]) => cell(l)),
+                    EXCEL_FR_SEPARATOR,
+                  ),
+                )
+                .join(""),
+            ),
+          );
         }
         cursor = page.next;
         if (!cursor) controller.close();

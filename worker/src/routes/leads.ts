@@ -29,7 +29,13 @@ import { addNote } from "../leads/notes";
 import { workspaceRejectionReasons } from "../leads/rejection-reasons";
 import { transitionLead } from "../leads/transition-lead";
 
-const leadParams = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" }, example: "lead_3k9x…" }) });
+const leadParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "id", in: "path" }, example: "lead_3k9x…" }),
+});
 const errors = { 400: errorSchema, 401: errorSchema };
 const withLead = { ...errors, 404: errorSchema };
 

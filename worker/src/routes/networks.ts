@@ -7,7 +7,6 @@ import { networksToReview } from "../identify/review-queue";
 import { resolveActor } from "../leads/actor";
 import { correctionErrors } from "./correction-errors";
 
-
 const reviewRoute = createRoute({
   method: "get",
   path: "/networks/review",

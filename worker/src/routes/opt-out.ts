@@ -40,7 +40,6 @@ function problemError(result: Exclude<OptOutResult, { ok: true }>): ApiError {
   return new ApiError("bad_request", "Invalid query: vid: expected the tracker's browser id (8 to 64 letters, digits, - or _).", CORS);
 }
 
-
 function page(c: Context<AppEnv>, state: OptOutPageState, status: 200 | 400 | 404 | 429) {
   const nonce = newNonce();
   return c.body(optOutPage(state, nonce), status, optOutPageHeaders(nonce));
@@ -63,9 +62,7 @@ export const optOutRoutes = newApp()
     }
     return c.body(null, 204, { ...NO_STORE, ...CORS });
   })
-  .options("/opt-out", (c) =>
-    c.body(null, 204, { ...CORS, "Access-Control-Allow-Methods": "GET, POST", "Access-Control-Max-Age": "86400" }),
-  )
+  .options("/opt-out", (c) => c.body(null, 204, { ...CORS, "Access-Control-Allow-Methods": "GET, POST", "Access-Control-Max-Age": "86400" }))
   .get("/opt-out", async (c) => {
     const limited = await withinLimit(c);
     if (!limited.ok)
@@ -85,8 +82,7 @@ export const optOutRoutes = newApp()
     return page(c, { kind: "ask", siteName: site.name, siteKey: site.publicKey, vid: vid && VISITOR_KEY_PATTERN.test(vid) ? vid : null }, 200);
   })
   .post("/opt-out/page", async (c) => {
-    if (!(await withinLimit(c)).ok)
-      return page(c, { kind: "error", message: "Trop de demandes depuis votre connexion : réessayez dans une minute." }, 429);
+    if (!(await withinLimit(c)).ok) return page(c, { kind: "error", message: "Trop de demandes depuis votre connexion : réessayez dans une minute." }, 429);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const result = await recordOptOut(c.env.DB, form.site, form.vid);
     if (result.ok) return page(c, { kind: "done", siteName: result.site.name }, 200);

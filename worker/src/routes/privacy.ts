@@ -57,11 +57,17 @@ const eraseBody = z
     email: z.string().trim().pipe(z.email().max(254)).optional(),
     visitorId: z.string().min(1).max(64).optional().openapi({ description: "Sillage's visitor id (vis_…)" }),
     site: z.string().min(1).max(64).optional().openapi({ description: "With vid: the site's public key" }),
-    vid: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional().openapi({ description: "With site: the tracker's browser id (localStorage sillage_vid)" }),
+    vid: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional()
+      .openapi({ description: "With site: the tracker's browser id (localStorage sillage_vid)" }),
   })
   .strict()
   .refine(
-    (b) => [b.email !== undefined, b.visitorId !== undefined, b.site !== undefined || b.vid !== undefined].filter(Boolean).length === 1 && (b.site === undefined) === (b.vid === undefined),
+    (b) =>
+      [b.email !== undefined, b.visitorId !== undefined, b.site !== undefined || b.vid !== undefined].filter(Boolean).length === 1 &&
+      (b.site === undefined) === (b.vid === undefined),
     "give exactly one of: email; visitorId; site with vid",
   );
 

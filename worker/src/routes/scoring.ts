@@ -53,7 +53,15 @@ const getJob = createRoute({
   request: { params: z.object({ id: z.string() }) },
   responses: {
     200: json(
-      z.object({ id: z.string(), modelVersion: z.number().int(), status: z.string(), total: z.number().int(), done: z.number().int(), changedStatus: z.number().int(), progress: z.number() }),
+      z.object({
+        id: z.string(),
+        modelVersion: z.number().int(),
+        status: z.string(),
+        total: z.number().int(),
+        done: z.number().int(),
+        changedStatus: z.number().int(),
+        progress: z.number(),
+      }),
       "Job",
     ),
     401: errorSchema,

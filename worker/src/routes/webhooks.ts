@@ -25,7 +25,15 @@ import {
 import { listDeliveries } from "../webhooks/delivery-log-store";
 import { queueDeliveries } from "../webhooks/emit";
 import { checkEndpointUrl } from "../webhooks/endpoint-url";
-import { countEndpoints, deleteEndpoint, getEndpoint, insertEndpoint, listEndpoints, updateEndpoint, type WebhookEndpointPatch } from "../webhooks/endpoints-store";
+import {
+  countEndpoints,
+  deleteEndpoint,
+  getEndpoint,
+  insertEndpoint,
+  listEndpoints,
+  updateEndpoint,
+  type WebhookEndpointPatch,
+} from "../webhooks/endpoints-store";
 import { TEST_EVENT_PREFIX } from "../webhooks/event-id";
 import { sampleLeadEvent } from "../webhooks/sample-event";
 import { newWebhookSecret } from "../webhooks/secret";
@@ -52,7 +60,7 @@ const createRouteDef = createRoute({
   path: "/webhooks",
   summary: "Add a webhook endpoint (JSON signed with HMAC-SHA256, or a Slack incoming webhook)",
   description:
-    "Lead events are POSTed to `url`, signed in the `Sillage-Signature` header (`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">`). " +
+    'Lead events are POSTed to `url`, signed in the `Sillage-Signature` header (`t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`). ' +
     "The secret is returned once. `https` only (plain http to 127.0.0.1/localhost in local mode). Admin keys only.",
   request: { body: jsonBody(z.object({ url: urlField, events: eventsField.optional(), format: formatSchema.optional() })) },
   responses: { 201: json(createdEndpointSchema, "The endpoint, with its secret"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema },

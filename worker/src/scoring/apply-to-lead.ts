@@ -21,7 +21,14 @@ export interface LeadChange {
  * Cost is proportional to the number of events × rules, never to the lead's history. Two consumers scoring the
  * same lead concurrently are serialised by the lead's revision: the loser reloads and applies again.
  */
-export async function applyToLead(db: D1Database, model: Model, leadId: string, events: readonly ScoringEvent[], slaHours: number, now: number): Promise<LeadChange | null> {
+export async function applyToLead(
+  db: D1Database,
+  model: Model,
+  leadId: string,
+  events: readonly ScoringEvent[],
+  slaHours: number,
+  now: number,
+): Promise<LeadChange | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const row = await loadLeadRow(db, leadId);
     if (!row) return null;

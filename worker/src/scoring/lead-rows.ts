@@ -168,7 +168,10 @@ export async function persistLeadChanges(db: D1Database, changes: readonly { row
   let bytes = 0;
   const flush = async () => {
     if (!chunk.length) return;
-    const { results } = await db.prepare(BULK_UPDATE).bind(`[${chunk.join(",")}]`).all<{ id: string }>();
+    const { results } = await db
+      .prepare(BULK_UPDATE)
+      .bind(`[${chunk.join(",")}]`)
+      .all<{ id: string }>();
     for (const r of results) saved.add(r.id);
     [chunk, bytes] = [[], 0];
   };

@@ -67,7 +67,11 @@ async function rescoreSlice(db: D1Database, workspaceId: string, model: Model, c
   // Guarded by revision: a lead the pipeline scored meanwhile is read again and written with its new revision.
   let pending: LeadVersion[] = leads;
   for (let attempt = 0; attempt < WRITE_ATTEMPTS && pending.length; attempt++) {
-    if (attempt > 0) pending = await loadLeadVersions(db, pending.map((row) => row.id));
+    if (attempt > 0)
+      pending = await loadLeadVersions(
+        db,
+        pending.map((row) => row.id),
+      );
     const saved = await persistLeadChanges(
       db,
       pending.map((row) => ({ row, change: rescoreChange(row, rescored.get(row.id)!, model.version, slaHours, now) })),
@@ -125,7 +129,9 @@ export interface RescoreJobProgress {
 /** A rescoring job as `GET /scoring/rescore-jobs/{id}` shows it; null when it is not the workspace's. */
 export async function getRescoreJob(db: D1Database, workspaceId: string, jobId: string): Promise<RescoreJobProgress | null> {
   return db
-    .prepare("SELECT id, model_version AS modelVersion, status, total, done, changed_status AS changedStatus FROM rescore_jobs WHERE id = ? AND workspace_id = ?")
+    .prepare(
+      "SELECT id, model_version AS modelVersion, status, total, done, changed_status AS changedStatus FROM rescore_jobs WHERE id = ? AND workspace_id = ?",
+    )
     .bind(jobId, workspaceId)
     .first<RescoreJobProgress>();
 }

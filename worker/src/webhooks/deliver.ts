@@ -78,7 +78,12 @@ async function send(d: DeliveryRow, attempt: number, now: number, fetcher: typeo
     body = new TextEncoder().encode(renderBody(d.format, d.payload));
   } catch (err) {
     // A payload that cannot be rendered is a failed attempt like any other, not a message retried forever.
-    return { ok: false, statusCode: null, error: `could not render the ${d.format} body: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300), ms: 0 };
+    return {
+      ok: false,
+      statusCode: null,
+      error: `could not render the ${d.format} body: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300),
+      ms: 0,
+    };
   }
   const headers = {
     "Content-Type": "application/json; charset=utf-8",
@@ -103,7 +108,10 @@ async function send(d: DeliveryRow, attempt: number, now: number, fetcher: typeo
   } catch (err) {
     const ms = Date.now() - started;
     const name = err instanceof Error ? err.name : "";
-    const error = name === "TimeoutError" || name === "AbortError" ? `timeout after ${timeoutMs / 1000} s` : `network error: ${err instanceof Error ? err.message : String(err)}`;
+    const error =
+      name === "TimeoutError" || name === "AbortError"
+        ? `timeout after ${timeoutMs / 1000} s`
+        : `network error: ${err instanceof Error ? err.message : String(err)}`;
     return { ok: false, statusCode: null, error: error.slice(0, ERROR_SNIPPET_CHARS + 20), ms };
   }
 }
@@ -140,7 +148,10 @@ export async function attemptDelivery(env: Env, deliveryId: string, opts: Delive
   const now = clock();
   if (d.disabledAt != null) {
     const reason = `endpoint disabled${d.disabledReason ? `: ${d.disabledReason}` : ""}`;
-    await db.prepare("UPDATE webhook_deliveries SET status = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ? AND status = 'pending'").bind(reason, d.id).run();
+    await db
+      .prepare("UPDATE webhook_deliveries SET status = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ? AND status = 'pending'")
+      .bind(reason, d.id)
+      .run();
     return { action: "ack", result: "failed", reason };
   }
   if (d.nextAttemptAt != null && d.nextAttemptAt > now + EARLY_TOLERANCE_MS) {
@@ -157,14 +168,18 @@ export async function attemptDelivery(env: Env, deliveryId: string, opts: Delive
   const r = await send(d, attempt, now, opts.fetch ?? fetch, timeoutMs);
   const after = clock();
   // Workers Logs keep every attempt; the delivery row keeps the last one (see the report: an attempts table).
-  console.log(JSON.stringify({ webhook_attempt: d.id, endpoint: d.endpointId, event: d.event, attempt, ok: r.ok, status: r.statusCode, error: r.error, ms: r.ms }));
+  console.log(
+    JSON.stringify({ webhook_attempt: d.id, endpoint: d.endpointId, event: d.event, attempt, ok: r.ok, status: r.statusCode, error: r.error, ms: r.ms }),
+  );
   const counts = !isTestEventId(d.eventId);
 
   if (r.ok) {
     await db.batch([
-      db.prepare(
-        "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ?, last_status_code = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
-      ).bind(after, r.statusCode, d.id),
+      db
+        .prepare(
+          "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ?, last_status_code = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
+        )
+        .bind(after, r.statusCode, d.id),
       ...(counts ? [db.prepare("UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = ?").bind(d.endpointId)] : []),
     ]);
     return { action: "ack", result: "delivered", reason: `HTTP ${r.statusCode}` };
@@ -181,16 +196,20 @@ export async function attemptDelivery(env: Env, deliveryId: string, opts: Delive
 
   const disableReason = `${DISABLE_AFTER_FAILED_DELIVERIES} deliveries in a row failed after ${MAX_ATTEMPTS} attempts each (last: ${r.error})`.slice(0, 500);
   await db.batch([
-    db.prepare("UPDATE webhook_deliveries SET status = 'failed', last_status_code = ?, last_error = ?, next_attempt_at = NULL WHERE id = ?").bind(r.statusCode, r.error, d.id),
+    db
+      .prepare("UPDATE webhook_deliveries SET status = 'failed', last_status_code = ?, last_error = ?, next_attempt_at = NULL WHERE id = ?")
+      .bind(r.statusCode, r.error, d.id),
     ...(counts
       ? [
           // Right-hand sides read the row as it was, so "consecutive_failures + 1" is the new count.
-          db.prepare(
-            `UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1,
+          db
+            .prepare(
+              `UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1,
                disabled_reason = CASE WHEN disabled_at IS NULL AND consecutive_failures + 1 >= ? THEN ? ELSE disabled_reason END,
                disabled_at = CASE WHEN disabled_at IS NULL AND consecutive_failures + 1 >= ? THEN ? ELSE disabled_at END
              WHERE id = ?`,
-          ).bind(DISABLE_AFTER_FAILED_DELIVERIES, disableReason, DISABLE_AFTER_FAILED_DELIVERIES, after, d.endpointId),
+            )
+            .bind(DISABLE_AFTER_FAILED_DELIVERIES, disableReason, DISABLE_AFTER_FAILED_DELIVERIES, after, d.endpointId),
         ]
       : []),
   ]);

@@ -47,7 +47,14 @@ export async function emitLeadEvent(env: Env, input: EmitLeadEventInput): Promis
   const lead = await buildDeliveredLead(env.DB, input.workspaceId, input.leadId, now, { baseUrl: publicBaseUrl(env) });
   if (!lead) return { eventId, deliveryIds: [] };
   const envelope: LeadEvent = { id: eventId, type: input.event, createdAt: new Date(input.at).toISOString(), test: false, data: { lead } };
-  const deliveryIds = await queueDeliveries(env, { workspaceId: input.workspaceId, endpointIds: todo, eventId, event: input.event, payload: JSON.stringify(envelope), now });
+  const deliveryIds = await queueDeliveries(env, {
+    workspaceId: input.workspaceId,
+    endpointIds: todo,
+    eventId,
+    event: input.event,
+    payload: JSON.stringify(envelope),
+    now,
+  });
   return { eventId, deliveryIds };
 }
 
@@ -72,12 +79,22 @@ async function endpointsStillToTell(env: Env, workspaceId: string, event: Webhoo
  * The event id derives from (site, event, UTC day): however many batches hit the quota that day, each endpoint
  * gets one delivery.
  */
-export async function emitSiteEvent(env: Env, input: { workspaceId: string; event: SiteEvent["type"]; at: number; data: SiteEvent["data"] }): Promise<EmitResult> {
+export async function emitSiteEvent(
+  env: Env,
+  input: { workspaceId: string; event: SiteEvent["type"]; at: number; data: SiteEvent["data"] },
+): Promise<EmitResult> {
   const eventId = await deriveEventId(input.data.site.id, input.event, Date.parse(`${input.data.day}T00:00:00Z`));
   const todo = await endpointsStillToTell(env, input.workspaceId, input.event, eventId);
   if (todo.length === 0) return { eventId, deliveryIds: [] };
   const envelope: SiteEvent = { id: eventId, type: input.event, createdAt: new Date(input.at).toISOString(), test: false, data: input.data };
-  const deliveryIds = await queueDeliveries(env, { workspaceId: input.workspaceId, endpointIds: todo, eventId, event: input.event, payload: JSON.stringify(envelope), now: Date.now() });
+  const deliveryIds = await queueDeliveries(env, {
+    workspaceId: input.workspaceId,
+    endpointIds: todo,
+    eventId,
+    event: input.event,
+    payload: JSON.stringify(envelope),
+    now: Date.now(),
+  });
   return { eventId, deliveryIds };
 }
 

@@ -43,7 +43,14 @@ export function formatEurosShort(amount: number): string {
   return `${Math.round(amount)} €`;
 }
 
-const PARIS = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const PARIS = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /** "12/05/2026 14:03", Paris time: the team reading the channel is in France. */
 export function formatParisDateTime(isoDate: string): string {
@@ -74,8 +81,13 @@ function companyFields(lead: DeliveredLead): Block[] {
 function contactText(lead: DeliveredLead): string | null {
   const p = lead.contact;
   if (!p) return null;
-  const who = [p.name, p.jobTitle].filter(Boolean).map((s) => escapeMrkdwn(s!)).join(", ");
-  const reach = [p.email ? escapeMrkdwn(p.email) : null, p.phone ? escapeMrkdwn(p.phone) : null, p.linkedinUrl ? link(p.linkedinUrl, "LinkedIn") : null].filter(Boolean);
+  const who = [p.name, p.jobTitle]
+    .filter(Boolean)
+    .map((s) => escapeMrkdwn(s!))
+    .join(", ");
+  const reach = [p.email ? escapeMrkdwn(p.email) : null, p.phone ? escapeMrkdwn(p.phone) : null, p.linkedinUrl ? link(p.linkedinUrl, "LinkedIn") : null].filter(
+    Boolean,
+  );
   const lines = [who, reach.join(" · ")].filter((s) => s.length > 0);
   return lines.length ? `*Contact*\n${lines.join("\n")}` : null;
 }
@@ -121,7 +133,12 @@ export function siteSlackMessage(event: SiteEvent): SlackMessage {
       { type: "section", text: { type: "mrkdwn", text } },
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: "Les visites suivantes de la journée (UTC) ne sont pas enregistrées. Réglage : `siteDailyQuotaMb` (PATCH /api/v1/workspace)." }],
+        elements: [
+          {
+            type: "mrkdwn",
+            text: "Les visites suivantes de la journée (UTC) ne sont pas enregistrées. Réglage : `siteDailyQuotaMb` (PATCH /api/v1/workspace).",
+          },
+        ],
       },
     ],
   };

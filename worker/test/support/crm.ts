@@ -20,7 +20,12 @@ export interface FakeCrmAccount {
   id: string;
   token: string;
   control(method: string, path: string, body?: unknown): Promise<Response>;
-  state(): Promise<{ companies: FakeCompanyView[]; tasks: Record<string, unknown>[]; customFields: Record<string, unknown>[]; requests: { method: string; path: string; status: number }[] }>;
+  state(): Promise<{
+    companies: FakeCompanyView[];
+    tasks: Record<string, unknown>[];
+    customFields: Record<string, unknown>[];
+    requests: { method: string; path: string; status: number }[];
+  }>;
   /** A company that already exists in the CRM (Pipedrive: custom fields by label, e.g. { SIREN: "…" }). */
   seed(props: Record<string, unknown>): Promise<string>;
   /** A salesperson edits a company in the CRM. */
@@ -90,8 +95,19 @@ export async function seedMql(site: TestSite, o: { siren?: string | null; name?:
   const now = Date.now();
   // A real score state from the default model: "+10 Entreprise de plus de 100 salariés".
   const { state, score } = scoreStateOf([{ kind: "company", at: now - DAY, company: { siren: siren ?? undefined, headcountBracket: "42" } }], now);
-  const leadId = await seedLead(site, { name, siren, status: "mql", score, scoreState: state, domain: o.domain ?? null, slaDueAt: o.slaDueAt ?? now + 2 * DAY, statusChangedAt: now - 3_600_000 });
-  await env.DB.prepare("UPDATE leads SET mql_at = ? WHERE id = ?").bind(now - 3_600_000, leadId).run();
+  const leadId = await seedLead(site, {
+    name,
+    siren,
+    status: "mql",
+    score,
+    scoreState: state,
+    domain: o.domain ?? null,
+    slaDueAt: o.slaDueAt ?? now + 2 * DAY,
+    statusChangedAt: now - 3_600_000,
+  });
+  await env.DB.prepare("UPDATE leads SET mql_at = ? WHERE id = ?")
+    .bind(now - 3_600_000, leadId)
+    .run();
   return { leadId, siren, name };
 }
 
@@ -100,7 +116,13 @@ let eventCounter = 0;
  * A pending lead event for one connection, recorded without a queue message, so that the test runs the sync
  * itself (syncNow) and the queue consumer does not race it. Returns the event id.
  */
-export async function leadEvent(site: TestSite, connectionId: string, leadId: string, kind = "lead.mql", eventId = `evt_${unique()}_${eventCounter++}`): Promise<string> {
+export async function leadEvent(
+  site: TestSite,
+  connectionId: string,
+  leadId: string,
+  kind = "lead.mql",
+  eventId = `evt_${unique()}_${eventCounter++}`,
+): Promise<string> {
   await recordSyncEvents(env.DB, [{ connectionId, eventId, workspaceId: site.workspaceId, leadId, kind, at: Date.now() }], Date.now());
   return eventId;
 }

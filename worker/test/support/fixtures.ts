@@ -54,8 +54,7 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
   }
 }
 
-export const CHROME_UA =
-  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+export const CHROME_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 /** The worker under test, called in-process (same isolate, real bindings). */
 export const worker = (exports as unknown as { default: { fetch: (req: Request) => Promise<Response> } }).default;

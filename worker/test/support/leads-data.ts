@@ -151,7 +151,13 @@ export async function seedVisitor(site: TestSite, contactId: string | null = nul
       now,
       now,
     ),
-    env.DB.prepare("INSERT INTO sessions (id, visitor_id, site_id, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").bind(sessionId, visitorId, site.siteId, now, now),
+    env.DB.prepare("INSERT INTO sessions (id, visitor_id, site_id, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").bind(
+      sessionId,
+      visitorId,
+      site.siteId,
+      now,
+      now,
+    ),
   ]);
   return { visitorId, sessionId };
 }

@@ -29,7 +29,18 @@ export interface Outcome {
 
 /** Classifies each labelled ASN with its organisation name from the real data and compares. */
 export function measureKinds(labels: readonly LabelledAsn[], data: AsnData): KindMeasure {
-  const m: KindMeasure = { total: 0, correct: 0, accuracy: 0, falseCorporate: [], falseLead: [], missedCorporate: [], correctCorporate: 0, wrong: [], unknownCount: 0, missing: [] };
+  const m: KindMeasure = {
+    total: 0,
+    correct: 0,
+    accuracy: 0,
+    falseCorporate: [],
+    falseLead: [],
+    missedCorporate: [],
+    correctCorporate: 0,
+    wrong: [],
+    unknownCount: 0,
+    missing: [],
+  };
   for (const label of labels) {
     const organization = data.organizationOf(label.asn);
     if (organization === undefined) {

@@ -14,7 +14,17 @@ export function pageview(at: number, path: string, opts: Partial<HitEvent> = {})
 }
 
 export function download(at: number, asset: string, opts: Partial<HitEvent> = {}): HitEvent {
-  return { kind: "hit", at, visitorId: "v1", sessionId: `s${++sessionSeq}`, hitType: "event", name: "download", props: { asset }, path: "/ressources", ...opts };
+  return {
+    kind: "hit",
+    at,
+    visitorId: "v1",
+    sessionId: `s${++sessionSeq}`,
+    hitType: "event",
+    name: "download",
+    props: { asset },
+    path: "/ressources",
+    ...opts,
+  };
 }
 
 export function engagement(at: number, pageId: string, engagedMs: number, path: string, opts: Partial<HitEvent> = {}): HitEvent {

@@ -11,7 +11,16 @@ const DAY = 24 * HOUR;
 
 const PATHS = ["/", "/tarifs", "/pricing/entreprise", "/blog/crm", "/carrieres/dev", "/etudes-de-cas/acme", "/etudes-de-cas/globex", "/demo", "/contact"];
 const ASSETS = ["livre-blanc-crm", "livre-blanc-rgpd", "guide-prospection", "fiche-produit"];
-const TITLES = ["Directeur IT", "DSI", "Directrice des systèmes d'information", "Head of IT", "Assistant DSI", "Directeur marketing", "Stagiaire marketing", "CEO"];
+const TITLES = [
+  "Directeur IT",
+  "DSI",
+  "Directrice des systèmes d'information",
+  "Head of IT",
+  "Assistant DSI",
+  "Directeur marketing",
+  "Stagiaire marketing",
+  "CEO",
+];
 const DOMAINS = ["acme.fr", "etu.univ-lyon.fr", "gmail.com", "mit.edu"];
 const NAF = ["62.01Z", "58.29C", "47.11A", "70.22Z", "63.12Z"];
 const DEPS = ["75", "92", "69", "13", "2A"];
@@ -28,11 +37,7 @@ type Episode =
   | { kind: "contact"; gap: number; contact: number; title: number | null; domain: number | null }
   | { kind: "company"; gap: number; siren: number; headcount: number; naf: number | null; dep: number | null; revenue: number | null };
 
-const gap = fc.oneof(
-  fc.integer({ min: 31 * MIN, max: 3 * HOUR }),
-  fc.integer({ min: 3 * HOUR, max: 3 * DAY }),
-  fc.integer({ min: 3 * DAY, max: 45 * DAY }),
-);
+const gap = fc.oneof(fc.integer({ min: 31 * MIN, max: 3 * HOUR }), fc.integer({ min: 3 * HOUR, max: 3 * DAY }), fc.integer({ min: 3 * DAY, max: 45 * DAY }));
 
 const hitStep: fc.Arbitrary<HitStep> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ t: fc.constant("pageview" as const), path: fc.nat(PATHS.length - 1) }) },
@@ -43,8 +48,26 @@ const hitStep: fc.Arbitrary<HitStep> = fc.oneof(
 );
 
 const episode: fc.Arbitrary<Episode> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant("session" as const), gap, visitor: fc.nat(4), steps: fc.array(hitStep, { minLength: 1, maxLength: 6 }), urlOnly: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("contact" as const), gap, contact: fc.nat(2), title: fc.option(fc.nat(TITLES.length - 1)), domain: fc.option(fc.nat(DOMAINS.length - 1)) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("session" as const),
+      gap,
+      visitor: fc.nat(4),
+      steps: fc.array(hitStep, { minLength: 1, maxLength: 6 }),
+      urlOnly: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("contact" as const),
+      gap,
+      contact: fc.nat(2),
+      title: fc.option(fc.nat(TITLES.length - 1)),
+      domain: fc.option(fc.nat(DOMAINS.length - 1)),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -94,7 +117,7 @@ export function toEvents(episodes: readonly Episode[]): ScoringEvent[] {
     const pages: { id: string; path: string; ms: number }[] = [];
     let t = now;
     ep.steps.forEach((step, k) => {
-      t += k === 0 ? 0 : (k * 37_000) % (4 * MIN) + 1000;
+      t += k === 0 ? 0 : ((k * 37_000) % (4 * MIN)) + 1000;
       const base = { kind: "hit" as const, at: t, visitorId, sessionId };
       const where = (path: string) => (ep.urlOnly ? { url: `https://www.exemple.fr${path}?utm_source=x` } : { path });
       switch (step.t) {
@@ -172,7 +195,19 @@ const CONDITIONS = {
 } as const;
 type ConditionName = keyof typeof CONDITIONS;
 const CONDITION_NAMES = Object.keys(CONDITIONS) as ConditionName[];
-const HIT_CONDITIONS = new Set<ConditionName>(["pricing", "whitePaper", "anyDownload", "form", "formOnDemo", "careers", "caseStudyUrl", "demoFit", "readPricing", "blogOnReturn", "pricingWhenEngaged"]);
+const HIT_CONDITIONS = new Set<ConditionName>([
+  "pricing",
+  "whitePaper",
+  "anyDownload",
+  "form",
+  "formOnDemo",
+  "careers",
+  "caseStudyUrl",
+  "demoFit",
+  "readPricing",
+  "blogOnReturn",
+  "pricingWhenEngaged",
+]);
 
 const ruleArb = (name: ConditionName) =>
   fc.record({

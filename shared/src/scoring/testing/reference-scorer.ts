@@ -143,8 +143,7 @@ export class ReferenceScorer {
     for (const { i } of matching) {
       const h = this.hitView(i).hit!;
       for (const field of counter.distinctBy) {
-        const value =
-          field === "path" ? h.path : field === "url" ? h.url : field === "event" ? h.event.name : h.event.props?.[field.slice(6)];
+        const value = field === "path" ? h.path : field === "url" ? h.url : field === "event" ? h.event.name : h.event.props?.[field.slice(6)];
         if (value !== undefined && value !== null && value !== "") {
           keys.add(`${field}:${String(value)}`);
           break;
@@ -212,7 +211,13 @@ export class ReferenceScorer {
     if ("form" in c) return !!h && h.event.hitType === "identify" && (c.form === true || !c.form.path || (h.path !== null && test(c.form.path, h.path)));
     if ("timeOnPage" in c) {
       const bound = c.timeOnPage.gteSeconds * 1000;
-      return !!h && h.event.hitType === "engagement" && h.prevMs < bound && h.ms >= bound && (!c.timeOnPage.path || (h.path !== null && test(c.timeOnPage.path, h.path)));
+      return (
+        !!h &&
+        h.event.hitType === "engagement" &&
+        h.prevMs < bound &&
+        h.ms >= bound &&
+        (!c.timeOnPage.path || (h.path !== null && test(c.timeOnPage.path, h.path)))
+      );
     }
     if ("headcount" in c) return headcountMatches(company()?.headcountBracket, c.headcount);
     if ("naf" in c) {
@@ -220,7 +225,8 @@ export class ReferenceScorer {
       const section = company()?.nafSection ?? nafSectionOf(code);
       return (
         (!!section && (c.naf.sections ?? []).includes(section as never)) ||
-        (!!code && ((c.naf.codes ?? []).some((x) => normalizeNafCode(x) === code) || (c.naf.prefixes ?? []).some((p) => code.startsWith(normalizeNafPrefix(p)))))
+        (!!code &&
+          ((c.naf.codes ?? []).some((x) => normalizeNafCode(x) === code) || (c.naf.prefixes ?? []).some((p) => code.startsWith(normalizeNafPrefix(p)))))
       );
     }
     if ("departement" in c) {
@@ -265,7 +271,9 @@ export class ReferenceScorer {
     this.events.forEach((e, i) => {
       if (e.kind === "hit" && this.evaluate(rule.when, this.hitView(i))) matches.push(e.at);
     });
-    const keep = !rule.repeat ? 1 : Math.min(100, rule.repeat.maxTimes ?? Infinity, rule.repeat.maxPoints ? Math.ceil(rule.repeat.maxPoints / Math.abs(rule.points)) : Infinity);
+    const keep = !rule.repeat
+      ? 1
+      : Math.min(100, rule.repeat.maxTimes ?? Infinity, rule.repeat.maxPoints ? Math.ceil(rule.repeat.maxPoints / Math.abs(rule.points)) : Infinity);
     const kept = matches.sort((a, b) => a - b).slice(-keep);
     let sum = 0;
     for (const t of kept) {

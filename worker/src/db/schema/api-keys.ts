@@ -6,11 +6,15 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     /** The member the key acts for (null for workspace-level keys made by the demo and the admin CLI). */
     memberId: text("member_id"),
     name: text("name").notNull(),
-    role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
+    role: text("role", { enum: ["admin", "member"] })
+      .notNull()
+      .default("member"),
     /** First characters of the key, to tell keys apart in a list. */
     prefix: text("prefix").notNull(),
     hash: text("hash").notNull().unique(),

@@ -12,8 +12,12 @@ export const consoleSessions = sqliteTable(
   {
     id: text("id").primaryKey(),
     tokenHash: text("token_hash").notNull().unique(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
-    keyId: text("key_id").notNull().references(() => apiKeys.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    keyId: text("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
     createdAt: integer("created_at").notNull(),
     /** Sliding: pushed forward on use, never past `created_at` + the absolute lifetime. */
     expiresAt: integer("expires_at").notNull(),

@@ -7,7 +7,9 @@ export const crmBackfillJobs = sqliteTable(
   {
     id: text("id").primaryKey(),
     workspaceId: text("workspace_id").notNull(),
-    connectionId: text("connection_id").notNull().references(() => crmConnections.id, { onDelete: "cascade" }),
+    connectionId: text("connection_id")
+      .notNull()
+      .references(() => crmConnections.id, { onDelete: "cascade" }),
     /** JSON array of lead statuses to backfill. */
     statuses: text("statuses").notNull(),
     total: integer("total").notNull(),

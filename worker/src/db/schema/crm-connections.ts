@@ -17,7 +17,9 @@ export const crmConnections = sqliteTable(
   "crm_connections",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     crm: text("crm", { enum: CRM_KINDS }).notNull(),
     /** Encrypted token: "v1.<iv>.<ciphertext>" (base64url). */
     secret: text("secret").notNull(),

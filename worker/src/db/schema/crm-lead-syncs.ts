@@ -5,7 +5,9 @@ import { crmConnections } from "./crm-connections";
 export const crmLeadSyncs = sqliteTable(
   "crm_lead_syncs",
   {
-    connectionId: text("connection_id").notNull().references(() => crmConnections.id, { onDelete: "cascade" }),
+    connectionId: text("connection_id")
+      .notNull()
+      .references(() => crmConnections.id, { onDelete: "cascade" }),
     leadId: text("lead_id").notNull(),
     workspaceId: text("workspace_id").notNull(),
     recordId: text("record_id").notNull(),

@@ -10,7 +10,9 @@ import { crmConnections } from "./crm-connections";
 export const crmRecords = sqliteTable(
   "crm_records",
   {
-    connectionId: text("connection_id").notNull().references(() => crmConnections.id, { onDelete: "cascade" }),
+    connectionId: text("connection_id")
+      .notNull()
+      .references(() => crmConnections.id, { onDelete: "cascade" }),
     recordId: text("record_id").notNull(),
     siren: text("siren"),
     domain: text("domain"),

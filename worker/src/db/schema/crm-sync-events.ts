@@ -11,7 +11,9 @@ export const CRM_EVENT_STATES = ["pending", "done", "failed"] as const;
 export const crmSyncEvents = sqliteTable(
   "crm_sync_events",
   {
-    connectionId: text("connection_id").notNull().references(() => crmConnections.id, { onDelete: "cascade" }),
+    connectionId: text("connection_id")
+      .notNull()
+      .references(() => crmConnections.id, { onDelete: "cascade" }),
     eventId: text("event_id").notNull(),
     workspaceId: text("workspace_id").notNull(),
     leadId: text("lead_id").notNull(),

@@ -13,8 +13,12 @@ export const hits = sqliteTable(
     id: text("id").primaryKey(),
     siteId: text("site_id").notNull(),
     workspaceId: text("workspace_id").notNull(),
-    visitorId: text("visitor_id").notNull().references(() => visitors.id, { onDelete: "cascade" }),
-    sessionId: text("session_id").notNull().references(() => sessions.id, { onDelete: "cascade" }),
+    visitorId: text("visitor_id")
+      .notNull()
+      .references(() => visitors.id, { onDelete: "cascade" }),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
     contactId: text("contact_id"),
     type: text("type", { enum: HIT_TYPES }).notNull(),
     source: text("source", { enum: HIT_SOURCES }).notNull(),
@@ -40,7 +44,13 @@ export const hits = sqliteTable(
     ip: text("ip"),
     country: text("country"),
     /** Where Cloudflare places the visit (city, postcode, region, coordinates), JSON: to pick the visitor's office. */
-    visitLocation: text("visit_location", { mode: "json" }).$type<{ city?: string; postalCode?: string; region?: string; latitude?: number; longitude?: number }>(),
+    visitLocation: text("visit_location", { mode: "json" }).$type<{
+      city?: string;
+      postalCode?: string;
+      region?: string;
+      latitude?: number;
+      longitude?: number;
+    }>(),
     asn: integer("asn"),
     asOrganization: text("as_organization"),
     userAgent: text("user_agent"),

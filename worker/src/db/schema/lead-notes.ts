@@ -6,7 +6,9 @@ export const leadNotes = sqliteTable(
   "lead_notes",
   {
     id: text("id").primaryKey(),
-    leadId: text("lead_id").notNull().references(() => leads.id, { onDelete: "cascade" }),
+    leadId: text("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
     workspaceId: text("workspace_id").notNull(),
     authorId: text("author_id").notNull(),
     authorName: text("author_name").notNull(),
@@ -21,7 +23,9 @@ export const leadLinks = sqliteTable(
   "lead_links",
   {
     id: text("id").primaryKey(),
-    leadId: text("lead_id").notNull().references(() => leads.id, { onDelete: "cascade" }),
+    leadId: text("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
     workspaceId: text("workspace_id").notNull(),
     /** "linkedin-company" | "linkedin-profile" | "domain" | "crm-record" | "crm" (LEAD_LINK_KINDS): free text, no enum. */
     kind: text("kind").notNull(),

@@ -11,7 +11,9 @@ export const leads = sqliteTable(
   "leads",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     siren: text("siren"),
     name: text("name").notNull(),
@@ -60,7 +62,9 @@ export const leadTransitions = sqliteTable(
   "lead_transitions",
   {
     id: text("id").primaryKey(),
-    leadId: text("lead_id").notNull().references(() => leads.id, { onDelete: "cascade" }),
+    leadId: text("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
     workspaceId: text("workspace_id").notNull(),
     from: text("from_status", { enum: LEAD_STATUSES }).notNull(),
     to: text("to_status", { enum: LEAD_STATUSES }).notNull(),
@@ -77,7 +81,9 @@ export const leadTransitions = sqliteTable(
 export const scoringModels = sqliteTable(
   "scoring_models",
   {
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     document: text("document", { mode: "json" }).notNull(),
     createdAt: integer("created_at").notNull(),
@@ -91,9 +97,13 @@ export const rescoreJobs = sqliteTable(
   "rescore_jobs",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     modelVersion: integer("model_version").notNull(),
-    status: text("status", { enum: ["running", "done", "failed"] }).notNull().default("running"),
+    status: text("status", { enum: ["running", "done", "failed"] })
+      .notNull()
+      .default("running"),
     total: integer("total").notNull(),
     done: integer("done").notNull().default(0),
     changedStatus: integer("changed_status").notNull().default(0),

@@ -9,7 +9,9 @@ export const members = sqliteTable(
   "members",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: text("role", { enum: MEMBER_ROLES }).notNull().default("member"),

@@ -6,7 +6,9 @@ import { workspaces } from "./workspaces";
 export const networkOverrides = sqliteTable(
   "network_overrides",
   {
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     asn: integer("asn").notNull(),
     kind: text("kind", { enum: NETWORK_KINDS }).notNull(),
     note: text("note"),
@@ -26,7 +28,9 @@ export const identityOverrides = sqliteTable(
   "identity_overrides",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     type: text("type", { enum: IDENTITY_OVERRIDE_TYPES }).notNull(),
     /** CIDR text, e-mail domain, or LinkedIn company slug — as the user gave it, normalised. */
     value: text("value").notNull(),
@@ -36,8 +40,5 @@ export const identityOverrides = sqliteTable(
     siren: text("siren").notNull(),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [
-    index("identity_overrides_value_idx").on(t.workspaceId, t.type, t.value),
-    index("identity_overrides_range_idx").on(t.workspaceId, t.family, t.start),
-  ],
+  (t) => [index("identity_overrides_value_idx").on(t.workspaceId, t.type, t.value), index("identity_overrides_range_idx").on(t.workspaceId, t.family, t.start)],
 );

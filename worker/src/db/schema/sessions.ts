@@ -8,7 +8,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    visitorId: text("visitor_id").notNull().references(() => visitors.id, { onDelete: "cascade" }),
+    visitorId: text("visitor_id")
+      .notNull()
+      .references(() => visitors.id, { onDelete: "cascade" }),
     siteId: text("site_id").notNull(),
     startedAt: integer("started_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),

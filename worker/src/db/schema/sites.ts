@@ -5,7 +5,9 @@ export const sites = sqliteTable(
   "sites",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     /** Public key pasted in the snippet (`data-site`). Not a secret. */
     publicKey: text("public_key").notNull().unique(),

@@ -10,7 +10,9 @@ export const visitors = sqliteTable(
   "visitors",
   {
     id: text("id").primaryKey(),
-    siteId: text("site_id").notNull().references(() => sites.id, { onDelete: "cascade" }),
+    siteId: text("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
     workspaceId: text("workspace_id").notNull(),
     visitorKey: text("visitor_key").notNull(),
     contactId: text("contact_id").references(() => contacts.id, { onDelete: "set null" }),
@@ -20,8 +22,5 @@ export const visitors = sqliteTable(
     firstSeenAt: integer("first_seen_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
   },
-  (t) => [
-    uniqueIndex("visitors_site_key_idx").on(t.siteId, t.visitorKey),
-    index("visitors_contact_idx").on(t.contactId),
-  ],
+  (t) => [uniqueIndex("visitors_site_key_idx").on(t.siteId, t.visitorKey), index("visitors_contact_idx").on(t.contactId)],
 );

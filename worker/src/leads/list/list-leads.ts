@@ -42,7 +42,10 @@ const sortValue = (row: ListRow, sort: ListPlan["sort"]) => (sort === "score" ? 
 
 export async function listLeads(db: D1Database, workspaceId: string, plan: ListPlan, now: number): Promise<LeadList> {
   const { sql, binds } = buildListSql(workspaceId, plan);
-  const { results } = await db.prepare(sql).bind(...binds).all<ListRow>();
+  const { results } = await db
+    .prepare(sql)
+    .bind(...binds)
+    .all<ListRow>();
   const page = results.slice(0, plan.limit);
   const last = page[page.length - 1];
   const nextCursor =

@@ -14,7 +14,9 @@ export async function lookupByCrmRecord(db: D1Database, workspaceId: string, rec
   // the candidates; each is then read as a record, so only an address of this very record matches.
   const number = record.slice(record.lastIndexOf("/") + 1).slice(0, 15);
   const { results } = await db
-    .prepare("SELECT lead_id AS id, value FROM lead_links WHERE workspace_id = ? AND kind = 'crm' AND value LIKE ? ESCAPE '\\' ORDER BY created_at DESC LIMIT 20")
+    .prepare(
+      "SELECT lead_id AS id, value FROM lead_links WHERE workspace_id = ? AND kind = 'crm' AND value LIKE ? ESCAPE '\\' ORDER BY created_at DESC LIMIT 20",
+    )
     .bind(workspaceId, likeContains(number))
     .all<{ id: string; value: string }>();
   const legacy = results.find((r) => crmRecordId(r.value) === record);

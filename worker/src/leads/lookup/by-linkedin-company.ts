@@ -18,7 +18,9 @@ export async function lookupByLinkedinCompany(db: D1Database, workspaceId: strin
   }
 
   const { results } = await db
-    .prepare("SELECT id, linkedin_url AS url FROM leads WHERE workspace_id = ? AND linkedin_url LIKE ? ESCAPE '\\' ORDER BY merged_into IS NULL DESC, last_seen_at DESC LIMIT 20")
+    .prepare(
+      "SELECT id, linkedin_url AS url FROM leads WHERE workspace_id = ? AND linkedin_url LIKE ? ESCAPE '\\' ORDER BY merged_into IS NULL DESC, last_seen_at DESC LIMIT 20",
+    )
     .bind(workspaceId, likeContains(slug))
     .all<{ id: string; url: string }>();
   const byUrl = results.find((r) => linkedinCompanySlug(r.url) === slug);

@@ -12,7 +12,10 @@ const CANDIDATES = 50;
 export function pickByName(name: string, candidates: readonly { id: string; name: string }[]): LookupHit {
   const wanted = normalizeCompanyName(name);
   const named = candidates.map((c) => ({ id: c.id, n: normalizeCompanyName(c.name) }));
-  for (const [level, label] of [["full", "name"], ["core", "name without generic words"]] as const) {
+  for (const [level, label] of [
+    ["full", "name"],
+    ["core", "name without generic words"],
+  ] as const) {
     const ids = [...new Set(named.filter((c) => c.n[level] === wanted[level]).map((c) => c.id))];
     if (ids.length === 1) return found(ids[0]!, label);
     if (ids.length > 1) return notFound(`ambiguous name: ${ids.length} leads are named "${wanted[level]}"`);
