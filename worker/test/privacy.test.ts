@@ -232,6 +232,31 @@ describe("erasure by e-mail", () => {
   });
 });
 
+describe("erasure matches whole addresses", () => {
+  it("erasing n@acme.fr leaves jean@acme.fr's visits, campaign links and notes alone", async () => {
+    const a = await createTestSite();
+    await collect(a, "203.0.113.31", { vid: "jean-browser-00001", type: "identify", traits: { email: "jean@acme.fr" } });
+    await collect(a, "203.0.113.32", { vid: "jean-mail-reader-1", url: "https://www.exemple.fr/?email=jean%40acme.fr" });
+    await collect(a, "203.0.113.33", { vid: "n-mail-reader-0001", url: "https://www.exemple.fr/?email=n%40acme.fr" });
+    await settled(a, 3);
+    const lead = await env.DB.prepare("SELECT id FROM leads WHERE workspace_id = ? LIMIT 1").bind(a.workspaceId).first<{ id: string }>();
+    expect(lead).not.toBeNull();
+    const note = await call(a.apiKey, "POST", `/leads/${lead!.id}/notes`, { body: "Rappeler jean@acme.fr, pas n@acme.fr" });
+    expect(note.status).toBe(201);
+
+    const erased = await call(a.apiKey, "POST", "/privacy/erase", { email: "n@acme.fr" });
+    expect(erased.status).toBe(200);
+    expect(erased.body.deleted.hits).toBe(1);
+
+    const urls = await env.DB.prepare("SELECT url FROM hits WHERE site_id = ? ORDER BY url").bind(a.siteId).all<{ url: string }>();
+    expect(urls.results.map((r) => r.url)).toEqual(expect.arrayContaining(["https://www.exemple.fr/?email=jean%40acme.fr"]));
+    expect(urls.results.some((r) => r.url.includes("email=n%40"))).toBe(false);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE workspace_id = ? AND email = 'jean@acme.fr'").bind(a.workspaceId).first("n")).toBe(1);
+    const body = await env.DB.prepare("SELECT body FROM lead_notes WHERE lead_id = ?").bind(lead!.id).first<string>("body");
+    expect(body).toBe(`Rappeler jean@acme.fr, pas ${REDACTED}`);
+  });
+});
+
 describe("erasure by id", () => {
   it("erases a visitor, then its contact; another workspace gets 404 / found: false and changes nothing", async () => {
     const a = await createTestSite();

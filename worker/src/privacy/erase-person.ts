@@ -1,3 +1,4 @@
+import { mentionsWholeEmail, wholeEmailPattern } from "@sillage/shared/email-mention";
 import { emptyReport, numbered, runErasure, statePath, type CountedStatement, type ErasureReport } from "./erasure-report";
 
 /** Placeholder left in a salesperson's note where the erased e-mail address was. */
@@ -26,9 +27,12 @@ function linkedinSlug(url: string | null): string | null {
 
 /** SQL: the column quotes the e-mail address (?3), or its URL-encoded form (?4), in any case. */
 const mentions = (col: string) => `(instr(lower(coalesce(${col}, '')), ?3) > 0 OR instr(lower(coalesce(${col}, '')), ?4) > 0)`;
-const clearIfMentions = (col: string) => `${col} = CASE WHEN ${mentions(col)} THEN NULL ELSE ${col} END`;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Ids in statements of at most MAX_PATHS_PER_STATEMENT bound parameters. */
+function chunks(ids: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_PATHS_PER_STATEMENT) out.push(ids.slice(i, i + MAX_PATHS_PER_STATEMENT));
+  return out;
+}
 
 export async function findContact(db: D1Database, workspaceId: string, by: { id: string } | { email: string }): Promise<ContactRow | null> {
   const [col, value] = "id" in by ? ["id", by.id] : ["email", normaliseEmail(by.email)];
@@ -128,24 +132,44 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
   }
 
   // Mentions of the address anywhere else in the workspace (campaign links such as ?email=…, forms' props).
+  // SQL finds the candidates by substring; only rows quoting the whole address are touched (n@acme.fr must
+  // never erase what mentions jean@acme.fr).
+  const whole = wholeEmailPattern(e);
+  const quotes = (text: string | null) => mentionsWholeEmail(text, whole);
   const ofWorkspaceSites = "site_id IN (SELECT id FROM sites WHERE workspace_id = ?1)";
-  statements.push(
-    {
-      counter: "deleted.hits",
-      stmt: s(`DELETE FROM hits WHERE ${ofWorkspaceSites} AND (${["url", "referrer", "title", "props"].map(mentions).join(" OR ")})`),
-    },
-    {
+  const hitColumns = ["url", "referrer", "title", "props"] as const;
+  const hits = await s(`SELECT id, ${hitColumns.join(", ")} FROM hits WHERE ${ofWorkspaceSites} AND (${hitColumns.map(mentions).join(" OR ")})`).all<
+    Record<(typeof hitColumns)[number] | "id", string | null>
+  >();
+  const hitIds = hits.results.filter((row) => hitColumns.some((col) => quotes(row[col]))).map((row) => row.id as string);
+  for (const chunk of chunks(hitIds)) {
+    statements.push({ counter: "deleted.hits", stmt: db.prepare(`DELETE FROM hits WHERE id IN (${chunk.map(() => "?").join(", ")})`).bind(...chunk) });
+  }
+  const sessionColumns = ["referrer", "landing_path", "utm_source", "utm_medium", "utm_campaign"] as const;
+  const sessions = await s(
+    `SELECT id, ${sessionColumns.join(", ")} FROM sessions WHERE ${ofWorkspaceSites} AND (${sessionColumns.map(mentions).join(" OR ")})`,
+  ).all<Record<(typeof sessionColumns)[number] | "id", string | null>>();
+  for (const row of sessions.results) {
+    const cleared = sessionColumns.filter((col) => quotes(row[col]));
+    if (cleared.length === 0) continue;
+    statements.push({
       counter: "scrubbed.sessions",
-      stmt: s(
-        `UPDATE sessions SET ${["referrer", "landing_path", "utm_source", "utm_medium", "utm_campaign"].map(clearIfMentions).join(", ")}
-          WHERE ${ofWorkspaceSites} AND (${["referrer", "landing_path", "utm_source", "utm_medium", "utm_campaign"].map(mentions).join(" OR ")})`,
-      ),
-    },
-    { counter: "deleted.webhookDeliveries", stmt: s(`DELETE FROM webhook_deliveries WHERE workspace_id = ?1 AND ${mentions("payload")}`) },
-  );
+      stmt: db.prepare(`UPDATE sessions SET ${cleared.map((col) => `${col} = NULL`).join(", ")} WHERE id = ?`).bind(row.id),
+    });
+  }
+  const deliveries = await s(`SELECT id, payload FROM webhook_deliveries WHERE workspace_id = ?1 AND ${mentions("payload")}`).all<{
+    id: string;
+    payload: string | null;
+  }>();
+  const deliveryIds = deliveries.results.filter((row) => quotes(row.payload)).map((row) => row.id);
+  for (const chunk of chunks(deliveryIds)) {
+    statements.push({
+      counter: "deleted.webhookDeliveries",
+      stmt: db.prepare(`DELETE FROM webhook_deliveries WHERE id IN (${chunk.map(() => "?").join(", ")})`).bind(...chunk),
+    });
+  }
 
   // Notes are free text written by salespeople: the address is replaced, the rest of the note is theirs.
-  const pattern = new RegExp(`${escapeRegExp(e)}|${escapeRegExp(encoded)}`, "gi");
   const freeText = [
     { table: "lead_notes", column: "body", counter: "scrubbed.leadNotes" },
     { table: "lead_transitions", column: "note", counter: "scrubbed.transitionNotes" },
@@ -156,10 +180,11 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
       text: string;
     }>();
     for (const row of results) {
+      if (!quotes(row.text)) continue;
       statements.push({
         counter,
         // Guarded by the old text: a note edited meanwhile is left for a second erasure rather than overwritten.
-        stmt: db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ? AND ${column} = ?`).bind(row.text.replace(pattern, REDACTED), row.id, row.text),
+        stmt: db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ? AND ${column} = ?`).bind(row.text.replace(whole, REDACTED), row.id, row.text),
       });
     }
   }
