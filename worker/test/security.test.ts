@@ -121,10 +121,19 @@ function sample(schema: Json | undefined, doc: Json, name = ""): unknown {
   }
 }
 
-function operations(doc: Json): Operation[] {
+/** Operations that declare `security: []`: no Authorization header (console sign-in takes the key in its body). */
+const declaresNoAuth = ({ op }: Operation) => Array.isArray(op.security) && op.security.length === 0;
+/** The only routes allowed to opt out of the API key: a new one must be added here on purpose. */
+const PUBLIC_ROUTES = ["POST /session", "DELETE /session"];
+
+function allOperations(doc: Json): Operation[] {
   const ops: Operation[] = [];
   for (const [path, item] of Object.entries<Json>(doc.paths)) for (const method of METHODS) if (item[method]) ops.push({ method, path, op: item[method] });
   return ops;
+}
+
+function operations(doc: Json): Operation[] {
+  return allOperations(doc).filter((o) => !declaresNoAuth(o));
 }
 
 const label = ({ method, path }: Operation) => `${method.toUpperCase()} ${path}`;
@@ -238,6 +247,21 @@ describe("security of every documented route", () => {
   it("the document lists the API's routes", () => {
     expect(ops.length).toBeGreaterThanOrEqual(30);
     expect(ops.filter(adminOnly).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("only the console's sign-in and sign-out take no API key, and sign-in refuses a revoked or unknown key", async () => {
+    expect(allOperations(doc).filter(declaresNoAuth).map(label).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    for (const key of [revokedKeyA, generateApiKey()]) {
+      const res = await worker.fetch(
+        new Request(`${ORIGIN}/api/v1/session`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Sillage-CSRF": "1", Origin: ORIGIN },
+          body: JSON.stringify({ key }),
+        }),
+      );
+      expect(res.status).toBe(401);
+      expect(res.headers.get("set-cookie")).toBeNull();
+    }
   });
 
   it("every route can be exercised: each path parameter kind has a factory", () => {
