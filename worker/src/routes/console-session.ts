@@ -22,8 +22,6 @@ const signIn = createRoute({
   method: "post",
   path: "/session",
   summary: "Console sign-in: exchanges an API key for a session cookie (HttpOnly, Secure, SameSite=Strict); send X-Sillage-CSRF: 1",
-  // The key travels in the body, not in an Authorization header.
-  security: [],
   request: { body: { required: true, content: { "application/json": { schema: z.object({ key: z.string().max(100) }) } } } },
   responses: {
     201: json(sessionSchema.extend({ expiresAt: z.string() }), "Signed in; the cookie is set"),
@@ -37,8 +35,6 @@ const signOut = createRoute({
   method: "delete",
   path: "/session",
   summary: "Console sign-out: ends the session and clears its cookie",
-  // Works on an ended session too: nothing to authenticate.
-  security: [],
   responses: { 200: json(z.object({ signedOut: z.boolean() }), "Signed out"), 403: errorSchema },
 });
 
