@@ -125,11 +125,11 @@ describe("watchPage", () => {
     const live = new Set<MutationObserver>();
     const Native = window.MutationObserver;
     class Counted extends Native {
-      observe(target: Node, options?: MutationObserverInit) {
+      override observe(target: Node, options?: MutationObserverInit) {
         live.add(this);
         super.observe(target, options);
       }
-      disconnect() {
+      override disconnect() {
         live.delete(this);
         super.disconnect();
       }
