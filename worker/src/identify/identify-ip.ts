@@ -2,6 +2,7 @@ import { parseIp, isPublicIp } from "@sillage/shared/network/ip";
 import { classifyNetwork, isLeadKind, type NetworkClassification, type NetworkKind } from "@sillage/shared/network/kind";
 import type { Firmographics } from "@sillage/shared/firmographics/record";
 import type { FirmographicsProvider } from "@sillage/shared/providers/types";
+import type { AsnStats } from "./asn-stats";
 import { directLookups, type NetworkLookups } from "./network-lookups";
 import { companyBySiren, matchOrganizationCached } from "./organization-match";
 import { COMPANY_TTL_MS } from "./company-store";
@@ -77,7 +78,8 @@ export async function identifyIp(input: IdentifyInput): Promise<IdentifyResult> 
     const match = await matchOrganizationCached(db, providers, network.organization, "network", now);
     return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
   }
-  return withRegistryEvidence(db, providers, ip, { ...net, organization: network.organization }, now);
+  const stats = await lookups.asnStats(network.asn!);
+  return withRegistryEvidence(db, providers, ip, { ...net, organization: network.organization }, stats, now);
 }
 
 /**
@@ -89,9 +91,10 @@ async function withRegistryEvidence(
   providers: readonly FirmographicsProvider[],
   ip: string,
   net: IdentifyResult["network"] & { organization: string },
+  stats: AsnStats | null,
   now: number,
 ): Promise<IdentifyResult> {
-  const priors = networkPriors(net.organization);
+  const priors = networkPriors(net.organization, stats?.ipv4Addresses ?? null);
   if (!priors.askRegistry) {
     const reason = `${net.reason}; register not asked (${priors.reason})`;
     return isLeadKind(net.kind)
@@ -107,7 +110,8 @@ async function withRegistryEvidence(
   }
   // The register did not decide: a name pattern's lead kind keeps its match (as before), unknown stays unknown.
   if (isLeadKind(net.kind)) return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
-  const reason = `${net.reason}; register: ${match.siren ? `${match.reason} (not decisive)` : match.reason}`;
+  const verdict = decided ? `${decided.reason}, not trusted (${priors.reason})` : match.siren ? `${match.reason} (not decisive)` : match.reason;
+  const reason = `${net.reason}; register: ${verdict}`;
   return { ip, network: { ...net, reason }, company: null, confidence: 0, reason: `unknown network: ${reason}` };
 }
 
