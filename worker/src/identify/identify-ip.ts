@@ -8,7 +8,7 @@ import { companyBySiren, matchOrganizationCached } from "./organization-match";
 import { COMPANY_TTL_MS } from "./company-store";
 import { companyNameSimilarity } from "@sillage/shared/company-match/score-candidates";
 import { networkPriors } from "@sillage/shared/network/priors";
-import { kindFromRegistry } from "@sillage/shared/network/registry-kind";
+import { registryVerdict } from "@sillage/shared/network/registry-kind";
 
 export interface IdentifyResult {
   ip: string;
@@ -102,15 +102,16 @@ async function withRegistryEvidence(
       : { ip, network: { ...net, reason }, company: null, confidence: 0, reason: `${net.kind} network: ${reason}` };
   }
   const match = await matchOrganizationCached(db, providers, net.organization, "network", now);
-  const decided = match.company ? kindFromRegistry(match.company, companyNameSimilarity(net.organization, match.company)) : null;
-  if (decided && (decided.kind !== "corporate" || priors.trustCorporate)) {
+  const similarity = match.company ? companyNameSimilarity(net.organization, match.company) : 0;
+  const { decided, refused } = registryVerdict(match.company, similarity, priors);
+  if (decided) {
     const network = { ...net, kind: decided.kind, reason: decided.reason };
     if (!decided.siren) return { ip, network, company: null, confidence: 0, reason: `${decided.kind} network: ${decided.reason}` };
     return { ip, network, company: match.company, confidence: match.confidence, reason: `${decided.reason} (${match.reason})` };
   }
   // The register did not decide: a name pattern's lead kind keeps its match (as before), unknown stays unknown.
   if (isLeadKind(net.kind)) return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
-  const verdict = decided ? `${decided.reason}, not trusted (${priors.reason})` : match.siren ? `${match.reason} (not decisive)` : match.reason;
+  const verdict = refused ? `${refused.reason}, not trusted (${priors.reason})` : match.siren ? `${match.reason} (not decisive)` : match.reason;
   const reason = `${net.reason}; register: ${verdict}`;
   return { ip, network: { ...net, reason }, company: null, confidence: 0, reason: `unknown network: ${reason}` };
 }
