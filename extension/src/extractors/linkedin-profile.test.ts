@@ -116,10 +116,12 @@ describe("LinkedIn profile pages", () => {
   it("reads the German top card's 'Aktuelles Unternehmen' button", () => {
     const { doc, url } = loadPage("linkedin-profile-guest-de.html", "https://de.linkedin.com/in/lena-hoffmann-7b3a21");
     doc.querySelector("section.experience")?.remove();
-    doc.querySelector("h2.top-card-layout__headline")!.insertAdjacentHTML(
-      "afterend",
-      '<ul><li><button aria-label="Aktuelles Unternehmen: Nordwerk Logistik. Klicken Sie, um zur Karte „Berufserfahrung“ zu springen"><span>Nordwerk Logistik</span></button></li></ul>',
-    );
+    doc
+      .querySelector("h2.top-card-layout__headline")!
+      .insertAdjacentHTML(
+        "afterend",
+        '<ul><li><button aria-label="Aktuelles Unternehmen: Nordwerk Logistik. Klicken Sie, um zur Karte „Berufserfahrung“ zu springen"><span>Nordwerk Logistik</span></button></li></ul>',
+      );
     expect(extract(doc, url)).toMatchObject({ employer: { name: "Nordwerk Logistik" } });
   });
 
