@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAsnData, type AsnData } from "./asn-csv";
-import { BLIND_FRENCH_FORMS_2026, BLIND_STRATIFIED_2026_12, RANDOM_FRENCH_SAMPLE, VALIDATION_FRENCH_SAMPLE } from "./asn-labels";
+import {
+  BLIND_FRENCH_FORMS_2026,
+  BLIND_STRATIFIED_2026_12,
+  KNOWN_EXAMPLES,
+  RANDOM_FRENCH_SAMPLE,
+  RANDOM_SAMPLE,
+  VALIDATION_FRENCH_SAMPLE,
+  VALIDATION_SAMPLE,
+} from "./asn-labels";
 import { runPipeline, summarize } from "./measure-registry";
 import { HANDWRITTEN_REGISTRY_ANSWERS, handSiren, handwrittenSearchBody } from "./registry-answers.handwritten";
 
@@ -15,7 +23,10 @@ describe("registry stage on labelled networks (hand-written register answers)", 
   }, 120_000);
 
   const answered = [
+    ["known examples", KNOWN_EXAMPLES],
+    ["held-out random", RANDOM_SAMPLE],
     ["held-out French forms", RANDOM_FRENCH_SAMPLE],
+    ["validation random", VALIDATION_SAMPLE],
     ["validation French forms", VALIDATION_FRENCH_SAMPLE],
     ["blind French forms 2026-12", BLIND_FRENCH_FORMS_2026],
     ["stratified 2026-12-03", BLIND_STRATIFIED_2026_12],
