@@ -11,16 +11,7 @@
  */
 import { classifyNetwork, type NetworkKind } from "../../shared/src/network/kind";
 import { loadAsnData } from "../../shared/src/network/testdata/asn-csv";
-import {
-  BLIND_FRENCH_FORMS_2026,
-  BLIND_STRATIFIED_2026_12,
-  KNOWN_EXAMPLES,
-  RANDOM_FRENCH_SAMPLE,
-  RANDOM_SAMPLE,
-  VALIDATION_FRENCH_SAMPLE,
-  VALIDATION_SAMPLE,
-  type LabelledAsn,
-} from "../../shared/src/network/testdata/asn-labels";
+import { LABELLED_SETS } from "../../shared/src/network/testdata/asn-labels";
 import { foreignCorporateCandidate } from "../../shared/src/network/testdata/foreign-candidate";
 import { missReason, runPipeline, SHIPPED_THRESHOLDS, summarize, type PipelineOutcome } from "../../shared/src/network/testdata/measure-registry";
 import { HANDWRITTEN_REGISTRY_ANSWERS } from "../../shared/src/network/testdata/registry-answers.handwritten";
@@ -46,19 +37,8 @@ const BEFORE_2026_12_03: Record<string, { n: number; correct: number; found: num
   stratified: { n: 88, correct: 48, found: 8, corporate: 29, falseCorporate: 0, unknown: 38 },
 };
 
-const sets: [key: string, name: string, labels: readonly LabelledAsn[]][] = [
-  ["known", "known examples (brief, curated)", KNOWN_EXAMPLES],
-  ["random", "held-out random (tuned on)", RANDOM_SAMPLE],
-  ["randomFrench", "held-out French forms (tuned on)", RANDOM_FRENCH_SAMPLE],
-  // Labelled before classifying; afterwards two rules were fixed on what it showed ("finance", central banks).
-  ["validation", "validation random (blind*)", VALIDATION_SAMPLE],
-  ["validationFrench", "validation French forms (blind*)", VALIDATION_FRENCH_SAMPLE],
-  ["blindFrench", "blind French forms 2026-12 (untuned)", BLIND_FRENCH_FORMS_2026],
-  ["stratified", "stratified 2026-12-03 (new, untuned)", BLIND_STRATIFIED_2026_12],
-];
-
 const results = await Promise.all(
-  sets.map(async ([key, name, labels]) => ({ key, name, labels, out: await runPipeline(labels, data, HANDWRITTEN_REGISTRY_ANSWERS) })),
+  LABELLED_SETS.map(async ({ key, name, labels }) => ({ key, name, labels, out: await runPipeline(labels, data, HANDWRITTEN_REGISTRY_ANSWERS) })),
 );
 const allOut = results.flatMap((r) => r.out);
 
