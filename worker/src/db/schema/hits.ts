@@ -80,5 +80,7 @@ export const hits = sqliteTable(
     index("hits_page_idx").on(t.siteId, t.pageId),
     index("hits_enrichment_idx").on(t.enrichmentStatus, t.receivedAt),
     index("hits_lead_time_idx").on(t.leadId, t.occurredAt),
+    // Re-attribution after a network correction and the review queue read a workspace's hits by network.
+    index("hits_workspace_asn_idx").on(t.workspaceId, t.asn),
   ],
 );
