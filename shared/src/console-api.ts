@@ -140,6 +140,64 @@ export const apiKeySchema = z.object({
 });
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
+export const crmConnectionSchema = z.object({
+  id: z.string(),
+  crm: z.enum(["hubspot", "pipedrive"]),
+  companyDomain: z.string().nullable(),
+  account: z.string().nullable(),
+  events: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()),
+  taskOwnerId: z.string().nullable(),
+  enabled: z.boolean(),
+  state: z.string(),
+  brokenReason: z.string().nullable(),
+  brokenAt: nullableIso,
+  checkedAt: nullableIso,
+  tokenHint: z.string(),
+  pendingEvents: z.number(),
+  createdAt: z.string(),
+});
+export type CrmConnection = z.infer<typeof crmConnectionSchema>;
+
+export const crmTestSchema = z.object({ ok: z.boolean(), account: z.string().nullable(), reason: z.string().nullable(), resumed: z.number() });
+export type CrmTest = z.infer<typeof crmTestSchema>;
+
+export const crmPreviewSchema = z.object({
+  items: z.array(
+    z.object({
+      leadId: z.string(),
+      name: z.string(),
+      action: z.enum(["create", "update", "unchanged"]),
+      matchedBy: z.string().nullable(),
+      candidates: z.number(),
+      recordId: z.string().nullable(),
+      fields: z.array(z.object({ field: z.string(), crm: z.string().nullable(), sillage: z.string().nullable(), action: z.string() })),
+    }),
+  ),
+  calls: z.number(),
+});
+export type CrmPreview = z.infer<typeof crmPreviewSchema>;
+
+export const crmBackfillSchema = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  statuses: z.array(z.string()),
+  total: z.number(),
+  queued: z.number(),
+  synced: z.number(),
+  failed: z.number(),
+  pending: z.number(),
+  finished: z.boolean(),
+  startedAt: z.string(),
+});
+export type CrmBackfill = z.infer<typeof crmBackfillSchema>;
+
+export interface CrmConnectionInput {
+  crm: "hubspot" | "pipedrive";
+  token: string;
+  companyDomain?: string;
+}
+
 const anything = z.unknown();
 
 export interface ConsoleClient extends SillageClient {
@@ -166,6 +224,14 @@ export interface ConsoleClient extends SillageClient {
   keys(): Promise<ApiKey[]>;
   createKey(body: { memberId: string; name: string }): Promise<ApiKey & { key: string }>;
   revokeKey(id: string): Promise<ApiKey>;
+  crmConnections(): Promise<CrmConnection[]>;
+  connectCrm(input: CrmConnectionInput): Promise<CrmConnection>;
+  updateCrmConnection(id: string, patch: { enabled?: boolean; token?: string }): Promise<CrmConnection & { test: CrmTest | null }>;
+  testCrmConnection(id: string): Promise<CrmTest>;
+  deleteCrmConnection(id: string): Promise<void>;
+  previewCrmSync(id: string): Promise<CrmPreview>;
+  startCrmBackfill(id: string): Promise<{ jobId: string }>;
+  crmBackfill(jobId: string): Promise<CrmBackfill>;
 }
 
 /** The console's client: same origin, authenticated by the session cookie (no key in the page). */
@@ -197,5 +263,14 @@ export function createConsoleClient(options: SillageClientOptions): ConsoleClien
     keys: async () => (await request("GET", "/keys", z.object({ keys: z.array(apiKeySchema) }))).keys,
     createKey: (body) => request("POST", "/keys", apiKeySchema.extend({ key: z.string() }), body),
     revokeKey: (keyId) => request("DELETE", `/keys/${id(keyId)}`, apiKeySchema),
+    crmConnections: async () => (await request("GET", "/crm/connections", z.object({ items: z.array(crmConnectionSchema) }))).items,
+    connectCrm: (input) => request("POST", "/crm/connections", crmConnectionSchema, input),
+    updateCrmConnection: (connId, patch) =>
+      request("PATCH", `/crm/connections/${id(connId)}`, crmConnectionSchema.extend({ test: crmTestSchema.nullable() }), patch),
+    testCrmConnection: (connId) => request("POST", `/crm/connections/${id(connId)}/test`, crmTestSchema),
+    deleteCrmConnection: async (connId) => void (await request("DELETE", `/crm/connections/${id(connId)}`, anything)),
+    previewCrmSync: (connId) => request("GET", `/crm/connections/${id(connId)}/preview?limit=20`, crmPreviewSchema),
+    startCrmBackfill: (connId) => request("POST", `/crm/connections/${id(connId)}/backfill`, z.object({ jobId: z.string() }), {}),
+    crmBackfill: (jobId) => request("GET", `/crm/backfills/${id(jobId)}`, crmBackfillSchema),
   };
 }

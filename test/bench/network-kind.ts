@@ -1,13 +1,19 @@
 /**
- * Accuracy of classifyNetwork on hand-labelled real ASNs (shared/src/network/testdata/asn-labels.ts), with the
- * organisation names read from @ip-location-db/asn, plus how the whole data set splits by kind.
+ * Accuracy of the network-kind pipeline on hand-labelled real ASNs (shared/src/network/testdata/asn-labels.ts), with
+ * the organisation names and address space read from @ip-location-db/asn, before and after issue #10's recall work.
  *
  *   npx tsx test/bench/network-kind.ts [--verbose]
+ *
+ * "after" runs what `identify-ip.ts` runs: curated lists and name patterns, then, for the networks sent to the French
+ * register, the register's answer through the real API client, matcher and registryVerdict — answers HAND-WRITTEN in
+ * the API's shape (registry-answers.handwritten.ts), present for the French-form sets and the stratified set; a network
+ * sent to the register without an answer at hand keeps the lists' and names' verdict (counted in "register").
  */
 import { classifyNetwork, type NetworkKind } from "../../shared/src/network/kind";
 import { loadAsnData } from "../../shared/src/network/testdata/asn-csv";
 import {
   BLIND_FRENCH_FORMS_2026,
+  BLIND_STRATIFIED_2026_12,
   KNOWN_EXAMPLES,
   RANDOM_FRENCH_SAMPLE,
   RANDOM_SAMPLE,
@@ -15,8 +21,9 @@ import {
   VALIDATION_SAMPLE,
   type LabelledAsn,
 } from "../../shared/src/network/testdata/asn-labels";
-import { measureKinds } from "../../shared/src/network/testdata/measure-kind";
-import { measureRegistryReach } from "../../shared/src/network/testdata/measure-registry-reach";
+import { foreignCorporateCandidate } from "../../shared/src/network/testdata/foreign-candidate";
+import { missReason, runPipeline, SHIPPED_THRESHOLDS, summarize, type PipelineOutcome } from "../../shared/src/network/testdata/measure-registry";
+import { HANDWRITTEN_REGISTRY_ANSWERS } from "../../shared/src/network/testdata/registry-answers.handwritten";
 
 const verbose = process.argv.includes("--verbose");
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -25,87 +32,139 @@ const started = performance.now();
 const data = await loadAsnData();
 console.log(`@ip-location-db/asn: ${data.asnCount} ASNs loaded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-const sets: [string, readonly LabelledAsn[]][] = [
-  ["known examples (brief, curated)", KNOWN_EXAMPLES],
-  ["held-out random (tuned on)", RANDOM_SAMPLE],
-  ["held-out French forms (tuned on)", RANDOM_FRENCH_SAMPLE],
+/**
+ * BEFORE: main's figures on 2026-12-03 (commit 499aa01: lists and names only; the registry stage was not measured),
+ * as counts. The stratified set's were measured with main's rules on the day it was labelled, before any change.
+ */
+const BEFORE_2026_12_03: Record<string, { n: number; correct: number; found: number; corporate: number; falseCorporate: number; unknown: number }> = {
+  known: { n: 101, correct: 101, found: 17, corporate: 17, falseCorporate: 0, unknown: 0 },
+  random: { n: 162, correct: 98, found: 7, corporate: 41, falseCorporate: 0, unknown: 58 },
+  randomFrench: { n: 64, correct: 44, found: 8, corporate: 13, falseCorporate: 0, unknown: 20 },
+  validation: { n: 138, correct: 87, found: 9, corporate: 38, falseCorporate: 0, unknown: 50 },
+  validationFrench: { n: 50, correct: 33, found: 4, corporate: 10, falseCorporate: 0, unknown: 17 },
+  blindFrench: { n: 52, correct: 25, found: 2, corporate: 14, falseCorporate: 0, unknown: 25 },
+  stratified: { n: 88, correct: 48, found: 8, corporate: 29, falseCorporate: 0, unknown: 38 },
+};
+
+const sets: [key: string, name: string, labels: readonly LabelledAsn[]][] = [
+  ["known", "known examples (brief, curated)", KNOWN_EXAMPLES],
+  ["random", "held-out random (tuned on)", RANDOM_SAMPLE],
+  ["randomFrench", "held-out French forms (tuned on)", RANDOM_FRENCH_SAMPLE],
   // Labelled before classifying; afterwards two rules were fixed on what it showed ("finance", central banks).
-  ["validation random (blind*)", VALIDATION_SAMPLE],
-  ["validation French forms (blind*)", VALIDATION_FRENCH_SAMPLE],
-  ["blind French forms 2026-12 (untuned)", BLIND_FRENCH_FORMS_2026],
+  ["validation", "validation random (blind*)", VALIDATION_SAMPLE],
+  ["validationFrench", "validation French forms (blind*)", VALIDATION_FRENCH_SAMPLE],
+  ["blindFrench", "blind French forms 2026-12 (untuned)", BLIND_FRENCH_FORMS_2026],
+  ["stratified", "stratified 2026-12-03 (new, untuned)", BLIND_STRATIFIED_2026_12],
 ];
 
-const rows = sets.map(([name, labels]) => {
-  const m = measureKinds(labels, data);
-  const bySource = new Map<string, { n: number; ok: number }>();
-  for (const label of labels) {
-    const organization = data.organizationOf(label.asn);
-    if (organization === undefined) continue;
-    const got = classifyNetwork({ asn: label.asn, organization });
-    const s = bySource.get(got.source) ?? { n: 0, ok: 0 };
-    s.n++;
-    if ([label.kind, ...(label.alt ?? [])].includes(got.kind)) s.ok++;
-    bySource.set(got.source, s);
-  }
-  return { name, m, bySource };
-});
+const results = await Promise.all(sets.map(async ([key, name, labels]) => ({ key, name, labels, out: await runPipeline(labels, data, HANDWRITTEN_REGISTRY_ANSWERS) })));
+const allOut = results.flatMap((r) => r.out);
 
-const all = measureKinds(
-  sets.flatMap(([, l]) => l),
-  data,
-);
-console.table(
-  [...rows.map(({ name, m }) => ({ set: name, m })), { set: "ALL LABELLED", m: all }].map(({ set, m }) => ({
-    set,
-    n: m.total,
-    accuracy: pct(m.accuracy),
-    "false corporate": m.falseCorporate.length,
-    "false lead": m.falseLead.length,
-    "corporate found": `${m.correctCorporate}/${m.correctCorporate + m.missedCorporate.length}`,
-    "answered unknown": m.wrong.filter((w) => w.got.kind === "unknown").length,
-    "unknown share": pct(m.unknownCount / Math.max(1, m.total)),
-  })),
-);
+const row = (name: string, key: string | null, out: readonly PipelineOutcome[]) => {
+  const b = key
+    ? BEFORE_2026_12_03[key]!
+    : Object.values(BEFORE_2026_12_03).reduce((t, x) => ({
+        n: t.n + x.n,
+        correct: t.correct + x.correct,
+        found: t.found + x.found,
+        corporate: t.corporate + x.corporate,
+        falseCorporate: t.falseCorporate + x.falseCorporate,
+        unknown: t.unknown + x.unknown,
+      }));
+  const a = summarize(out);
+  const asked = out.filter((o) => o.register === "answered" || o.register === "no answer at hand").length;
+  return {
+    set: name,
+    n: a.n,
+    "accuracy before→after": `${pct(b.correct / b.n)} → ${pct(a.accuracy)}`,
+    "corporate found before→after": `${b.found}/${b.corporate} → ${a.corporateFound}/${a.corporateLabelled}`,
+    "false corporate before→after": `${b.falseCorporate} → ${a.falseCorporate.length}`,
+    "unknown before→after": `${pct(b.unknown / b.n)} → ${pct(a.unknownShare)}`,
+    "register answered/asked": `${out.filter((o) => o.register === "answered").length}/${asked}`,
+    "foreign form, not asked": out.filter((o) => o.register === "not asked (foreign form)").length,
+  };
+};
+console.log("Before (main, 2026-12-03: lists and names) → after (lists, names, then the register where an answer is at hand):");
+console.table([...results.map((r) => row(r.name, r.key, r.out)), row("ALL LABELLED", null, allOut)]);
 
-// The registry stage (registry-kind.ts) needs the provider: offline, what it may change is bounded per set.
-console.log("\nRegistry stage, offline bound (networks left unknown by lists and names):");
+// What decided, after: each stage's own accuracy and errors, all sets together.
+console.log("After, by what decided (all sets):");
+const stages = new Map<string, PipelineOutcome[]>();
+for (const o of allOut) stages.set(o.by, [...(stages.get(o.by) ?? []), o]);
 console.table(
-  [...sets, ["ALL LABELLED", sets.flatMap(([, l]) => l)] as [string, readonly LabelledAsn[]]].map(([set, labels]) => {
-    const r = measureRegistryReach(labels, data);
-    const m = measureKinds(labels, data);
-    const found = m.correctCorporate;
-    const all = m.correctCorporate + m.missedCorporate.length;
+  [...stages].map(([by, out]) => {
+    const s = summarize(out);
     return {
-      set,
-      unknown: r.unknown,
-      "asked register": r.asked,
-      "not asked (foreign form)": r.notAskedForeign,
-      "operator-sized (company not trusted)": r.notTrustedOperatorSized,
-      "corporate reachable": r.corporateReachable,
-      "corporate found, at most": `${found + r.corporateReachable}/${all}`,
-      "non-lead asked (NAF must refuse)": r.nonLeadAsked,
+      "decided by": by,
+      n: s.n,
+      accuracy: pct(s.accuracy),
+      "corporate found": `${s.corporateFound}/${s.corporateLabelled}`,
+      "false corporate": s.falseCorporate.length,
+      "unknown share": pct(s.unknownShare),
     };
   }),
 );
 
-console.log("Accuracy by what decided (all sets):");
-const merged = new Map<string, { n: number; ok: number }>();
-for (const { bySource } of rows)
-  for (const [k, v] of bySource) {
-    const s = merged.get(k) ?? { n: 0, ok: 0 };
-    merged.set(k, { n: s.n + v.n, ok: s.ok + v.ok });
+// Where the missed companies are lost: what would have to change to find them.
+console.log("After, labelled companies not found, by where they were lost (all sets):");
+const lost = new Map<string, number>();
+for (const o of allOut) if (o.label.kind === "corporate" && o.kind !== "corporate") lost.set(missReason(o), (lost.get(missReason(o)) ?? 0) + 1);
+for (const [why, n] of [...lost].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${why}`);
+console.log();
+
+// Why sim ≥ 0.90 and confidence ≥ 0.75: the same answers under other thresholds (the sets with answers).
+console.log("Registry thresholds on the answered sets (French-form sets + stratified):");
+const answeredSets = results.filter((r) => ["randomFrench", "validationFrench", "blindFrench", "stratified"].includes(r.key));
+const sweep = [];
+for (const minSimilarity of [0.8, 0.9, 0.95, 1])
+  for (const matchThreshold of [0.5, 0.6, 0.75, 0.9]) {
+    const out = (await Promise.all(answeredSets.map((r) => runPipeline(r.labels, data, HANDWRITTEN_REGISTRY_ANSWERS, { minSimilarity, matchThreshold })))).flat();
+    const s = summarize(out);
+    const shipped = minSimilarity === SHIPPED_THRESHOLDS.minSimilarity && matchThreshold === SHIPPED_THRESHOLDS.matchThreshold;
+    sweep.push({
+      "similarity ≥": minSimilarity,
+      "confidence ≥": matchThreshold,
+      accuracy: pct(s.accuracy),
+      "corporate found": `${s.corporateFound}/${s.corporateLabelled}`,
+      "false corporate": s.falseCorporate.length,
+      "false ones": s.falseCorporate.map((o) => o.organization).join("; "),
+      shipped: shipped ? "◀" : "",
+    });
   }
-for (const [k, v] of merged) console.log(`  ${k.padEnd(9)} ${String(v.n).padStart(4)} labels, ${pct(v.ok / v.n)} right`);
+console.table(sweep);
+
+// A rule measured and not shipped: foreign-form small networks called corporate (foreign-candidate.ts).
+console.log("Not shipped — foreign legal form, 1 range ≤ 512 IPv4 addresses, no network/IT word → corporate:");
+console.table(
+  results.map(({ name, labels }) => {
+    let right = 0;
+    const wrong: string[] = [];
+    for (const l of labels) {
+      const org = data.organizationOf(l.asn);
+      if (org === undefined || !foreignCorporateCandidate(l.asn, org, data)) continue;
+      if ([l.kind, ...(l.alt ?? [])].includes("corporate")) right++;
+      else wrong.push(`${org} (${l.kind})`);
+    }
+    return { set: name, "companies it would add": right, "false corporate it would add": wrong.length, which: wrong.join("; ") };
+  }),
+);
+let fires = 0;
+for (let asn = 1; asn <= 500_000; asn++) {
+  const org = data.organizationOf(asn);
+  if (org !== undefined && foreignCorporateCandidate(asn, org, data)) fires++;
+}
+console.log(`  it would call ${fires} of the ${data.asnCount} ASNs corporate.\n`);
 
 if (verbose) {
-  for (const { name, m } of rows) {
-    if (m.wrong.length === 0) continue;
+  for (const { name, out } of results) {
+    const wrong = out.filter((o) => ![o.label.kind, ...(o.label.alt ?? [])].includes(o.kind));
+    if (wrong.length === 0) continue;
     console.log(`\nWrong in ${name}:`);
-    for (const w of m.wrong) console.log(`  AS${w.label.asn} ${w.organization}: want ${w.label.kind}, got ${w.got.kind} (${w.got.reason})`);
+    for (const w of wrong) console.log(`  AS${w.label.asn} ${w.organization}: want ${w.label.kind}, got ${w.kind} (by ${w.by}; register ${w.register})`);
   }
 }
 
-// Whole data set: ASNs per kind (one name per ASN, as in the CSV).
+// Whole data set: ASNs per kind by lists and names (one name per ASN, as in the CSV).
 const perKind = new Map<NetworkKind, number>();
 for (let asn = 1; asn <= 500_000; asn++) {
   const organization = data.organizationOf(asn);
@@ -113,5 +172,5 @@ for (let asn = 1; asn <= 500_000; asn++) {
   const { kind } = classifyNetwork({ asn, organization });
   perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
 }
-console.log("\nAll ASNs of the data by kind:");
+console.log("\nAll ASNs of the data by kind (lists and names):");
 for (const [kind, n] of [...perKind].sort((a, b) => b[1] - a[1])) console.log(`  ${kind.padEnd(10)} ${n} (${pct(n / data.asnCount)})`);

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchDesktopChromium } from "../support/desktop-chromium";
 import { startWorkerWithRealVisits, waitFor, type WorkerWithLeads } from "../bench/overlay.bench.harness";
 
 // The console (/app/) in real Chromium against `wrangler dev`, on a workspace whose leads came from real
@@ -9,8 +10,6 @@ import { startWorkerWithRealVisits, waitFor, type WorkerWithLeads } from "../ben
 // changes the scoring model after a dry run. Screenshots of every screen go to test/artifacts/.
 
 const ARTIFACTS = "test/artifacts";
-// A desktop Chrome: the collector drops "HeadlessChrome" user agents, as it should for real traffic.
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
 let worker: WorkerWithLeads;
 let browser: Browser;
@@ -21,25 +20,13 @@ let base: string;
 beforeAll(async () => {
   worker = await startWorkerWithRealVisits();
   base = worker.server.url; // http://127.0.0.1:PORT
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-blink-features=AutomationControlled",
-      `--user-agent=${USER_AGENT}`,
-      // The customer's pages below come from Playwright's router, which Local Network Access counts as the
-      // public internet; a real site reaching a deployed worker is public to public.
-      "--disable-features=LocalNetworkAccessChecks",
-      // Nothing but the local worker resolves: nothing can reach the internet.
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-    ],
-  });
+  browser = await launchDesktopChromium([
+    // The customer's pages below come from Playwright's router, which Local Network Access counts as the
+    // public internet; a real site reaching a deployed worker is public to public.
+    "--disable-features=LocalNetworkAccessChecks",
+    // Nothing but the local worker resolves: nothing can reach the internet.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+  ]);
   context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 860 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
   page = await context.newPage();

@@ -1,14 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchDesktopChromium } from "../support/desktop-chromium";
 import { startDevServer, type DevServer } from "../support/dev-server.mjs";
 
 // A visitor browses the demo site in real Chromium, with the real tracker, against the real worker; the
 // hits must come out of the queue consumer into D1 as one visitor, one session, one identified contact.
 
-// A desktop Chrome as real visitors have: the collector drops "HeadlessChrome" user agents.
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 const EMAIL = "camille.martin@exemple-industrie.fr";
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 
@@ -17,23 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startDevServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      // navigator.webdriver stays false, so the tracker behaves as for a person.
-      "--disable-blink-features=AutomationControlled",
-      // Browser-wide rather than Playwright's per-page override, which misses the keepalive beacons that
-      // outlive their page (engagement at pagehide): those would go out as "HeadlessChrome" and be dropped.
-      `--user-agent=${USER_AGENT}`,
-    ],
-  });
+  browser = await launchDesktopChromium();
 });
 
 afterAll(async () => {

@@ -6,8 +6,10 @@
  * Control API (JSON):
  * - `POST /_fake/accounts/<id>` `{ token, ...init }`: creates the account if missing (idempotent);
  * - `POST /_fake/accounts/<id>/tokens` `{ add?, revoke? }`: a token is revoked (its calls answer 401) or added;
- * - `POST /_fake/accounts/<id>/script` `{ steps: [{ status, body?, headers?, match? }] }`: the next requests whose
- *   path contains `match` (any request without it) are answered from the steps, in order;
+ * - `POST /_fake/accounts/<id>/script` `{ steps: [{ status, body?, headers?, match?, path?, method? }] }`: the next requests
+ *   whose path contains `match` (or is `path`) and whose method is `method` (any request without them) are answered from the steps, in order; a step with
+ *   `afterWrite: true` lets the CRM do the request first and then answers the step instead (the write landed,
+ *   its answer was lost: a 502 from a proxy, a dropped connection);
  * - `POST /_fake/accounts/<id>/config` `{ latencyMs?, searchLagMs? }`;
  * - `POST /_fake/accounts/<id>/companies` `{ ...properties }`: a company that already exists in the CRM;
  * - `PATCH /_fake/accounts/<id>/companies/<companyId>` `{ ...properties }`: a salesperson edits it;
@@ -25,6 +27,12 @@ export interface FakeReply {
 export interface ScriptStep extends FakeReply {
   /** Only requests whose path contains this are answered by the step. */
   match?: string;
+  /** Only requests to exactly this path. */
+  path?: string;
+  /** Only requests with this method (any when absent). */
+  method?: string;
+  /** The request is carried out, then answered by the step: the client cannot tell whether it landed. */
+  afterWrite?: boolean;
 }
 
 export interface FakeCompany {
@@ -176,9 +184,13 @@ export async function startCrmFake(spec: CrmFakeSpec): Promise<RunningFake> {
       const account = token ? byToken(token) : undefined;
       if (!account) return send(res, spec.unauthorized());
       const answer = () => {
-        const stepIndex = account.script.findIndex((s) => !s.match || url.pathname.includes(s.match));
-        const reply =
-          stepIndex >= 0 ? account.script.splice(stepIndex, 1)[0]! : spec.handle(account, { method, path: url.pathname, query: url.searchParams, body });
+        const stepIndex = account.script.findIndex(
+          (s) => (!s.match || url.pathname.includes(s.match)) && (!s.path || s.path === url.pathname) && (!s.method || s.method === method),
+        );
+        const step = stepIndex >= 0 ? account.script.splice(stepIndex, 1)[0]! : null;
+        const handle = () => spec.handle(account, { method, path: url.pathname, query: url.searchParams, body });
+        if (step?.afterWrite) handle();
+        const reply = step ?? handle();
         account.requests.push({ method, path: url.pathname, status: reply.status, at: Date.now() });
         send(res, { ...reply, headers: { ...(spec.commonHeaders?.(account) ?? {}), ...(reply.headers ?? {}) } });
       };

@@ -9,7 +9,8 @@
  * - GET  /crm/v3/properties/companies, POST /crm/v3/properties/companies
  * - POST /crm/v3/objects/companies/search (filterGroups OR-ed, filters AND-ed, operator EQ)
  * - GET  /crm/v3/objects/companies/{id}?properties=…, POST /crm/v3/objects/companies, PATCH /crm/v3/objects/companies/{id}
- * - POST /crm/v3/objects/tasks (with associations to a company)
+ * - POST /crm/v3/objects/tasks (with associations to a company), POST /crm/v3/objects/tasks/batch/read
+ * - GET  /crm/v4/objects/companies/{id}/associations/tasks
  */
 import { randomUUID } from "node:crypto";
 import { searchable, startCrmFake, type FakeAccount, type FakeCompany, type FakeReply, type RunningFake } from "./crm-fake-kit";
@@ -169,6 +170,31 @@ function handle(a: FakeAccount, req: { method: string; path: string; query: URLS
     const task = { id: String(a.nextId++), properties: props, associations, createdAt: new Date().toISOString() };
     a.tasks.push(task);
     return { status: 201, body: { id: task.id, properties: props, createdAt: task.createdAt, updatedAt: task.createdAt, archived: false } };
+  }
+  const taskLinks = /^\/crm\/v4\/objects\/companies\/(\d+)\/associations\/tasks$/.exec(path);
+  if (method === "GET" && taskLinks) {
+    if (!a.companies.has(Number(taskLinks[1]))) return error(404, "OBJECT_NOT_FOUND", "Object not found.");
+    const tasks = (a.tasks as { id: string; associations: { to: { id: string } }[] }[]).filter((t) => t.associations.some((as) => as.to.id === taskLinks[1]));
+    const results = tasks.map((t) => ({
+      toObjectId: Number(t.id),
+      associationTypes: [{ category: "HUBSPOT_DEFINED", typeId: 192, label: null }],
+    }));
+    return { status: 200, body: { results } };
+  }
+  if (method === "POST" && path === "/crm/v3/objects/tasks/batch/read") {
+    const inputs = (body.inputs ?? []) as { id: string }[];
+    if (inputs.length > 100) return error(400, "VALIDATION_ERROR", "Batch size exceeds the limit of 100.");
+    const wanted = (body.properties ?? []) as string[];
+    const results = (a.tasks as { id: string; properties: Record<string, unknown>; createdAt: string }[])
+      .filter((t) => inputs.some((i) => String(i.id) === t.id))
+      .map((t) => ({
+        id: t.id,
+        properties: Object.fromEntries(wanted.map((p) => [p, t.properties[p] ?? null])),
+        createdAt: t.createdAt,
+        updatedAt: t.createdAt,
+        archived: false,
+      }));
+    return { status: 200, body: { status: "COMPLETE", results, startedAt: new Date().toISOString(), completedAt: new Date().toISOString() } };
   }
   return error(404, "OBJECT_NOT_FOUND", `No route ${method} ${path} in the HubSpot fake`);
 }

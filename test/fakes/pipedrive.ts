@@ -8,7 +8,7 @@
  * - GET  /v1/organizationFields, POST /v1/organizationFields
  * - GET  /v1/organizations/search?term=&fields=name|custom_fields|address&exact_match=true
  * - GET  /v1/organizations/{id}, POST /v1/organizations, PUT /v1/organizations/{id}
- * - POST /v1/activities
+ * - POST /v1/activities, GET /v1/organizations/{id}/activities?start=&limit=
  */
 import { createHash } from "node:crypto";
 import { searchable, startCrmFake, type FakeAccount, type FakeCompany, type FakeReply, type RunningFake } from "./crm-fake-kit";
@@ -166,6 +166,16 @@ function handle(a: FakeAccount, req: { method: string; path: string; query: URLS
       c.updatedAt = Date.now();
       return ok(orgView(a, c));
     }
+  }
+  const orgActivities = /^\/v1\/organizations\/(\d+)\/activities$/.exec(path);
+  if (method === "GET" && orgActivities) {
+    if (!a.companies.has(Number(orgActivities[1]))) return fail(404, "Organization not found");
+    const all = (a.tasks as { org_id?: unknown }[]).filter((t) => Number(t.org_id) === Number(orgActivities[1]));
+    const start = Number(query.get("start") ?? 0);
+    const limit = Number(query.get("limit") ?? 100);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    return ok(page.length ? page : null, 200, { pagination: { start, limit, more_items_in_collection: more, ...(more ? { next_start: start + limit } : {}) } });
   }
   if (method === "POST" && path === "/v1/organizations") {
     if (typeof body.name !== "string" || !body.name.trim()) return fail(400, "Name must be given.");

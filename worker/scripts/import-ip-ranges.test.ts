@@ -70,10 +70,36 @@ describe("importIpRanges", () => {
     expect(await counts()).toEqual([LINES, LINES]);
   });
 
+  it("derives each ASN's IPv4 space and range counts (asn_stats) from the imported table", async () => {
+    const want = new Map<number, { v4: number; r4: number; r6: number }>();
+    for (const [family, file] of [[4, sources[4]], [6, sources[6]]] as const)
+      for (const line of head(file, LINES)) {
+        const [start, end, asn] = line.split(",");
+        const w = want.get(Number(asn)) ?? { v4: 0, r4: 0, r6: 0 };
+        if (family === 4) {
+          const n = (ip: string) => ip.split(".").reduce((a, b) => a * 256 + Number(b), 0);
+          w.v4 += n(end!) - n(start!) + 1;
+          w.r4++;
+        } else w.r6++;
+        want.set(Number(asn), w);
+      }
+    const { results } = await local.db.prepare("SELECT asn, ipv4_addresses, ipv4_ranges, ipv6_ranges FROM asn_stats").all<Record<string, number>>();
+    expect(results).toHaveLength(want.size);
+    for (const row of results) {
+      const w = want.get(row.asn!)!;
+      expect([row.ipv4_addresses, row.ipv4_ranges, row.ipv6_ranges], `AS${row.asn}`).toEqual([w.v4, w.r4, w.r6]);
+    }
+  });
+
   it("with ifEmpty, does nothing once the whole source is in", async () => {
     const r = await importIpRanges(local.db, { sources, ifEmpty: true });
     expect(r.skipped).toBe(true);
     expect(r.families[4].rowsInTable).toBe(LINES);
+    expect(r.asnStats).toBeNull(); // already computed
+    await local.db.prepare("DELETE FROM asn_stats").run(); // a database imported before asn_stats existed
+    const upgraded = await importIpRanges(local.db, { sources, ifEmpty: true });
+    expect(upgraded.skipped).toBe(true);
+    expect(upgraded.asnStats).toBeGreaterThan(0);
   });
 
   it("with ifEmpty, finishes an interrupted import instead of skipping it", async () => {

@@ -13,7 +13,9 @@
  *   is imported, an interrupted import is resumed;
  * - `--replace`: empties the table first (after the package was updated: ranges may have moved or vanished);
  * - `--limit N`: at most N rows per family (quick partial imports in tests);
- * - `--persist-to DIR`: as for `wrangler dev` (default `.wrangler/state` next to wrangler.toml).
+ * - `--persist-to DIR`: as for `wrangler dev` (default `.wrangler/state` next to wrangler.toml);
+ * - then recomputes `asn_stats` (IPv4 space and ranges per ASN, for the network priors) from the whole table, also
+ *   when `--if-empty` found nothing to import but the stats were never computed.
  * The table must exist: run `npm run db:migrate:local` first (same --persist-to).
  */
 import { createReadStream } from "node:fs";
@@ -25,6 +27,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import type { IpFamily } from "@sillage/shared/network/ip";
+import { refreshAsnStats } from "../src/identify/asn-stats";
 import { parseAsnCsvLine, upsertIpRangeStatements, ROWS_PER_STATEMENT, type IpRangeRow } from "../src/identify/ip-range-rows";
 import { formatBytes, isProxyDesync, localD1Size, openLocalD1 } from "./local-d1";
 
@@ -73,6 +76,8 @@ export interface ImportIpRangesResult {
   /** True when `ifEmpty` found the table complete and did nothing. */
   skipped: boolean;
   families: Record<IpFamily, FamilyImportStats>;
+  /** ASNs whose `asn_stats` row was recomputed (null when the stats were already there and nothing was imported). */
+  asnStats: number | null;
   ms: number;
 }
 
@@ -88,7 +93,8 @@ export async function importIpRanges(db: D1Database, options: ImportIpRangesOpti
     log("ip_ranges emptied (--replace)");
   } else if (options.ifEmpty && (await isComplete(db, sources))) {
     log("ip_ranges already holds the whole source: nothing to do (--if-empty)");
-    return { skipped: true, families: await emptyStats(db), ms: performance.now() - started };
+    const asnStats = (await hasAsnStats(db)) ? null : await refreshAsnStats(db);
+    return { skipped: true, families: await emptyStats(db), asnStats, ms: performance.now() - started };
   }
 
   const families = {} as Record<IpFamily, FamilyImportStats>;
@@ -107,7 +113,13 @@ export async function importIpRanges(db: D1Database, options: ImportIpRangesOpti
   }
   const counts = await rowCounts(db);
   for (const family of FAMILIES) families[family].rowsInTable = counts[family];
-  return { skipped: false, families, ms: performance.now() - started };
+  const asnStats = await withRetries(() => refreshAsnStats(db));
+  log(`asn_stats: ${asnStats} ASNs`);
+  return { skipped: false, families, asnStats, ms: performance.now() - started };
+}
+
+async function hasAsnStats(db: D1Database): Promise<boolean> {
+  return (await db.prepare("SELECT 1 FROM asn_stats LIMIT 1").first()) !== null;
 }
 
 /** Empties the table (before re-importing a newer package: ranges may have moved or vanished). */

@@ -247,7 +247,11 @@ describe("filling the database", () => {
     expect(usage!.bytes).toBeLessThanOrEqual(1_000_000);
     expect(usage!.quota_event_at).not.toBeNull();
 
-    const deliveries = await rows<{ event: string; payload: string }>("SELECT event, payload FROM webhook_deliveries WHERE endpoint_id = ?", endpointId);
+    // Sent through the outbox and the webhooks queue.
+    const deliveries = await eventually(async () => {
+      const found = await rows<{ event: string; payload: string }>("SELECT event, payload FROM webhook_deliveries WHERE endpoint_id = ?", endpointId);
+      return found.length ? found : null;
+    });
     expect(deliveries).toHaveLength(1);
     const event = siteEventSchema.parse(JSON.parse(deliveries[0]!.payload));
     expect(event).toMatchObject({ type: "site.quota_reached", data: { site: { id: site.siteId, publicKey: site.siteKey }, day, quotaMb: 1 } });

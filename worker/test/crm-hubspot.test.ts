@@ -124,6 +124,36 @@ describe("HubSpot sync: never duplicate, never lose", () => {
     expect(await hubspotCompanies(account)).toHaveLength(1);
   });
 
+  it("a task whose answer was lost after HubSpot made it is found on the next try, not made twice", async () => {
+    const { site, account, connectionId } = await setup();
+    const lead = await seedMql(site);
+    // A proxy's 502 after HubSpot created the task: the sync cannot tell whether it exists.
+    await account.script([{ status: 502, body: { message: "Bad Gateway" }, path: "/crm/v3/objects/tasks", method: "POST", afterWrite: true }]);
+    await leadEvent(site, connectionId, lead.leadId);
+    expect(await syncNow(connectionId, lead.leadId)).toMatchObject({ outcome: "retry" });
+    expect((await account.state()).tasks).toHaveLength(1);
+    const again = await syncNow(connectionId, lead.leadId);
+    const tasks = (await account.state()).tasks as { id: string; properties: Record<string, string> }[];
+    expect(tasks).toHaveLength(1);
+    expect(again).toMatchObject({ taskId: tasks[0]!.id });
+    expect(await hubspotCompanies(account)).toHaveLength(1);
+  });
+
+  it("a company whose creation answer was lost is found on the next try, not created twice", async () => {
+    const { site, account, connectionId } = await setup();
+    const lead = await seedMql(site);
+    await account.script([{ status: 504, body: { message: "Gateway Timeout" }, path: "/crm/v3/objects/companies", method: "POST", afterWrite: true }]);
+    await leadEvent(site, connectionId, lead.leadId);
+    const first = await syncNow(connectionId, lead.leadId);
+    // Not sent again in place; the next try waits long enough for HubSpot's search index to show the company.
+    expect(first).toMatchObject({ outcome: "retry" });
+    expect((first as { delayMs: number }).delayMs).toBeGreaterThanOrEqual(30_000);
+    expect(await hubspotCompanies(account)).toHaveLength(1);
+    expect(await syncNow(connectionId, lead.leadId)).toMatchObject({ matchedBy: "siren" });
+    expect(await hubspotCompanies(account)).toHaveLength(1);
+    expect((await account.state()).tasks).toHaveLength(1);
+  });
+
   it("two leads of the same company syncing at once make one company, despite the CRM's search lag", async () => {
     const { site, account, connectionId } = await setup();
     // Slow answers widen the race; new companies stay out of search results for 30 s, as HubSpot's index lags.

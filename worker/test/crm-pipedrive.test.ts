@@ -86,6 +86,19 @@ describe("Pipedrive sync", () => {
     expect(conn.brokenReason).toContain("unauthorized access");
   });
 
+  it("an activity whose answer was lost after Pipedrive made it is found on the next try, not made twice", async () => {
+    const { site, account, connectionId } = await setup();
+    const lead = await seedMql(site);
+    await account.script([{ status: 502, body: { success: false, error: "Bad Gateway" }, path: "/v1/activities", method: "POST", afterWrite: true }]);
+    await leadEvent(site, connectionId, lead.leadId);
+    expect(await syncNow(connectionId, lead.leadId)).toMatchObject({ outcome: "retry" });
+    expect((await account.state()).tasks).toHaveLength(1);
+    const again = await syncNow(connectionId, lead.leadId);
+    const tasks = (await account.state()).tasks as { id: number }[];
+    expect(tasks).toHaveLength(1);
+    expect(again).toMatchObject({ taskId: String(tasks[0]!.id) });
+  });
+
   it("the same event twice changes nothing the second time", async () => {
     const { site, account, connectionId } = await setup();
     const lead = await seedMql(site);

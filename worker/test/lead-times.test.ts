@@ -1,18 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { collectEnvelope, createTestSite, deliverBatch, eventually, overrideCidr, type TestSite, worker } from "./support/fixtures";
+import { collectEnvelope, createTestSite, deliverBatch, overrideCidr, worker, hitsSettled } from "./support/fixtures";
 import { api, seedContact, seedHit, seedLead, seedVisitor } from "./support/leads-data";
 
 const HOUR = 3_600_000;
-
-async function enriched(site: TestSite, n: number) {
-  await eventually(async () => {
-    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'")
-      .bind(site.siteId)
-      .first<{ n: number }>();
-    return r!.n === n;
-  }, 15_000);
-}
 
 describe("a lead's times are its visitors' times", () => {
   it("first and last seen are the earliest and latest hit, not when enrichment processed them", async () => {
@@ -23,7 +14,7 @@ describe("a lead's times are its visitors' times", () => {
       collectEnvelope({ site: site.siteKey, vid: "visitor-times-1", url: `https://www.exemple.fr${path}` }, { ip: "203.0.113.30", at });
     // Collected three and two hours ago; processed now (a queue backlog, a provider outage).
     await deliverBatch("sillage-hits", [visit("/", now - 3 * HOUR), visit("/tarifs", now - 2 * HOUR)]);
-    await enriched(site, 2);
+    await hitsSettled(site, 2);
     const lead = await env.DB.prepare("SELECT id, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt FROM leads WHERE workspace_id = ?")
       .bind(site.workspaceId)
       .first<{ id: string; firstSeenAt: number; lastSeenAt: number }>();
@@ -31,9 +22,9 @@ describe("a lead's times are its visitors' times", () => {
 
     // A later visit moves lastSeenAt only; a straggler from before the first one moves firstSeenAt only.
     await deliverBatch("sillage-hits", [visit("/contact", now - HOUR)]);
-    await enriched(site, 3);
+    await hitsSettled(site, 3);
     await deliverBatch("sillage-hits", [visit("/blog", now - 5 * HOUR)]);
-    await enriched(site, 4);
+    await hitsSettled(site, 4);
     const { status, body } = await api(site.apiKey, "GET", `/leads/${lead!.id}`);
     expect(status).toBe(200);
     expect(body.firstSeenAt).toBe(new Date(now - 5 * HOUR).toISOString());

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { parseAsnCsvLine } from "../src/identify/ip-range-rows";
-import { CHROME_UA, createTestSite, eventually, worker, type TestSite } from "./support/fixtures";
+import { CHROME_UA, createTestSite, worker, type TestSite, hitsSettled } from "./support/fixtures";
 import { loadRealRanges } from "./support/ip-data";
 
 type Json = Record<string, any>;
@@ -39,15 +39,6 @@ async function call(key: string, method: string, path: string, body?: unknown): 
   return { status: res.status, body: (await res.json()) as Json };
 }
 
-async function settled(site: TestSite, n: number) {
-  await eventually(async () => {
-    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'")
-      .bind(site.siteId)
-      .first<{ n: number }>();
-    return r!.n === n;
-  }, 15_000);
-}
-
 const hitsOf = (site: TestSite) =>
   env.DB.prepare("SELECT lead_id, network_kind, siren, asn FROM hits WHERE site_id = ? ORDER BY occurred_at")
     .bind(site.siteId)
@@ -65,7 +56,7 @@ async function memberKey(site: TestSite, name: string): Promise<string> {
 async function airbusLead(site: TestSite): Promise<string> {
   await collect(site, "140.94.1.1", "v-airbus-1");
   await collect(site, "140.94.1.1", "v-airbus-1", { url: "https://www.exemple.fr/", title: "Accueil" });
-  await settled(site, 2);
+  await hitsSettled(site, 2);
   const hits = await hitsOf(site);
   expect(hits.map((h) => h.network_kind)).toEqual(["corporate", "corporate"]);
   expect(hits[0]!.lead_id).toBeTruthy();
@@ -97,7 +88,7 @@ describe("POST /leads/{id}/correction", () => {
 
     // Another visitor from the same network, later: straight to the corrected company.
     await collect(site, "140.94.9.9", "v-airbus-2");
-    await settled(site, 3);
+    await hitsSettled(site, 3);
     const later = (await hitsOf(site))[2]!;
     expect(later).toMatchObject({ lead_id: danoneLead, siren: DANONE, network_kind: "corporate" });
   });
@@ -115,7 +106,7 @@ describe("POST /leads/{id}/correction", () => {
     expect((await leadById(wrongLead))!.score).toBe(0);
 
     await collect(site, "140.94.9.9", "v-airbus-2");
-    await settled(site, 3);
+    await hitsSettled(site, 3);
     expect((await hitsOf(site))[2]).toMatchObject({ lead_id: null, network_kind: "isp" });
   });
 
@@ -139,7 +130,7 @@ describe("POST /leads/{id}/correction", () => {
 
     // A visitor from a consumer ISP who filled a form with a free-mail address: a lead named by no network.
     await collect(other, "2.3.4.5", "v-orange", { type: "identify", traits: { email: "jeanne.martin@gmail.com", name: "Jeanne Martin" } });
-    await settled(other, 1);
+    await hitsSettled(other, 1);
     const contactLead = (await hitsOf(other))[0]!.lead_id as string;
     expect(contactLead).toBeTruthy();
     const refused = await call(other.apiKey, "POST", `/leads/${contactLead}/correction`, { action: "company", siren: DANONE });
@@ -153,7 +144,7 @@ describe("the network review queue", () => {
     const site = await createTestSite();
     for (let i = 0; i < 3; i++) await collect(site, "185.22.48.7", `v-unknown-${i}`);
     await collect(site, "2.3.4.5", "v-orange"); // an ISP: never in the queue
-    await settled(site, 4);
+    await hitsSettled(site, 4);
 
     const queue = await call(site.apiKey, "GET", "/networks/review");
     expect(queue.status).toBe(200);

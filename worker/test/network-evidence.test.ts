@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { sireneSearchKey } from "@sillage/shared/providers/sirene-stock";
+import { asnStatsFor, refreshAsnStats } from "../src/identify/asn-stats";
 import { parseAsnCsvLine } from "../src/identify/ip-range-rows";
 import { createTestSite, worker, type TestSite } from "./support/fixtures";
 import { providerRequests } from "./support/fake-provider";
@@ -15,6 +16,9 @@ const RANGES = [
   "185.22.50.0,185.22.50.255,199992,NEOVIA EXEMPLE SAS",
   "185.22.51.0,185.22.51.255,199993,Exemple Holdings Inc",
   "185.22.52.0,185.22.52.255,199994,BOULANGERIE EXEMPLE",
+  // Operator-sized: 2^21 IPv4 addresses in two ranges (above OPERATOR_SCALE_V4, 2^20).
+  "44.0.0.0,44.15.255.255,199995,GRANITS EXEMPLE SA",
+  "44.16.0.0,44.31.255.255,199995,GRANITS EXEMPLE SA",
 ];
 const UNITS = [
   // siren, name, legal form, NAF, headcount code, category, active
@@ -22,6 +26,7 @@ const UNITS = [
   ["812345684", "NEOVIA EXEMPLE", "5710", "61.10Z", "32", "ETI", 1],
   ["812345692", "EXEMPLE HOLDINGS", "5710", "70.10Z", "42", "GE", 1], // a French namesake of a foreign AS owner
   ["812345700", "BOULANGERIE EXEMPLE", "1000", "10.71C", "01", "PME", 1], // a sole trader
+  ["812345718", "GRANITS EXEMPLE", "5599", "08.12Z", "42", "GE", 1],
 ] as const;
 
 beforeAll(async () => {
@@ -43,6 +48,7 @@ beforeAll(async () => {
       ).bind(siren, name, sireneSearchKey(name), form, naf, headcount, category, active),
     ),
   ]);
+  await refreshAsnStats(env.DB); // as the importer does after loading the IP table
 });
 
 async function identify(site: TestSite, ip: string) {
@@ -79,10 +85,21 @@ describe("registry evidence decides the kind of a network no list knows", () => 
     const before = (await providerRequests()).requests;
     const foreign = await identify(site, "185.22.51.10");
     expect(foreign).toMatchObject({ network: { kind: "unknown" }, company: null });
-    expect(foreign.network.reason).toContain("register not asked (legal form foreign)");
+    expect(foreign.network.reason).toContain("register not asked (legal form foreign, 256 IPv4 addresses)");
     expect((await providerRequests()).requests).toBe(before); // the government API was not called either
     const soleTrader = await identify(site, "185.22.52.10");
     expect(soleTrader).toMatchObject({ network: { kind: "unknown" }, company: null });
+  });
+
+  it("does not trust a register 'company' for a network announcing operator-sized space (asn_stats)", async () => {
+    expect(await asnStatsFor(env.DB, 199995)).toEqual({ asn: 199995, ipv4Addresses: 2 ** 21, ipv4Ranges: 2, ipv6Ranges: 0 });
+    expect(await asnStatsFor(env.DB, 199991)).toMatchObject({ ipv4Addresses: 256, ipv4Ranges: 1 });
+    const site = await createTestSite();
+    await useChain(site, ["sirene-local"]);
+    const r = await identify(site, "44.20.1.1");
+    expect(r).toMatchObject({ network: { kind: "unknown" }, company: null });
+    expect(r.network.reason).toContain("company in the register: NAF 08.12Z, SIREN 812345718");
+    expect(r.network.reason).toContain("not trusted (legal form french, 2,097,152 IPv4 addresses (operator-sized))");
   });
 
   it("keys the organisation cache by provider chain: one workspace's answer does not decide for another's chain", async () => {

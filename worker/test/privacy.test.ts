@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { CHROME_UA, createTestSite, eventually, worker, type TestSite } from "./support/fixtures";
 import { clearOptOutCache, isOptedOut } from "../src/privacy/opted-out";
 import { REDACTED } from "../src/privacy/erase-person";
+import { eraseRawIps } from "../src/privacy/erase-raw-ips";
 
 type Json = Record<string, any>;
 
@@ -373,7 +374,7 @@ describe("retention", () => {
     expect(await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ?").bind(b.siteId).first()).toEqual({ n: 3 });
   });
 
-  it("erases kept raw IPs as soon as the workspace stops keeping them", async () => {
+  it("erases kept raw IPs once the workspace stops keeping them, at the erasure job's next run", async () => {
     const a = await createTestSite();
     const b = await createTestSite();
     for (const ws of [a, b]) {
@@ -383,6 +384,7 @@ describe("retention", () => {
     }
     expect(await env.DB.prepare("SELECT ip FROM hits WHERE site_id = ?").bind(a.siteId).first()).toEqual({ ip: "203.0.113.41" });
     expect((await call(a.apiKey, "PATCH", "/workspace", { keepRawIp: false })).body.keepRawIp).toBe(false);
+    await eraseRawIps(env.DB, Date.now());
     expect(await env.DB.prepare("SELECT ip FROM hits WHERE site_id = ?").bind(a.siteId).first()).toEqual({ ip: null });
     expect(await env.DB.prepare("SELECT ip FROM hits WHERE site_id = ?").bind(b.siteId).first()).toEqual({ ip: "203.0.113.41" });
   });

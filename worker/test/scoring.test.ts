@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { CONTENT_FIT_MODEL_INPUT } from "@sillage/shared/scoring/default-model";
-import { CHROME_UA, createTestSite, eventually, worker, type TestSite, overrideCidr } from "./support/fixtures";
+import { CHROME_UA, createTestSite, eventually, worker, type TestSite, overrideCidr, hitsSettled } from "./support/fixtures";
 import { runScheduled } from "../src/cron/scheduled";
 
 const DAY = 86_400_000;
@@ -27,15 +27,6 @@ const leadsOf = (site: TestSite) =>
     .all<Record<string, any>>()
     .then((r) => r.results);
 
-async function settled(site: TestSite, n: number) {
-  await eventually(async () => {
-    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'")
-      .bind(site.siteId)
-      .first<{ n: number }>();
-    return r!.n === n;
-  }, 15_000);
-}
-
 /** The seed model, end to end from collected hits: Danone (1,000–1,999 employees) visits, downloads, identifies. */
 async function danoneReachesMql(site: TestSite) {
   await overrideCidr(site, "203.0.113.0/24", "552032534");
@@ -44,7 +35,7 @@ async function danoneReachesMql(site: TestSite) {
   await collect(site, ip, vid, { url: "https://www.exemple.fr/", title: "Accueil" });
   await collect(site, ip, vid, { url: "https://www.exemple.fr/tarifs", title: "Tarifs" });
   await collect(site, ip, vid, { type: "event", url: "https://www.exemple.fr/livre-blanc", name: "download", props: { asset: "livre-blanc" } });
-  await settled(site, 3);
+  await hitsSettled(site, 3);
   const [before] = await leadsOf(site);
   expect(before).toMatchObject({ siren: "552032534", name: "DANONE", status: "identified" });
   expect(before!.score).toBe(45); // 20 pricing + 15 white paper + 10 company over 100 employees
@@ -53,7 +44,7 @@ async function danoneReachesMql(site: TestSite) {
     url: "https://www.exemple.fr/livre-blanc",
     traits: { email: "claire.martin@danone.com", name: "Claire Martin", jobTitle: "Directrice informatique" },
   });
-  await settled(site, 4);
+  await hitsSettled(site, 4);
   const [lead] = await leadsOf(site);
   return lead!;
 }
@@ -167,13 +158,13 @@ describe("scoring and lifecycle from collected hits", () => {
     expect((await api(site, "/scoring/model", { method: "PUT", body: JSON.stringify(model) })).status).toBe(200);
     const vid = "visitor-tech-1";
     await collect(site, "198.18.0.5", vid, { type: "event", url: "https://www.exemple.fr/livres-blancs/cloud", name: "download", props: { asset: "cloud" } });
-    await settled(site, 1);
+    await hitsSettled(site, 1);
     expect((await leadsOf(site))[0]).toMatchObject({ siren: "812345676", status: "identified" });
     await collect(site, "198.18.0.5", vid, { type: "event", url: "https://www.exemple.fr/livres-blancs/cloud", name: "download", props: { asset: "cloud" } });
-    await settled(site, 2);
+    await hitsSettled(site, 2);
     expect((await leadsOf(site))[0]!.status).toBe("identified"); // the same content twice is one piece
     await collect(site, "198.18.0.5", vid, { url: "https://www.exemple.fr/etudes-de-cas/banque" });
-    await settled(site, 3);
+    await hitsSettled(site, 3);
     expect((await leadsOf(site))[0]!.status).toBe("mql");
   });
 

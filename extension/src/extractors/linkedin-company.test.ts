@@ -61,4 +61,25 @@ describe("LinkedIn company pages", () => {
     expect(result).toMatchObject({ kind: "linkedin-company", name: "Doctolib" });
     expect(result).not.toHaveProperty("domain");
   });
+  it.each(["Sitio web", "Sito web", "Strona WWW"])("reads the Website field labelled '%s' (Spanish, Italian, Polish UIs)", (label) => {
+    const { doc, url } = loadPage("linkedin-company-about-en.html", "https://www.linkedin.com/company/doctolib/about/");
+    doc.querySelector('a[aria-label^="Visit website"]')?.remove();
+    doc.querySelector("dt h3")!.textContent = label;
+    expect(extract(doc, url)).toMatchObject({ domain: "doctolib.fr" });
+  });
+
+  it("takes the German top card's 'Website besuchen' button", () => {
+    const { doc, url } = loadPage("linkedin-company-posts-fr.html", "https://www.linkedin.com/company/pennylane/posts/");
+    const button = doc.querySelector('a[aria-label^="Voir le site web"]')!;
+    button.setAttribute("aria-label", "Website von Pennylane besuchen");
+    button.querySelector("span")!.textContent = "Website besuchen";
+    expect(extract(doc, url)).toMatchObject({ domain: "pennylane.com" });
+  });
+
+  it("does not take a sign-in wall's heading for the company's name", () => {
+    const { doc, url } = loadPage("linkedin-company-loading-en.html", "https://www.linkedin.com/company/doctolib/");
+    doc.body.innerHTML = '<main><h1 class="authwall-join-form__title">Join LinkedIn</h1><form action="/signup/cold-join"></form></main>';
+    doc.title = "Sign Up | LinkedIn";
+    expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-company" });
+  });
 });

@@ -2,15 +2,14 @@ import { isLinkedInHost } from "./domain";
 import { labelledValue, readValue } from "./labelled-field";
 import { companySlugFromHref, companyUrlFromSlug } from "./linkedin-url";
 import { isNotFoundPage } from "./not-found-page";
-import { titleLeadingName } from "./page-title";
+import { LINKEDIN_UI_TITLES, VISIT_WEBSITE_LABELS, WEBSITE_LABELS } from "./linkedin-ui-text";
+import { notUiText, titleLeadingName } from "./page-title";
 import { jsonLdOfType, metaContent, stringProp, type JsonLdNode } from "./structured-data";
-import { accessibleText, firstOf } from "./text";
+import { accessibleText, firstOf, labelKey } from "./text";
 import { nothingFound, type Extraction, type PageExtractor } from "./types";
 import { firstWebsite } from "./website-value";
 
-const GENERIC_TITLES = ["LinkedIn", "Sign up", "S'inscrire", "Log in", "S'identifier"];
-const WEBSITE_LABELS = ["Website", "Site web", "Site internet"];
-const VISIT_WEBSITE = /^(visit website|voir le site web|visiter le site web|consulter le site web)/i;
+const VISIT_WEBSITE = new RegExp(`^(?:${VISIT_WEBSITE_LABELS.join("|")})`);
 
 /** `/company/<slug>/…` and `/showcase/<slug>/…` on any LinkedIn host, except Sales Navigator. */
 export function companyPageSlug(url: URL): string | undefined {
@@ -29,7 +28,7 @@ function pageOrganization(doc: Document, slug: string): JsonLdNode | undefined {
 /** The top-card "Visit website" button, labelled by aria-label or by its text. */
 function visitWebsiteLink(root: ParentNode): Element | undefined {
   return Array.from(root.querySelectorAll("a[href]")).find(
-    (a) => VISIT_WEBSITE.test(a.getAttribute("aria-label") ?? "") || VISIT_WEBSITE.test(accessibleText(a)),
+    (a) => VISIT_WEBSITE.test(labelKey(a.getAttribute("aria-label") ?? "")) || VISIT_WEBSITE.test(labelKey(accessibleText(a))),
   );
 }
 
@@ -40,10 +39,10 @@ function extract(doc: Document, url: URL): Extraction {
   const org = pageOrganization(doc, slug);
 
   const name = firstOf(
-    stringProp(org, "name"),
-    accessibleText(main.querySelector("h1")),
-    () => titleLeadingName(metaContent(doc, "og:title"), GENERIC_TITLES, { colonSection: true }),
-    () => titleLeadingName(doc.title, GENERIC_TITLES, { colonSection: true }),
+    notUiText(stringProp(org, "name"), LINKEDIN_UI_TITLES),
+    () => notUiText(accessibleText(main.querySelector("h1")), LINKEDIN_UI_TITLES),
+    () => titleLeadingName(metaContent(doc, "og:title"), LINKEDIN_UI_TITLES, { colonSection: true }),
+    () => titleLeadingName(doc.title, LINKEDIN_UI_TITLES, { colonSection: true }),
   );
   const website = firstWebsite(
     stringProp(org, "url"),

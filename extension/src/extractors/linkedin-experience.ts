@@ -1,4 +1,5 @@
 import { companySlugFromHref, companyUrlFromSlug } from "./linkedin-url";
+import { EXPERIENCE_HEADINGS, OPEN_END_WORDS } from "./linkedin-ui-text";
 import { accessibleText, isHidden, labelKey, normaliseSpace, spacedText } from "./text";
 
 /** One entry of a profile's Experience section (a company, possibly with several roles). */
@@ -10,12 +11,12 @@ export interface Position {
 }
 
 // Applied to labelKey()'d text: lowercase, accents stripped, curly apostrophes straightened. The
-// visible line says "Jan 2021 - Present"; the screen-reader copy says "Jan 2021 to Present".
-const RANGE_SEPARATOR = String.raw`\s*(?:[-–—]|\bto\b|\ba\b|\bau\b)\s*`;
-const OPEN_END = String.raw`(?:a\s+)?(?:present|current|now|aujourd'hui|ce jour|actuel)`;
-const DATE_RANGE = new RegExp(String.raw`\b\d{4}${RANGE_SEPARATOR}(?:\S+\.?\s+)?(?:\d{4}|${OPEN_END})`);
+// visible line says "Jan 2021 - Present"; the screen-reader copy says "Jan 2021 to Present" ("bis", "hasta"…).
+const RANGE_SEPARATOR = String.raw`\s*(?:[-–—]|\bto\b|\ba\b|\bau\b|\bbis\b|\bhasta\b|\bate\b|\bal\b|\btot\b|\bdo\b)\s*`;
+const OPEN_END = String.raw`(?:a\s+)?(?:${[...OPEN_END_WORDS].sort((a, b) => b.length - a.length).join("|")})\b`;
+const DATE_RANGE = new RegExp(String.raw`\b\d{4}${RANGE_SEPARATOR}(?:\S+\.?\s+(?:de\s+)?)?(?:\d{4}|${OPEN_END})`);
 const OPEN_RANGE = new RegExp(String.raw`\b\d{4}${RANGE_SEPARATOR}${OPEN_END}`);
-const EXPERIENCE_HEADINGS = new Set(["experience", "experiences"]);
+const HEADINGS = new Set(EXPERIENCE_HEADINGS);
 
 /** The Experience section: LinkedIn's `#experience` anchor, the guest page's `data-section`, or a
  * section headed "Experience" / "Expérience". */
@@ -27,7 +28,7 @@ export function experienceSection(doc: Document): Element | undefined {
   if (guest) return guest;
   return Array.from(doc.querySelectorAll("section")).find((s) => {
     const heading = s.querySelector("h2, h3");
-    return heading !== null && EXPERIENCE_HEADINGS.has(labelKey(accessibleText(heading)));
+    return heading !== null && HEADINGS.has(labelKey(accessibleText(heading)));
   });
 }
 
@@ -95,6 +96,16 @@ function companyName(item: Element, companyLinks: Element[], grouped: boolean): 
   return nameFromLine(grouped ? lines[0] : lines[1]);
 }
 
+/**
+ * Whether the entry is held today: its FIRST date range (the entry's own dates, or its latest role's when roles
+ * are grouped) is open. Ranges further down belong to descriptions ("led the 2019 – present roadmap") or to
+ * older roles, and say nothing about the entry.
+ */
+function isCurrent(text: string): boolean {
+  const first = DATE_RANGE.exec(text);
+  return first !== null && OPEN_RANGE.test(first[0]);
+}
+
 export function parsePosition(item: Element): Position {
   const text = labelKey(spacedText(item));
   const grouped = Array.from(item.querySelectorAll("li")).some((li) => DATE_RANGE.test(labelKey(spacedText(li))));
@@ -102,7 +113,7 @@ export function parsePosition(item: Element): Position {
   const slug = companySlugFromHref(companyLinks[0]?.getAttribute("href"));
   const name = companyName(item, companyLinks, grouped);
   return {
-    current: OPEN_RANGE.test(text),
+    current: isCurrent(text),
     ...(name ? { companyName: name } : {}),
     ...(slug ? { slug, linkedinCompanyUrl: companyUrlFromSlug(slug) } : {}),
   };

@@ -70,4 +70,65 @@ describe("LinkedIn profile pages", () => {
     const { doc, url } = loadPage("linkedin-profile-shell-en.html", "https://www.linkedin.com/in/jean-dupont-1a2b3c/");
     expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-profile" });
   });
+  it("judges a position by its own date line, not by a range quoted in its description (guest, 2023 layout)", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-description-dates-en.html", "https://sg.linkedin.com/in/maya-perera-4c1d2e");
+    expect(extract(doc, url)).toEqual({
+      kind: "linkedin-profile",
+      slug: "maya-perera-4c1d2e",
+      personName: "Maya Perera",
+      employer: { name: "Tessellate Labs", slug: "tessellate-labs", linkedinCompanyUrl: "https://www.linkedin.com/company/tessellate-labs/" },
+    });
+  });
+
+  it("names no employer when the only open range is in an ended position's description", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-description-dates-en.html", "https://sg.linkedin.com/in/maya-perera-4c1d2e");
+    doc.querySelector("li.experience-group")?.remove();
+    doc.querySelector(".top-card__links-container")?.remove();
+    expect(extract(doc, url)).toEqual({ kind: "linkedin-profile", slug: "maya-perera-4c1d2e", personName: "Maya Perera" });
+  });
+
+  it("reads the German UI: a 'Berufserfahrung' section and '– Heute' ranges", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-de.html", "https://de.linkedin.com/in/lena-hoffmann-7b3a21");
+    expect(extract(doc, url)).toEqual({
+      kind: "linkedin-profile",
+      slug: "lena-hoffmann-7b3a21",
+      personName: "Lena Hoffmann",
+      employer: { name: "Nordwerk Logistik", slug: "nordwerk-logistik", linkedinCompanyUrl: "https://www.linkedin.com/company/nordwerk-logistik/" },
+    });
+  });
+
+  it.each([
+    ["Experiencia", "ene. 2020 - actualidad", "feb. 2016 - dic. 2019"],
+    ["Experiência", "jan. de 2020 - o momento", "mar. de 2016 - dez. de 2019"],
+    ["Esperienza", "gen 2020 - Presente", "mar 2016 - dic 2019"],
+    ["Ervaring", "jan. 2020 - heden", "mrt. 2016 - dec. 2019"],
+  ])("reads the %s section and its open range '%s'", (heading, open, closed) => {
+    const { doc, url } = loadPage("linkedin-profile-guest-de.html", "https://de.linkedin.com/in/lena-hoffmann-7b3a21");
+    doc.querySelector("h2.section-title")!.textContent = heading;
+    const [past, current] = Array.from(doc.querySelectorAll(".date-range"));
+    past!.textContent = closed;
+    current!.textContent = open;
+    expect(extract(doc, url)).toMatchObject({ employer: { name: "Nordwerk Logistik" } });
+    current!.textContent = "jan. 2020 - dez. 2023";
+    expect(extract(doc, url)).not.toHaveProperty("employer");
+  });
+
+  it("reads the German top card's 'Aktuelles Unternehmen' button", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-de.html", "https://de.linkedin.com/in/lena-hoffmann-7b3a21");
+    doc.querySelector("section.experience")?.remove();
+    doc
+      .querySelector("h2.top-card-layout__headline")!
+      .insertAdjacentHTML(
+        "afterend",
+        '<ul><li><button aria-label="Aktuelles Unternehmen: Nordwerk Logistik. Klicken Sie, um zur Karte „Berufserfahrung“ zu springen"><span>Nordwerk Logistik</span></button></li></ul>',
+      );
+    expect(extract(doc, url)).toMatchObject({ employer: { name: "Nordwerk Logistik" } });
+  });
+
+  it("does not take a sign-in wall's heading or title for the person's name", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-de.html", "https://de.linkedin.com/in/lena-hoffmann-7b3a21");
+    doc.body.innerHTML = '<main><h1 class="header__content__heading">Sign in</h1><form action="/checkpoint/lg/login-submit"></form></main>';
+    doc.title = "LinkedIn Login, Sign in | LinkedIn";
+    expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-profile" });
+  });
 });

@@ -2,14 +2,16 @@ import { isLinkedInHost } from "./domain";
 import { experiencePositions, nameFromLogoAlt, type Position } from "./linkedin-experience";
 import { companySlugFromHref, companyUrlFromSlug, profileSlugFromHref } from "./linkedin-url";
 import { isNotFoundPage } from "./not-found-page";
-import { titleLeadingName, titleSegment } from "./page-title";
+import { notUiText, titleLeadingName, titleSegment } from "./page-title";
 import { jsonLdOfType, metaContent, nodeList, stringProp, type JsonLdNode } from "./structured-data";
 import { accessibleText, firstOf, labelKey, normaliseSpace } from "./text";
 import { nothingFound, type Employer, type Extraction, type PageExtractor } from "./types";
+import { CURRENT_COMPANY_LABELS, LINKEDIN_UI_TITLES } from "./linkedin-ui-text";
 
-const GENERIC_TITLES = ["LinkedIn", "Sign up", "S'inscrire", "Log in", "S'identifier"];
 // The top card's "Current company" button: "Current company: Doctolib. Click to skip to experience card".
-const CURRENT_COMPANY_LABEL = /^(?:current company|entreprise actuelle|société actuelle)\s*:\s*(.+?)(?:\.\s|\.?$)/i;
+// Matched on labelKey()'d text (accents stripped), the name taken from the original label.
+const CURRENT_COMPANY_LABEL = new RegExp(String.raw`^(?:${CURRENT_COMPANY_LABELS.join("|")})\s*:\s*`);
+const COMPANY_IN_LABEL = /:\s*(.+?)(?:\.\s|\.?$)/;
 
 export function profilePageSlug(url: URL): string | undefined {
   return isLinkedInHost(url.hostname) ? profileSlugFromHref(url.href) : undefined;
@@ -32,7 +34,9 @@ function fromPosition(p: Position | undefined): Employer | undefined {
 /** The logged-in top card's "Current company: …" button. */
 function fromTopCard(doc: Document): Employer | undefined {
   for (const el of Array.from(doc.querySelectorAll("[aria-label]"))) {
-    const m = CURRENT_COMPANY_LABEL.exec(normaliseSpace(el.getAttribute("aria-label") ?? ""));
+    const label = normaliseSpace(el.getAttribute("aria-label") ?? "");
+    if (!CURRENT_COMPANY_LABEL.test(labelKey(label))) continue;
+    const m = COMPANY_IN_LABEL.exec(label);
     if (m) return toEmployer(m[1], el.closest("a")?.getAttribute("href") ?? el.querySelector("a")?.getAttribute("href"));
   }
   return undefined;
@@ -109,10 +113,10 @@ function extract(doc: Document, url: URL): Extraction {
   const main = doc.querySelector("main") ?? doc;
   const details = isDetailsPage(url);
   const personName = firstOf(
-    stringProp(person, "name"),
-    details ? () => titleSegment(doc.title, GENERIC_TITLES, 1) : accessibleText(main.querySelector("h1")),
-    () => (details ? undefined : titleLeadingName(metaContent(doc, "og:title"), GENERIC_TITLES)),
-    () => (details ? undefined : titleLeadingName(doc.title, GENERIC_TITLES)),
+    notUiText(stringProp(person, "name"), LINKEDIN_UI_TITLES),
+    details ? () => titleSegment(doc.title, LINKEDIN_UI_TITLES, 1) : () => notUiText(accessibleText(main.querySelector("h1")), LINKEDIN_UI_TITLES),
+    () => (details ? undefined : titleLeadingName(metaContent(doc, "og:title"), LINKEDIN_UI_TITLES)),
+    () => (details ? undefined : titleLeadingName(doc.title, LINKEDIN_UI_TITLES)),
   );
   const employer = mergeEmployer(
     [fromPosition(experiencePositions(doc).find((p) => p.current)), fromTopCard(doc), fromJsonLd(person)],

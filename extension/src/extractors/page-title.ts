@@ -29,3 +29,11 @@ export function titleSegment(title: string | null | undefined, generic: readonly
   if (!part) return undefined;
   return new Set(generic.map(labelKey)).has(labelKey(part)) ? undefined : part;
 }
+
+/** `text`, unless it is just the product's own wording (a sign-in wall's heading "Join LinkedIn", a loading page's
+ * "LinkedIn"): such a heading names no record. */
+export function notUiText(text: string | null | undefined, generic: readonly string[]): string | undefined {
+  const s = text ? normaliseSpace(text) : "";
+  if (!s) return undefined;
+  return new Set(generic.map(labelKey)).has(labelKey(s)) ? undefined : s;
+}

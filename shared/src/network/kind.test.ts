@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { classifyNetwork, CURATED_LISTS, isLeadKind, normalizeOrganization, PRIVATE_ADDRESS, type NetworkKind } from "./kind";
 import { loadAsnData, type AsnData } from "./testdata/asn-csv";
-import { KNOWN_EXAMPLES, LABELLED_IPS, RANDOM_FRENCH_SAMPLE, RANDOM_SAMPLE, VALIDATION_FRENCH_SAMPLE, VALIDATION_SAMPLE } from "./testdata/asn-labels";
+import {
+  BLIND_FRENCH_FORMS_2026,
+  BLIND_STRATIFIED_2026_12,
+  KNOWN_EXAMPLES,
+  LABELLED_IPS,
+  RANDOM_FRENCH_SAMPLE,
+  RANDOM_SAMPLE,
+  VALIDATION_FRENCH_SAMPLE,
+  VALIDATION_SAMPLE,
+} from "./testdata/asn-labels";
 import { measureKinds } from "./testdata/measure-kind";
 
 const kindOf = (organization: string, asn?: number) => classifyNetwork({ asn, organization }).kind;
@@ -106,6 +115,12 @@ describe("classifyNetwork: names", () => {
     expect(classifyNetwork({ asn: -1, organization: "" }).kind).toBe("unknown");
   });
 
+  it("reads fibra anywhere in a name as fibre access, and French quarries (carrières) are not carriers", () => {
+    for (const name of ["FIBRAZO S.A.S.", "HOLAFIBRA SRL", "Progettofibra Srl", "FIBRAS OPTICAS DE MAR DEL PLATA S.A."]) expect(kindOf(name), name).toBe("isp");
+    expect(kindOf("Carrier1 GmbH")).toBe("isp");
+    expect(kindOf("CARRIERES DU BOULONNAIS SAS")).toBe("unknown");
+  });
+
   it("normalises case, accents and spaces", () => {
     expect(normalizeOrganization("  Ministère  de   l’Économie ")).toBe("ministere de l'economie");
   });
@@ -179,6 +194,8 @@ describe("classifyNetwork on the real @ip-location-db/asn data", () => {
     ["held-out French sample", 0.6, RANDOM_FRENCH_SAMPLE],
     ["validation sample", 0.55, VALIDATION_SAMPLE],
     ["validation French sample", 0.6, VALIDATION_FRENCH_SAMPLE],
+    ["blind French forms 2026-12", 0.45, BLIND_FRENCH_FORMS_2026],
+    ["stratified 2026-12-03", 0.5, BLIND_STRATIFIED_2026_12],
   ] as const)("%s: no false corporate, no false lead, accuracy ≥ %s", (_name, minAccuracy, labels) => {
     const m = measureKinds(labels, data);
     expect(m.missing).toEqual([]);

@@ -37,4 +37,10 @@ describe("network priors", () => {
     expect(networkPriors("AIRBUS SAS", OPERATOR_SCALE_V4 + 1).trustCorporate).toBe(false);
     expect(networkPriors("AIRBUS SAS").trustCorporate).toBe(true); // unknown space: the register decides
   });
+
+  it("says the space it was given in the reason (the worker reads it from asn_stats)", () => {
+    expect(networkPriors("GRANITS EXEMPLE SA", 2 ** 21).reason).toBe("legal form french, 2,097,152 IPv4 addresses (operator-sized)");
+    expect(networkPriors("Exemple Holdings Inc", 256).reason).toBe("legal form foreign, 256 IPv4 addresses");
+    expect(networkPriors("SNCF").reason).toBe("legal form none");
+  });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadRechercheEntreprisesFixture } from "../../../test/fakes/recherche-entreprises";
 import { firmographicsFromRechercheEntreprises } from "../firmographics/from-recherche-entreprises";
 import type { Firmographics } from "../firmographics/record";
-import { kindFromRegistry, REGISTRY_MIN_SIMILARITY } from "./registry-kind";
+import { networkPriors, OPERATOR_SCALE_V4 } from "./priors";
+import { kindFromRegistry, REGISTRY_MIN_SIMILARITY, registryVerdict } from "./registry-kind";
 
 /** The first unit of a recorded API answer (../shared/fixtures/recherche-entreprises), mapped as the provider does. */
 function recorded(file: string): Firmographics {
@@ -48,5 +49,26 @@ describe("kindFromRegistry on recorded answers", () => {
     for (const naf of ["63.11Z", "63.12Z", "62.03Z"]) expect(kindFromRegistry({ ...danone, nafCode: naf }, 1)).toMatchObject({ kind: "hosting", siren: null });
     expect(kindFromRegistry({ ...danone, nafCode: "62.01Z" }, 1)).toMatchObject({ kind: "corporate" }); // a software vendor is a company
     expect(kindFromRegistry({ ...danone, nafCode: null }, 1)).toBeNull();
+  });
+});
+
+describe("registryVerdict: the register's kind, as the priors let it stand", () => {
+  const danone = () => recorded("search-552032534.json");
+
+  it("keeps a company for a network of company size, refuses it (kept for the reason) for an operator-sized one", () => {
+    expect(registryVerdict(danone(), 1, networkPriors("DANONE SA", 768)).decided).toMatchObject({ kind: "corporate", siren: "552032534" });
+    const big = registryVerdict(danone(), 1, networkPriors("DANONE SA", OPERATOR_SCALE_V4 * 2));
+    expect(big.decided).toBeNull();
+    expect(big.refused).toMatchObject({ kind: "corporate", siren: "552032534" });
+  });
+
+  it("lets a telecom or hosting verdict stand whatever the size (it names no company)", () => {
+    const telecom = { ...danone(), nafCode: "61.10Z" }; // hand-written NAF on the recorded unit
+    expect(registryVerdict(telecom, 1, networkPriors("DANONE SA", OPERATOR_SCALE_V4 * 2)).decided).toMatchObject({ kind: "isp", siren: null });
+  });
+
+  it("decides nothing without a matched unit or below the similarity bar", () => {
+    expect(registryVerdict(null, 0, networkPriors("DANONE SA"))).toEqual({ decided: null, refused: null });
+    expect(registryVerdict(danone(), REGISTRY_MIN_SIMILARITY - 0.01, networkPriors("DANONE SA")).decided).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { isSoleTrader } from "../firmographics/legal-form";
 import type { Firmographics } from "../firmographics/record";
 import type { NetworkKind } from "./kinds";
+import type { NetworkPriors } from "./priors";
 
 /**
  * Registry evidence: once an AS organisation name matched a French legal entity, the entity itself says what kind
@@ -35,9 +36,9 @@ export interface RegistryKind {
 const fmt = (x: number) => x.toFixed(2);
 
 /** The kind a matched legal entity gives its network; null when the entity cannot decide (see above). */
-export function kindFromRegistry(company: Firmographics, similarity: number): RegistryKind | null {
+export function kindFromRegistry(company: Firmographics, similarity: number, minSimilarity = REGISTRY_MIN_SIMILARITY): RegistryKind | null {
   if (!company.active || !company.diffusible || isSoleTrader(company.legalFormCode)) return null;
-  if (similarity < REGISTRY_MIN_SIMILARITY) return null;
+  if (similarity < minSimilarity) return null;
   const naf = company.nafCode ?? "";
   const evidence = `NAF ${naf || "unknown"}, SIREN ${company.siren}, name similarity ${fmt(similarity)}`;
   if (naf.startsWith("61.")) return { kind: "isp", reason: `telecom operator in the register: ${evidence}`, siren: null };
@@ -47,4 +48,26 @@ export function kindFromRegistry(company: Firmographics, similarity: number): Re
   if (naf.startsWith("84.") || company.publicBody) return { kind: "government", reason: `public body in the register: ${evidence}`, siren: company.siren };
   if (!naf) return null;
   return { kind: "corporate", reason: `company in the register: ${evidence}`, siren: company.siren };
+}
+
+export interface RegistryVerdict {
+  /** The kind the register gives the network, when it decides and the priors let it stand. */
+  decided: RegistryKind | null;
+  /** A register "company" the priors refused (operator-sized network): kept for the reason. */
+  refused: RegistryKind | null;
+}
+
+/**
+ * The registry stage's decision for a network, given the unit the organisation name matched (null: no confident
+ * match) and the priors: the one rule the worker applies and the benchmark measures.
+ */
+export function registryVerdict(
+  company: Firmographics | null,
+  similarity: number,
+  priors: Pick<NetworkPriors, "trustCorporate">,
+  minSimilarity = REGISTRY_MIN_SIMILARITY,
+): RegistryVerdict {
+  const kind = company ? kindFromRegistry(company, similarity, minSimilarity) : null;
+  if (kind?.kind === "corporate" && !priors.trustCorporate) return { decided: null, refused: kind };
+  return { decided: kind, refused: null };
 }

@@ -10,6 +10,7 @@ import { Leads } from "./pages/leads";
 import { LeadPage } from "./pages/lead";
 import { Sites } from "./pages/sites";
 import { Scoring } from "./pages/scoring";
+import { CrmPage } from "./pages/crm";
 import { Delivery } from "./pages/delivery";
 import { Access } from "./pages/access";
 
@@ -55,6 +56,7 @@ const NAV: Array<{ to: string; key: MessageKey; admin?: boolean }> = [
   { to: "/sites", key: "nav.sites" },
   { to: "/scoring", key: "nav.scoring" },
   { to: "/delivery", key: "nav.delivery", admin: true },
+  { to: "/crm", key: "nav.crm", admin: true },
   { to: "/access", key: "nav.access", admin: true },
 ];
 
@@ -70,6 +72,8 @@ function Page({ path }: { path: string }) {
       return <Scoring />;
     case "/delivery":
       return <Delivery />;
+    case "/crm":
+      return <CrmPage />;
     case "/access":
       return <Access />;
     default:

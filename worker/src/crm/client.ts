@@ -45,6 +45,8 @@ export interface CrmClient {
   create(values: Record<string, string>, keys: FieldKeys): Promise<CrmCompany>;
   update(id: string, values: Record<string, string>, keys: FieldKeys): Promise<void>;
   createTask(companyId: string, ownerId: string | null, task: CrmTask): Promise<string>;
+  /** The company's task whose body quotes `ref` (a try that may have created it lost the answer), or null. */
+  findTask(companyId: string, ref: string): Promise<string | null>;
   /** The record's canonical id for lead links: `hubspot:<portal>/<id>`, `pipedrive:<subdomain>/<id>`. */
   recordRef(account: string, id: string): string;
 }

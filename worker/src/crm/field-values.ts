@@ -33,10 +33,15 @@ export function fieldValues(f: LeadFacts): Record<CrmField, string | null> {
 }
 
 /** The subject and body of the task a salesperson gets when the lead becomes an MQL. */
-export function mqlTask(f: LeadFacts): { subject: string; body: string; dueAt: number } {
+/** The line of an MQL task that names the event it was made for. */
+export const taskRef = (eventId: string) => `Réf. Sillage : ${eventId}`;
+
+export function mqlTask(f: LeadFacts, ref: string): { subject: string; body: string; dueAt: number } {
   const lines = [`Score ${String(Math.round(f.score * 10) / 10).replace(".", ",")} (MQL).`];
   if (f.explanation.length) lines.push("", ...f.explanation.map((e) => `${formatPoints(e.points)} ${e.label}`));
   if (f.lastPages.length) lines.push("", "Dernières pages vues :", ...f.lastPages.map((p) => `${day(p.at)} ${p.path ?? ""}`));
+  // The event's reference lets a later try find this task when the answer to its creation was lost.
+  lines.push("", ref);
   return {
     subject: `Sillage : ${f.name} est un MQL — à traiter`,
     body: lines.join("\n"),

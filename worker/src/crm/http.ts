@@ -26,6 +26,11 @@ export interface CrmExchange {
 }
 
 const RESPONSE_CHARS = 2000;
+/**
+ * After a create whose outcome is unknown, the next try waits at least this long: HubSpot's search index lags
+ * behind writes by a few seconds, and the next try looks the record up before creating it.
+ */
+const UNKNOWN_OUTCOME_DELAY_MS = 30_000;
 
 /**
  * JSON over HTTP to a CRM, with the retry policy both CRMs need: 429 and 5xx are retried in place when the
@@ -40,7 +45,12 @@ export class CrmHttp {
 
   constructor(private readonly opts: CrmHttpOptions) {}
 
-  async request<T>(method: string, path: string, body?: unknown, { notFoundIsNull = false } = {}): Promise<T | null> {
+  /**
+   * `creates`: the request makes a record (POST of a company or a task). When its outcome is unknown (no answer,
+   * or a 5xx that may come after the write) it is not sent again in place, where it would make a second record:
+   * the caller finds out on its next try whether the first one landed. A 429 is safe to repeat (nothing was done).
+   */
+  async request<T>(method: string, path: string, body?: unknown, { notFoundIsNull = false, creates = false } = {}): Promise<T | null> {
     const scale = this.opts.backoffScale ?? 1;
     const maxTries = this.opts.maxTries ?? 3;
     for (let attempt = 1; ; attempt++) {
@@ -59,7 +69,7 @@ export class CrmHttp {
         const message = `no answer from the CRM (${err instanceof Error ? err.message : String(err)})`;
         exchange.note = message;
         const delay = retryDelayMs(0, new Headers(), attempt);
-        if (attempt >= maxTries) throw new CrmRetryLater(message, delay, null, "");
+        if (attempt >= maxTries || creates) throw new CrmRetryLater(message, Math.max(delay, UNKNOWN_OUTCOME_DELAY_MS), null, "");
         exchange.retriedAfterMs = delay;
         await sleep(delay * scale);
         continue;
@@ -77,8 +87,10 @@ export class CrmHttp {
         const delay = retryDelayMs(res.status, res.headers, attempt);
         const hint = rateLimitHint(res.headers);
         exchange.note = `${crmMessage}${hint ? ` (${hint})` : ""}`;
-        if (attempt >= maxTries || delay > (this.opts.maxInlineWaitMs ?? 10_000)) {
-          throw new CrmRetryLater(`${res.status} ${exchange.note}`, delay, res.status, this.lastResponse);
+        const unknownOutcome = creates && res.status !== 429;
+        if (attempt >= maxTries || unknownOutcome || delay > (this.opts.maxInlineWaitMs ?? 10_000)) {
+          const wait = unknownOutcome ? Math.max(delay, UNKNOWN_OUTCOME_DELAY_MS) : delay;
+          throw new CrmRetryLater(`${res.status} ${exchange.note}`, wait, res.status, this.lastResponse);
         }
         exchange.retriedAfterMs = delay;
         await sleep(delay * scale);

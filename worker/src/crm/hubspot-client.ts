@@ -8,6 +8,9 @@ const SPECS = PROPERTY_SPECS.hubspot;
 const OWNER = "hubspot_owner_id";
 /** HubSpot-defined association type "task to company". */
 const TASK_TO_COMPANY = 192;
+/** Tasks of a company read when looking for one a lost answer may have created (HubSpot's page size), and per batch read. */
+const TASK_SCAN = 500;
+const BATCH_READ = 100;
 
 interface HubSpotObject {
   id: string;
@@ -110,7 +113,7 @@ export class HubSpotClient implements CrmClient {
   }
 
   async create(values: Record<string, string>, keys: FieldKeys): Promise<CrmCompany> {
-    const o = await this.http.request<HubSpotObject>("POST", "/crm/v3/objects/companies", { properties: this.typed(values, keys) });
+    const o = await this.http.request<HubSpotObject>("POST", "/crm/v3/objects/companies", { properties: this.typed(values, keys) }, { creates: true });
     return this.company(o!);
   }
 
@@ -125,19 +128,43 @@ export class HubSpotClient implements CrmClient {
   }
 
   async createTask(companyId: string, ownerId: string | null, task: CrmTask): Promise<string> {
-    const o = await this.http.request<{ id: string }>("POST", "/crm/v3/objects/tasks", {
-      properties: {
-        hs_timestamp: new Date(task.dueAt).toISOString(),
-        hs_task_subject: task.subject,
-        hs_task_body: task.body,
-        hs_task_status: "NOT_STARTED",
-        hs_task_priority: "HIGH",
-        hs_task_type: "TODO",
-        ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
+    const o = await this.http.request<{ id: string }>(
+      "POST",
+      "/crm/v3/objects/tasks",
+      {
+        properties: {
+          hs_timestamp: new Date(task.dueAt).toISOString(),
+          hs_task_subject: task.subject,
+          hs_task_body: task.body,
+          hs_task_status: "NOT_STARTED",
+          hs_task_priority: "HIGH",
+          hs_task_type: "TODO",
+          ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
+        },
+        associations: [{ to: { id: companyId }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: TASK_TO_COMPANY }] }],
       },
-      associations: [{ to: { id: companyId }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: TASK_TO_COMPANY }] }],
-    });
+      { creates: true },
+    );
     return String(o!.id);
+  }
+
+  async findTask(companyId: string, ref: string): Promise<string | null> {
+    const links = await this.http.request<{ results: { toObjectId: number | string }[] }>(
+      "GET",
+      `/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/tasks?limit=${TASK_SCAN}`,
+      undefined,
+      { notFoundIsNull: true },
+    );
+    const ids = (links?.results ?? []).map((r) => String(r.toObjectId)).slice(-TASK_SCAN);
+    for (let i = 0; i < ids.length; i += BATCH_READ) {
+      const batch = await this.http.request<{ results: HubSpotObject[] }>("POST", "/crm/v3/objects/tasks/batch/read", {
+        properties: ["hs_task_body"],
+        inputs: ids.slice(i, i + BATCH_READ).map((id) => ({ id })),
+      });
+      const found = batch!.results.find((t) => t.properties?.hs_task_body?.includes(ref));
+      if (found) return String(found.id);
+    }
+    return null;
   }
 
   recordRef(account: string, id: string): string {

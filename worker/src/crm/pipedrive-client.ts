@@ -5,10 +5,14 @@ import { CrmHttp, type CrmHttpOptions } from "./http";
 const SPECS = PROPERTY_SPECS.pipedrive;
 /** Search hits checked one by one (each costs a GET) before giving up on a level. */
 const CANDIDATES_CHECKED = 3;
+/** Activities of an organisation read per page, and pages at most, when looking for one a lost answer may have created. */
+const TASK_PAGE = 100;
+const TASK_PAGES = 5;
 
 interface PipedriveEnvelope<T> {
   success: boolean;
   data: T;
+  additional_data?: { pagination?: { more_items_in_collection?: boolean; next_start?: number } };
 }
 type PipedriveOrg = Record<string, unknown> & { id: number; owner_id?: unknown; active_flag?: boolean };
 
@@ -112,7 +116,7 @@ export class PipedriveClient implements CrmClient {
   }
 
   async create(values: Record<string, string>, keys: FieldKeys): Promise<CrmCompany> {
-    const res = await this.http.request<PipedriveEnvelope<PipedriveOrg>>("POST", "/v1/organizations", this.typed(values, keys));
+    const res = await this.http.request<PipedriveEnvelope<PipedriveOrg>>("POST", "/v1/organizations", this.typed(values, keys), { creates: true });
     return this.company(res!.data);
   }
 
@@ -122,16 +126,38 @@ export class PipedriveClient implements CrmClient {
 
   async createTask(companyId: string, ownerId: string | null, task: CrmTask): Promise<string> {
     const due = new Date(task.dueAt).toISOString();
-    const res = await this.http.request<PipedriveEnvelope<{ id: number }>>("POST", "/v1/activities", {
-      subject: task.subject,
-      type: "task",
-      due_date: due.slice(0, 10),
-      due_time: due.slice(11, 16),
-      org_id: Number(companyId),
-      note: task.body,
-      ...(ownerId ? { user_id: Number(ownerId) } : {}),
-    });
+    const res = await this.http.request<PipedriveEnvelope<{ id: number }>>(
+      "POST",
+      "/v1/activities",
+      {
+        subject: task.subject,
+        type: "task",
+        due_date: due.slice(0, 10),
+        due_time: due.slice(11, 16),
+        org_id: Number(companyId),
+        note: task.body,
+        ...(ownerId ? { user_id: Number(ownerId) } : {}),
+      },
+      { creates: true },
+    );
     return String(res!.data.id);
+  }
+
+  async findTask(companyId: string, ref: string): Promise<string | null> {
+    for (let start = 0, pages = 0; pages < TASK_PAGES; pages++) {
+      const res = await this.http.request<PipedriveEnvelope<{ id: number; note?: string | null }[] | null>>(
+        "GET",
+        `/v1/organizations/${encodeURIComponent(companyId)}/activities?start=${start}&limit=${TASK_PAGE}`,
+        undefined,
+        { notFoundIsNull: true },
+      );
+      const found = (res?.data ?? []).find((a) => a.note?.includes(ref));
+      if (found) return String(found.id);
+      const page = res?.additional_data?.pagination;
+      if (!page?.more_items_in_collection || page.next_start === undefined) return null;
+      start = page.next_start;
+    }
+    return null;
   }
 
   recordRef(account: string, id: string): string {

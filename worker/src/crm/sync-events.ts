@@ -69,6 +69,9 @@ export function noteAttempt(db: D1Database, connectionId: string, eventIds: read
     .bind(reason.slice(0, 500), connectionId, inList(eventIds));
 }
 
+/** Saved in `task_id` just before the MQL task is asked for: until the CRM's id replaces it, the task may exist. */
+export const TASK_REQUESTED = "requested";
+
 export async function saveTaskId(db: D1Database, connectionId: string, eventId: string, taskId: string): Promise<void> {
   await db.prepare("UPDATE crm_sync_events SET task_id = ? WHERE connection_id = ? AND event_id = ?").bind(taskId, connectionId, eventId).run();
 }

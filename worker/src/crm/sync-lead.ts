@@ -3,7 +3,7 @@ import { linkLead } from "../leads/links";
 import type { CrmClient } from "./client";
 import { loadConnectionForSync, markConnectionBroken, type CrmConnection } from "./connection-store";
 import { CrmAuthError, CrmRejected, CrmRetryLater } from "./errors";
-import { mqlTask } from "./field-values";
+import { mqlTask, taskRef } from "./field-values";
 import { loadLeadFacts } from "./lead-facts";
 import { acquireKeys, syncKeys } from "./locks";
 import { openClient } from "./open-client";
@@ -11,7 +11,7 @@ import { planSync, type MatchedBy } from "./plan-sync";
 import { rememberRecordStatements } from "./record-store";
 import { readyConnection } from "./set-up";
 import { insertLogStatement, type SyncLogEntry } from "./sync-log";
-import { markEventsDone, markEventsFailed, noteAttempt, pendingEvents, saveTaskId, type PendingEvent } from "./sync-events";
+import { markEventsDone, markEventsFailed, noteAttempt, pendingEvents, saveTaskId, TASK_REQUESTED, type PendingEvent } from "./sync-events";
 
 /** Tries of one lead's sync (each after the CRM's own wait) before its events are recorded as failed. */
 export const MAX_SYNC_ATTEMPTS = 10;
@@ -132,11 +132,17 @@ async function writeLead(
   const answer = { httpStatus: client.http.lastStatus, response: client.http.lastResponse };
 
   // The MQL task, once per MQL event, only while the lead is still an MQL when the sync runs.
+  // A try that died or lost the answer after asking for the task left TASK_REQUESTED: look for the task first.
   let taskId: string | null = null;
   const mqlEvent = pending.find((e) => e.kind === "lead.mql");
-  if (mqlEvent?.taskId) taskId = mqlEvent.taskId;
+  if (mqlEvent?.taskId && mqlEvent.taskId !== TASK_REQUESTED) taskId = mqlEvent.taskId;
   else if (mqlEvent && facts.status === "mql") {
-    taskId = await client.createTask(recordId, conn.taskOwnerId ?? ownerId, mqlTask(facts));
+    const ref = taskRef(mqlEvent.eventId);
+    if (mqlEvent.taskId === TASK_REQUESTED) taskId = await client.findTask(recordId, ref);
+    if (!taskId) {
+      await saveTaskId(db, conn.id, mqlEvent.eventId, TASK_REQUESTED);
+      taskId = await client.createTask(recordId, conn.taskOwnerId ?? ownerId, mqlTask(facts, ref));
+    }
     await saveTaskId(db, conn.id, mqlEvent.eventId, taskId);
   }
 

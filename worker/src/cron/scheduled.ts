@@ -8,6 +8,8 @@ import { requeueStalledDeliveries } from "../webhooks/requeue-stalled";
 import { requeueStalledCrmSyncs } from "../crm/resume";
 import { purgeConsoleSessions } from "../auth/console-sessions-store";
 import { dispatchOutbox } from "../webhooks/outbox";
+import { purgeSiteUsage } from "../privacy/purge-expired-hits";
+import { eraseRawIps } from "../privacy/erase-raw-ips";
 
 /** Outbox rows sent per run: 3 queries per 100, so a backlog of 5,000 overdue MQLs goes out in one run. */
 const DISPATCH_PER_RUN = 5000;
@@ -19,6 +21,8 @@ export async function runScheduled(env: Env, now: number): Promise<Record<string
     requeuedContacts: requeueDeferredContacts,
     revivedEnrichment: reviveFailedEnrichment,
     purgedHits: purgeExpiredHits,
+    purgedSiteUsage: (env, now) => purgeSiteUsage(env.DB, now),
+    erasedRawIps: async (env, now) => (await eraseRawIps(env.DB, now)).changed,
     overdueMqls: flagOverdueMqls,
     decayedMqls: recheckDecayedMqls,
     // After the tasks that write lead events: what they committed is sent in the same run.

@@ -41,3 +41,10 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({ 
 
 /** A required JSON request body of the OpenAPI document (`request: { body: jsonBody(schema) }`). */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
+
+/** The error responses a route declares, all with the one error body: `...errorResponses(401, 403, 404)`. */
+export function errorResponses<const S extends ErrorStatus>(...statuses: S[]): Record<S, typeof errorSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, errorSchema])) as Record<S, typeof errorSchema>;
+}

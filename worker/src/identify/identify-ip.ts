@@ -2,12 +2,13 @@ import { parseIp, isPublicIp } from "@sillage/shared/network/ip";
 import { classifyNetwork, isLeadKind, type NetworkClassification, type NetworkKind } from "@sillage/shared/network/kind";
 import type { Firmographics } from "@sillage/shared/firmographics/record";
 import type { FirmographicsProvider } from "@sillage/shared/providers/types";
+import type { AsnStats } from "./asn-stats";
 import { directLookups, type NetworkLookups } from "./network-lookups";
 import { companyBySiren, matchOrganizationCached } from "./organization-match";
 import { COMPANY_TTL_MS } from "./company-store";
 import { companyNameSimilarity } from "@sillage/shared/company-match/score-candidates";
 import { networkPriors } from "@sillage/shared/network/priors";
-import { kindFromRegistry } from "@sillage/shared/network/registry-kind";
+import { registryVerdict } from "@sillage/shared/network/registry-kind";
 
 export interface IdentifyResult {
   ip: string;
@@ -77,7 +78,8 @@ export async function identifyIp(input: IdentifyInput): Promise<IdentifyResult> 
     const match = await matchOrganizationCached(db, providers, network.organization, "network", now);
     return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
   }
-  return withRegistryEvidence(db, providers, ip, { ...net, organization: network.organization }, now);
+  const stats = await lookups.asnStats(network.asn!);
+  return withRegistryEvidence(db, providers, ip, { ...net, organization: network.organization }, stats, now);
 }
 
 /**
@@ -89,9 +91,10 @@ async function withRegistryEvidence(
   providers: readonly FirmographicsProvider[],
   ip: string,
   net: IdentifyResult["network"] & { organization: string },
+  stats: AsnStats | null,
   now: number,
 ): Promise<IdentifyResult> {
-  const priors = networkPriors(net.organization);
+  const priors = networkPriors(net.organization, stats?.ipv4Addresses ?? null);
   if (!priors.askRegistry) {
     const reason = `${net.reason}; register not asked (${priors.reason})`;
     return isLeadKind(net.kind)
@@ -99,15 +102,17 @@ async function withRegistryEvidence(
       : { ip, network: { ...net, reason }, company: null, confidence: 0, reason: `${net.kind} network: ${reason}` };
   }
   const match = await matchOrganizationCached(db, providers, net.organization, "network", now);
-  const decided = match.company ? kindFromRegistry(match.company, companyNameSimilarity(net.organization, match.company)) : null;
-  if (decided && (decided.kind !== "corporate" || priors.trustCorporate)) {
+  const similarity = match.company ? companyNameSimilarity(net.organization, match.company) : 0;
+  const { decided, refused } = registryVerdict(match.company, similarity, priors);
+  if (decided) {
     const network = { ...net, kind: decided.kind, reason: decided.reason };
     if (!decided.siren) return { ip, network, company: null, confidence: 0, reason: `${decided.kind} network: ${decided.reason}` };
     return { ip, network, company: match.company, confidence: match.confidence, reason: `${decided.reason} (${match.reason})` };
   }
   // The register did not decide: a name pattern's lead kind keeps its match (as before), unknown stays unknown.
   if (isLeadKind(net.kind)) return { ip, network: net, company: match.company, confidence: match.confidence, reason: match.reason };
-  const reason = `${net.reason}; register: ${match.siren ? `${match.reason} (not decisive)` : match.reason}`;
+  const verdict = refused ? `${refused.reason}, not trusted (${priors.reason})` : match.siren ? `${match.reason} (not decisive)` : match.reason;
+  const reason = `${net.reason}; register: ${verdict}`;
   return { ip, network: { ...net, reason }, company: null, confidence: 0, reason: `unknown network: ${reason}` };
 }
 

@@ -1,5 +1,6 @@
 import type { ParsedIp } from "@sillage/shared/network/ip";
 import type { NetworkKind } from "@sillage/shared/network/kind";
+import { asnStatsFor, type AsnStats } from "./asn-stats";
 import { ipRangeStatement, lookupIpRange, rangeFromRow, type IpRangeRow } from "./ip-ranges";
 import {
   asnCompanyMap,
@@ -21,6 +22,8 @@ export interface NetworkLookups {
   networkOverrides(workspaceId: string, asn: number): Promise<Map<number, NetworkKind>>;
   /** The SIREN a workspace's correction gave this whole network, if any. */
   asnCompany(workspaceId: string, asn: number): Promise<string | null>;
+  /** What the IP table says about the ASN (IPv4 space, ranges), for the network priors. */
+  asnStats(asn: number): Promise<AsnStats | null>;
 }
 
 /** One query per question: the API, the CLI and single hits. */
@@ -30,6 +33,7 @@ export function directLookups(db: D1Database): NetworkLookups {
     ipRange: (ip) => lookupIpRange(db, ip),
     networkOverrides: (workspaceId, asn) => networkOverridesFor(db, workspaceId, asn),
     asnCompany: (workspaceId, asn) => asnCompanyOverrideFor(db, workspaceId, asn),
+    asnStats: (asn) => asnStatsFor(db, asn),
   };
 }
 
@@ -91,5 +95,7 @@ export async function prefetchLookups(db: D1Database, needs: readonly LookupNeed
       const map = asnCompanies.get(workspaceId);
       return map ? (map.get(asn) ?? null) : direct.asnCompany(workspaceId, asn);
     },
+    // Only networks no list decided need it (one indexed read, made when needed).
+    asnStats: (asn) => direct.asnStats(asn),
   };
 }

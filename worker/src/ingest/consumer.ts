@@ -1,7 +1,7 @@
 import type { Env } from "../env";
 import type { CollectEnvelope } from "./envelope";
 import { runPipeline, type IngestResult, type StepTimings } from "./pipeline";
-import { announceQuotaReached } from "./announce-quota";
+import { dispatchQuotaEvents } from "./quota-event";
 
 /** Exponential backoff for a message whose storage failed: 2 s, 4 s, … capped at 5 minutes. */
 export const retryDelaySeconds = (attempts: number) => Math.min(300, 2 ** Math.max(1, attempts));
@@ -41,9 +41,11 @@ export async function consumeHits(batch: MessageBatch<CollectEnvelope>, env: Env
   // If this send fails, the hits are stored as pending and the cron job queues them later.
   for (let i = 0; i < stored.length; i += 100) await env.ENRICH.sendBatch(stored.slice(i, i + 100)).catch((err) => console.error("enrich enqueue failed", err));
 
-  const now = Date.now();
-  for (const reached of new Map(results.flatMap((r) => r.quotaReached).map((q) => [`${q.siteId}|${q.day}`, q])).values())
-    await announceQuotaReached(env, reached, now).catch((err) => console.error("site.quota_reached not announced; the next batch over quota retries", err));
+  await dispatchQuotaEvents(
+    env,
+    results.flatMap((r) => r.quotaReached),
+    Date.now(),
+  );
 }
 
 const roundTimings = (t: StepTimings) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 100) / 100]));

@@ -33,13 +33,15 @@ export interface BatchState {
   alreadyStored: Set<string>;
 }
 
-/** A site that refused hits for its quota today and has not been told yet (the consumer announces it). */
+/** A site that refused hits for its quota today and has not been told yet (announced through the outbox). */
 export interface QuotaReached {
   siteId: string;
   workspaceId: string;
   siteKey: string;
   day: string;
   quotaMb: number;
+  /** When the first hit over the quota arrived. */
+  at: number;
 }
 
 export interface IngestRun {

@@ -14,6 +14,7 @@ import { countVisitorHit } from "./steps/visitor-rate";
 import { admitToQuota, hitStorageBytes, quotaBytesOf, withinPropsBudget } from "./steps/quota";
 import { contactIdFor } from "./steps/contact";
 import { hitIdFor, storeStatements } from "./steps/store";
+import { quotaEventStatements } from "./quota-event";
 
 /**
  * A step applied to each item still on its way, in the batch's order: returns a drop reason to end the item
@@ -106,6 +107,7 @@ export const PIPELINE_STEPS: readonly PipelineStep[] = [
         siteKey: site.publicKey,
         day,
         quotaMb: site.dailyQuotaMb,
+        at: item.env.receivedAt,
       });
     return "site_quota_exceeded";
   }),
@@ -135,7 +137,7 @@ export const PIPELINE_STEPS: readonly PipelineStep[] = [
     );
     item.outcome = { stored: true, hitId: hitIdFor(item.env), siteId: site.id, workspaceId: site.workspaceId };
   }),
-  // One transaction: every hit, visitor, session, contact, the sites' usage and the drop counters.
+  // One transaction: every hit, visitor, session, contact, the sites' usage, quota events and the drop counters.
   {
     name: "write",
     async run(run) {
@@ -150,6 +152,7 @@ export const PIPELINE_STEPS: readonly PipelineStep[] = [
             )
             .bind(u.siteId, u.day, u.addedHits, u.addedBytes),
         ),
+        ...(await quotaEventStatements(run.d1, run.quotaReached.values())),
         ...run.drops.statements(run.d1),
       ];
       if (writes.length) await run.d1.batch(writes);

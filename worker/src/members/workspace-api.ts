@@ -2,7 +2,6 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
 import { errorSchema, json } from "../http/openapi";
-import { eraseKeptRawIps } from "../privacy/purge-expired-hits";
 import { workspaceJson, workspaceSchema } from "./api-schemas";
 import { requireAdmin } from "../auth/require-admin";
 import { getWorkspace, PROVIDER_IDS, updateWorkspace } from "./workspaces-store";
@@ -10,7 +9,12 @@ import { getWorkspace, PROVIDER_IDS, updateWorkspace } from "./workspaces-store"
 const patchSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    keepRawIp: z.boolean().openapi({ description: "Keep visitors' raw IP after enrichment. Turning it off erases the IPs kept so far." }),
+    keepRawIp: z
+      .boolean()
+      .openapi({
+        description:
+          "Keep visitors' raw IP after enrichment. Turning it off erases the IPs kept so far, in the background: the erasure job runs every 5 minutes and erases up to about 100,000 IPs a run.",
+      }),
     retentionDays: z.number().int().min(1).max(3650).openapi({ description: "Hits older than this are deleted; aggregates stay" }),
     slaHours: z.number().int().min(1).max(720).openapi({ description: "Hours to accept or reject an MQL before it is overdue" }),
     siteDailyQuotaMb: z.number().int().min(1).max(1000).openapi({
@@ -53,7 +57,5 @@ export const workspaceApi = newApp()
     const patch = c.req.valid("json");
     const ws = await updateWorkspace(c.env.DB, workspaceId, patch);
     if (!ws) throw new ApiError("not_found", "This key's workspace no longer exists.");
-    // Privacy setting: when raw IPs are no longer wanted, the ones kept so far go now, not at the next purge.
-    if (patch.keepRawIp === false) await eraseKeptRawIps(c.env.DB, workspaceId);
     return c.json(workspaceJson(ws, c.env), 200);
   });

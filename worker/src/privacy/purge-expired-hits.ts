@@ -1,61 +1,71 @@
+import { walkInChunks, type WalkProgress } from "../cron/chunked-walk";
+
 const DAY_MS = 86_400_000;
+/** Sites per DELETE statement (each a range delete on the (site_id, occurred_at) index), and rows per slice. */
+const SITES_PER_CHUNK = 100;
 const SLICE = 1000;
+/** Statements per run: the cron shares D1's 1,000 queries per invocation with its other tasks. */
+export const PURGE_STATEMENTS_PER_RUN = 200;
+/** Days of per-site usage counters kept (the quota reads today's; the rest is recent history). */
+export const SITE_USAGE_DAYS = 7;
 
-export interface PurgeReport {
-  purgedHits: number;
-  /** Sites visited, with the cutoff applied to each (its workspace's retention). */
-  sites: number;
+export interface PurgeProgress extends WalkProgress {
+  /** Sites not reached yet by this walk (0 once complete). */
+  sitesRemaining: number;
 }
 
 /**
- * Retention, as the cron job applies it (worker/src/cron/purge-expired-hits.ts), with an optional workspace
- * filter so that an admin can apply it now: deletes hits older than their workspace's `retention_days`.
- * Sessions, visitors, leads and scores (the aggregates) stay. Deletes by site and time in slices, so the
- * (site_id, occurred_at) index makes each slice a range delete and no statement holds D1 for long.
- * The cron job can switch to this function (without a filter) and behave as today.
+ * Retention: deletes hits older than their workspace's `retention_days`; sessions, visitors, leads and scores
+ * (the aggregates) stay. Walks the sites in id order from a saved cursor, a chunk of sites per statement, within a
+ * budget of statements (worker/src/cron/chunked-walk.ts): the cron job walks every site, an admin's on-demand purge
+ * only the workspace's, with a cursor of its own, so a call that runs out of budget reports how far it got and the
+ * next call resumes there.
  */
-export async function purgeExpiredHitsWhere(db: D1Database, now: number, filter: { workspaceId?: string } = {}): Promise<PurgeReport> {
-  const sql = "SELECT s.id, w.retention_days AS days FROM sites s JOIN workspaces w ON w.id = s.workspace_id";
-  const stmt = filter.workspaceId ? db.prepare(`${sql} WHERE w.id = ?`).bind(filter.workspaceId) : db.prepare(sql);
-  const { results: sites } = await stmt.all<{ id: string; days: number }>();
-  let purgedHits = 0;
-  for (const site of sites) {
-    for (;;) {
-      const res = await db
-        .prepare(`DELETE FROM hits WHERE rowid IN (SELECT rowid FROM hits WHERE site_id = ? AND occurred_at < ? LIMIT ${SLICE})`)
-        .bind(site.id, now - site.days * DAY_MS)
-        .run();
-      purgedHits += res.meta.changes;
-      if (res.meta.changes < SLICE) break;
-    }
-  }
-  return { purgedHits, sites: sites.length };
+export async function purgeExpiredHits(db: D1Database, now: number, opts: { workspaceId?: string; maxStatements?: number } = {}): Promise<PurgeProgress> {
+  const ws = opts.workspaceId;
+  const sitesAfter = (cursor: string, limit: number) =>
+    db
+      .prepare(
+        `SELECT s.id, w.retention_days AS days FROM sites s JOIN workspaces w ON w.id = s.workspace_id
+          WHERE s.id > ?1 ${ws ? "AND s.workspace_id = ?3" : ""} ORDER BY s.id LIMIT ?2`,
+      )
+      .bind(...(ws ? [cursor, limit, ws] : [cursor, limit]));
+  const progress = await walkInChunks<{ id: string; days: number }>(
+    db,
+    {
+      task: ws ? `purge-expired-hits:${ws}` : "purge-expired-hits",
+      chunk: sitesAfter,
+      slice: (sites, limit) =>
+        db
+          .prepare(
+            `DELETE FROM hits WHERE rowid IN (
+               SELECT h.rowid FROM json_each(?1) c JOIN hits h ON h.site_id = c.value ->> 0 AND h.occurred_at < c.value ->> 1 LIMIT ?2)`,
+          )
+          .bind(JSON.stringify(sites.map((s) => [s.id, now - s.days * DAY_MS])), limit),
+      keysPerChunk: SITES_PER_CHUNK,
+      sliceRows: SLICE,
+      maxStatements: opts.maxStatements ?? PURGE_STATEMENTS_PER_RUN,
+    },
+    now,
+  );
+  if (progress.complete) return { ...progress, sitesRemaining: 0 };
+  const remaining = await db
+    .prepare(`SELECT count(*) AS n FROM sites WHERE id > ?1 ${ws ? "AND workspace_id = ?2" : ""}`)
+    .bind(...(ws ? [progress.cursor, ws] : [progress.cursor]))
+    .first<{ n: number }>();
+  return { ...progress, sitesRemaining: remaining?.n ?? 0 };
 }
 
-/**
- * Raw IPs are erased by enrichment unless the workspace keeps them. When it stops keeping them, the ones
- * already kept go too (pending hits keep theirs until enrichment, which then erases it). No-op while the
- * workspace still keeps raw IPs.
- */
-export async function eraseKeptRawIps(db: D1Database, workspaceId: string): Promise<number> {
-  const ws = await db.prepare("SELECT keep_raw_ip AS keep FROM workspaces WHERE id = ?").bind(workspaceId).first<{ keep: number }>();
-  if (!ws || ws.keep) return 0;
-  const { results: sites } = await db.prepare("SELECT id FROM sites WHERE workspace_id = ?").bind(workspaceId).all<{ id: string }>();
-  let erased = 0;
-  for (const site of sites) {
-    for (;;) {
-      const res = await db
-        .prepare(
-          `UPDATE hits SET ip = NULL WHERE rowid IN (SELECT rowid FROM hits WHERE site_id = ? AND ip IS NOT NULL
-              AND enrichment_status != 'pending' LIMIT ${SLICE})`,
-        )
-        .bind(site.id)
-        .run();
-      erased += res.meta.changes;
-      if (res.meta.changes < SLICE) break;
-    }
+/** Per-site daily usage counters past SITE_USAGE_DAYS, a bounded slice per statement. Returns the rows deleted. */
+export async function purgeSiteUsage(db: D1Database, now: number, maxStatements = 5): Promise<number> {
+  const before = new Date(now - SITE_USAGE_DAYS * DAY_MS).toISOString().slice(0, 10);
+  let deleted = 0;
+  for (let i = 0; i < maxStatements; i++) {
+    const res = await db.prepare(`DELETE FROM site_usage WHERE rowid IN (SELECT rowid FROM site_usage WHERE day < ? LIMIT ${SLICE})`).bind(before).run();
+    deleted += res.meta.changes;
+    if (res.meta.changes < SLICE) break;
   }
-  return erased;
+  return deleted;
 }
 
 export interface RetentionStatus {

@@ -4,7 +4,7 @@ import { LEAD_STATUSES } from "@sillage/shared/lifecycle/statuses";
 import { CRM_KINDS, CRM_SYNC_EVENTS, CRM_CONNECTION_STATES } from "../db/schema/crm-connections";
 import { newApp, type AppEnv } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json, jsonBody } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { iso, isoOrNull } from "../lib/iso";
 import { newId } from "../lib/ids";
 import { requireAdmin } from "../auth/require-admin";
@@ -20,11 +20,10 @@ import {
 } from "../crm/connection-store";
 import { CrmAuthError, CrmRejected, CrmRetryLater } from "../crm/errors";
 import { CRM_FIELDS, FIELD_POLICIES, policyOf } from "../crm/fields";
-import { openClient } from "../crm/open-client";
 import { previewSync } from "../crm/preview";
 import { resumeConnection } from "../crm/resume";
 import { encryptSecret, secretHint, SecretsKeyMissing } from "../crm/secrets";
-import { setUpConnection } from "../crm/set-up";
+import { testConnection } from "../crm/test-connection";
 import { pendingCountsOf } from "../crm/sync-events";
 import { readLeadLog } from "../crm/sync-log";
 import { findLead } from "../leads/find-lead";
@@ -111,27 +110,6 @@ async function encrypt(c: Context<AppEnv>, token: string, connectionId: string):
   }
 }
 
-/** The connection test: reaches the CRM with the token, creates the Sillage properties; a refusal marks it broken. */
-async function testConnection(
-  c: Context<AppEnv>,
-  conn: CrmConnection,
-): Promise<{ ok: boolean; account: string | null; reason: string | null; resumed: number }> {
-  const now = Date.now();
-  try {
-    const client = await openClient(c.env, conn);
-    const { account } = await setUpConnection(c.env.DB, client, conn, now);
-    const resumed = conn.enabled ? await resumeConnection(c.env, conn.id) : 0;
-    return { ok: true, account, reason: null, resumed };
-  } catch (err) {
-    if (err instanceof CrmAuthError) {
-      await markConnectionBroken(c.env.DB, conn.id, `the CRM refused the token: ${err.message}`, now);
-      return { ok: false, account: null, reason: `the CRM refused the token: ${err.message}`, resumed: 0 };
-    }
-    if (err instanceof CrmRejected || err instanceof CrmRetryLater) return { ok: false, account: null, reason: err.message, resumed: 0 };
-    throw err;
-  }
-}
-
 const testResultSchema = z.object({ ok: z.boolean(), account: z.string().nullable(), reason: z.string().nullable(), resumed: z.number().int() });
 
 const createRouteDef = createRoute({
@@ -153,14 +131,14 @@ const createRouteDef = createRoute({
         .refine((b) => b.crm !== "pipedrive" || b.companyDomain, { message: "companyDomain is required for Pipedrive", path: ["companyDomain"] }),
     ),
   },
-  responses: { 201: json(connectionSchema, "The connection (without its token)"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 503: errorSchema },
+  responses: { 201: json(connectionSchema, "The connection (without its token)"), ...errorResponses(400, 401, 403, 503) },
 });
 
 const listRoute = createRoute({
   method: "get",
   path: "/crm/connections",
   summary: "The workspace's CRM connections (tokens are never returned)",
-  responses: { 200: json(z.object({ items: z.array(connectionSchema) }), "Connections"), 401: errorSchema },
+  responses: { 200: json(z.object({ items: z.array(connectionSchema) }), "Connections"), ...errorResponses(401) },
 });
 
 const getRoute = createRoute({
@@ -168,7 +146,7 @@ const getRoute = createRoute({
   path: "/crm/connections/{id}",
   summary: "One CRM connection",
   request: { params: idParams },
-  responses: { 200: json(connectionSchema, "Connection"), 401: errorSchema, 404: errorSchema },
+  responses: { 200: json(connectionSchema, "Connection"), ...errorResponses(401, 404) },
 });
 
 const patchRoute = createRoute({
@@ -192,10 +170,7 @@ const patchRoute = createRoute({
   },
   responses: {
     200: json(connectionSchema.extend({ test: testResultSchema.nullable() }), "Updated connection"),
-    400: errorSchema,
-    401: errorSchema,
-    403: errorSchema,
-    404: errorSchema,
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 
@@ -204,7 +179,7 @@ const deleteRoute = createRoute({
   path: "/crm/connections/{id}",
   summary: "Delete a connection, its pending syncs and its log (the CRM records and the leads' links stay)",
   request: { params: idParams },
-  responses: { 204: { description: "Deleted" }, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404) },
 });
 
 const testRoute = createRoute({
@@ -212,7 +187,7 @@ const testRoute = createRoute({
   path: "/crm/connections/{id}/test",
   summary: "Test the token and create the Sillage properties (`siren` first) in the CRM if missing",
   request: { params: idParams },
-  responses: { 200: json(testResultSchema, "The result; a refused token marks the connection broken"), 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: { 200: json(testResultSchema, "The result; a refused token marks the connection broken"), ...errorResponses(401, 403, 404) },
 });
 
 const previewRoute = createRoute({
@@ -240,11 +215,7 @@ const previewRoute = createRoute({
       }),
       "Preview",
     ),
-    401: errorSchema,
-    403: errorSchema,
-    404: errorSchema,
-    409: errorSchema,
-    503: errorSchema,
+    ...errorResponses(401, 403, 404, 409, 503),
   },
 });
 
@@ -253,7 +224,7 @@ const backfillRoute = createRoute({
   path: "/crm/connections/{id}/backfill",
   summary: "Sync existing leads (MQLs by default) in the background; follow it at /crm/backfills/{id}",
   request: { params: idParams, body: jsonBody(z.object({ statuses: z.array(z.enum(LEAD_STATUSES)).min(1).optional() })) },
-  responses: { 202: json(z.object({ jobId: z.string() }), "Started"), 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+  responses: { 202: json(z.object({ jobId: z.string() }), "Started"), ...errorResponses(401, 403, 404, 409) },
 });
 
 const progressRoute = createRoute({
@@ -277,8 +248,7 @@ const progressRoute = createRoute({
       }),
       "Progress",
     ),
-    401: errorSchema,
-    404: errorSchema,
+    ...errorResponses(401, 404),
   },
 });
 
@@ -310,9 +280,7 @@ const logRoute = createRoute({
       }),
       "Log",
     ),
-    400: errorSchema,
-    401: errorSchema,
-    404: errorSchema,
+    ...errorResponses(400, 401, 404),
   },
 });
 
@@ -377,7 +345,7 @@ export const crmRoutes = newApp()
     await saveConnectionSettings(c.env.DB, next);
     // A new token is tested at once (and resumes what waited); enabling a working connection resumes what waited too.
     let test: z.infer<typeof testResultSchema> | null = null;
-    if (next.state === "untested") test = await testConnection(c, next);
+    if (next.state === "untested") test = await testConnection(c.env, next);
     else if (body.enabled === true && !current.enabled && next.state === "ok") await resumeConnection(c.env, next.id);
     return c.json({ ...(await view(c, current.id)), test }, 200);
   })
@@ -389,7 +357,7 @@ export const crmRoutes = newApp()
   })
   .openapi(testRoute, async (c) => {
     requireAdmin(c);
-    return c.json(await testConnection(c, await load(c, c.req.valid("param").id)), 200);
+    return c.json(await testConnection(c.env, await load(c, c.req.valid("param").id)), 200);
   })
   .openapi(previewRoute, async (c) => {
     requireAdmin(c);

@@ -8,7 +8,7 @@ import { requireAdmin } from "../auth/require-admin";
 import { erasePerson, findContact } from "../privacy/erase-person";
 import { eraseVisitor, visitorIdFromTrackerId } from "../privacy/erase-visitor";
 import { emptyReport } from "../privacy/erasure-report";
-import { eraseKeptRawIps, purgeExpiredHitsWhere, retentionStatus } from "../privacy/purge-expired-hits";
+import { purgeExpiredHits, retentionStatus } from "../privacy/purge-expired-hits";
 
 /**
  * Personal data: GDPR erasure (admin keys only: it cannot be undone) and retention. Everything is scoped to
@@ -105,14 +105,25 @@ const purgeRoute = createRoute({
   path: "/privacy/purge",
   summary: "Apply retention now (admin)",
   description:
-    "Deletes the workspace's hits older than retentionDays (sessions, visitors, leads and scores stay), and erases " +
-    "raw IPs kept so far if the workspace no longer keeps them. The same purge runs every 5 minutes.",
+    "Deletes the workspace's hits older than retentionDays (sessions, visitors, leads and scores stay), site by site " +
+    "within a bounded budget per call: when `complete` is false, call again to resume where this call stopped. The same " +
+    "purge runs every 5 minutes for every workspace. Raw IPs are erased by their own background job (see keepRawIp).",
   responses: {
-    200: json(retentionSchema.extend({ purgedHits: z.number().int(), erasedRawIps: z.number().int() }), "Purged"),
+    200: json(
+      retentionSchema.extend({
+        purgedHits: z.number().int(),
+        complete: z.boolean().openapi({ description: "Every site of the workspace was purged (in this call or the previous ones)" }),
+        sitesRemaining: z.number().int().openapi({ description: "Sites this purge has not reached yet" }),
+      }),
+      "Purged",
+    ),
     401: errorSchema,
     403: errorSchema,
   },
 });
+
+/** D1 statements one on-demand purge call may run (a request has the same 1,000-query limit as the cron). */
+const PURGE_STATEMENTS_PER_CALL = 100;
 
 function retentionJson(r: NonNullable<Awaited<ReturnType<typeof retentionStatus>>>) {
   return { ...r, cutoff: iso(r.cutoff), oldestHitAt: r.oldestHitAt === null ? null : iso(r.oldestHitAt) };
@@ -154,7 +165,9 @@ export const privacyRoutes = newApp()
   .openapi(retentionRoute, async (c) => c.json(retentionJson(await currentRetention(c.env.DB, c.get("auth").workspaceId)), 200))
   .openapi(purgeRoute, async (c) => {
     const workspaceId = requireAdmin(c);
-    const { purgedHits } = await purgeExpiredHitsWhere(c.env.DB, Date.now(), { workspaceId });
-    const erasedRawIps = await eraseKeptRawIps(c.env.DB, workspaceId);
-    return c.json({ ...retentionJson(await currentRetention(c.env.DB, workspaceId)), purgedHits, erasedRawIps }, 200);
+    const p = await purgeExpiredHits(c.env.DB, Date.now(), { workspaceId, maxStatements: PURGE_STATEMENTS_PER_CALL });
+    return c.json(
+      { ...retentionJson(await currentRetention(c.env.DB, workspaceId)), purgedHits: p.changed, complete: p.complete, sitesRemaining: p.sitesRemaining },
+      200,
+    );
   });

@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { parseModel } from "@sillage/shared/scoring/parse-model";
-import { computeKpis } from "@sillage/shared/lifecycle/kpis";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
 import { errorSchema, json } from "../http/openapi";
@@ -8,7 +7,7 @@ import { requireAdmin } from "../auth/require-admin";
 import { loadActiveModel, saveModel } from "../scoring/active-model";
 import { dryRunModel } from "../scoring/dry-run";
 import { getRescoreJob, startRescoreJob } from "../scoring/rescore-job";
-import { kpiLeads } from "../scoring/kpi-leads";
+import { kpisFromStore } from "../scoring/kpi-store";
 
 const modelDocument = z.record(z.string(), z.unknown()).openapi("ScoringModel", { description: "Scoring model (see README: rules, mql)" });
 
@@ -105,6 +104,5 @@ export const scoringRoutes = newApp()
     const { from, to } = c.req.valid("query");
     const period = { from: Date.parse(`${from}T00:00:00Z`), to: Date.parse(`${to}T00:00:00Z`) + 86_400_000 };
     if (!(period.to > period.from)) throw new ApiError("bad_request", "Invalid period: `to` must not be before `from`.");
-    const { leads, slaHours } = await kpiLeads(c.env.DB, c.get("auth").workspaceId, period.to);
-    return c.json({ ...computeKpis(leads, period, { slaHours }), from, to }, 200);
+    return c.json({ ...(await kpisFromStore(c.env.DB, c.get("auth").workspaceId, period)), from, to }, 200);
   });

@@ -5,7 +5,7 @@ import { requireAdmin } from "../auth/require-admin";
 import { DELIVERY_STATUSES, WEBHOOK_EVENTS } from "../db/schema/webhooks";
 import { newApp, type AppEnv } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json, jsonBody } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { newId } from "../lib/ids";
 import {
   createdEndpointSchema,
@@ -63,14 +63,14 @@ const createRouteDef = createRoute({
     'Lead events are POSTed to `url`, signed in the `Sillage-Signature` header (`t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`). ' +
     "The secret is returned once. `https` only (plain http to 127.0.0.1/localhost in local mode). Admin keys only.",
   request: { body: jsonBody(z.object({ url: urlField, events: eventsField.optional(), format: formatSchema.optional() })) },
-  responses: { 201: json(createdEndpointSchema, "The endpoint, with its secret"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema },
+  responses: { 201: json(createdEndpointSchema, "The endpoint, with its secret"), ...errorResponses(400, 401, 403, 409) },
 });
 
 const listRoute = createRoute({
   method: "get",
   path: "/webhooks",
   summary: "The workspace's webhook endpoints (secrets are never shown again)",
-  responses: { 200: json(z.object({ items: z.array(endpointSchema) }), "Endpoints"), 401: errorSchema },
+  responses: { 200: json(z.object({ items: z.array(endpointSchema) }), "Endpoints"), ...errorResponses(401) },
 });
 
 const getRoute = createRoute({
@@ -78,7 +78,7 @@ const getRoute = createRoute({
   path: "/webhooks/{id}",
   summary: "One webhook endpoint",
   request: { params: idParams },
-  responses: { 200: json(endpointSchema, "Endpoint"), 401: errorSchema, 404: errorSchema },
+  responses: { 200: json(endpointSchema, "Endpoint"), ...errorResponses(401, 404) },
 });
 
 const patchRoute = createRoute({
@@ -93,7 +93,7 @@ const patchRoute = createRoute({
         .refine((b) => Object.values(b).some((v) => v !== undefined), "give at least one of url, events, format, enabled"),
     ),
   },
-  responses: { 200: json(endpointSchema, "Updated endpoint"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: { 200: json(endpointSchema, "Updated endpoint"), ...errorResponses(400, 401, 403, 404) },
 });
 
 const deleteRoute = createRoute({
@@ -101,7 +101,7 @@ const deleteRoute = createRoute({
   path: "/webhooks/{id}",
   summary: "Delete an endpoint and its delivery log",
   request: { params: idParams },
-  responses: { 204: { description: "Deleted" }, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404) },
 });
 
 const deliveriesRoute = createRoute({
@@ -118,9 +118,7 @@ const deliveriesRoute = createRoute({
   },
   responses: {
     200: json(z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }), "Deliveries"),
-    400: errorSchema,
-    401: errorSchema,
-    404: errorSchema,
+    ...errorResponses(400, 401, 404),
   },
 });
 
@@ -131,10 +129,7 @@ const testRoute = createRoute({
   request: { params: idParams },
   responses: {
     202: json(z.object({ deliveryId: z.string(), eventId: z.string() }), "Queued; follow it in the delivery log"),
-    401: errorSchema,
-    403: errorSchema,
-    404: errorSchema,
-    409: errorSchema,
+    ...errorResponses(401, 403, 404, 409),
   },
 });
 

@@ -1,7 +1,8 @@
 import type { Env } from "../env";
 import type { LeadEventType } from "@sillage/shared/api/delivered-lead";
 import { deriveEventId } from "./event-id";
-import { emitLeadEvent } from "./emit";
+import type { SiteEvent } from "@sillage/shared/api/site-event";
+import { emitLeadEvent, emitSiteEvent } from "./emit";
 import type { WebhookMessage } from "./message";
 
 export interface OutboxEvent {
@@ -51,8 +52,18 @@ export async function dispatchOutbox(env: Env, now: number, opts: { ids?: readon
 
 /** Queue side: one outbox row becomes the deliveries of its event (none twice, whatever the repeats). */
 export async function emitOutboxEvent(env: Env, eventId: string): Promise<void> {
-  const row = await env.DB.prepare("SELECT workspace_id AS workspaceId, lead_id AS leadId, event, at FROM lead_event_outbox WHERE id = ?")
+  const row = await env.DB.prepare("SELECT workspace_id AS workspaceId, lead_id AS leadId, event, at, data FROM lead_event_outbox WHERE id = ?")
     .bind(eventId)
-    .first<OutboxEvent>();
-  if (row) await emitLeadEvent(env, { ...row, eventId });
+    .first<OutboxEvent & { data: string | null }>();
+  if (!row) return;
+  if (row.event === ("site.quota_reached" as string)) return emitOutboxSiteEvent(env, row.workspaceId, row.at, row.data);
+  await emitLeadEvent(env, { workspaceId: row.workspaceId, leadId: row.leadId, event: row.event, at: row.at, eventId });
+}
+
+/** A site event's row: its data as written, with the site's current name (a deleted site is announced no more). */
+async function emitOutboxSiteEvent(env: Env, workspaceId: string, at: number, data: string | null): Promise<void> {
+  if (!data) return;
+  const d = JSON.parse(data) as Omit<SiteEvent["data"], "site"> & { site: Omit<SiteEvent["data"]["site"], "name"> };
+  const site = await env.DB.prepare("SELECT name FROM sites WHERE id = ? AND workspace_id = ?").bind(d.site.id, workspaceId).first<{ name: string }>();
+  if (site) await emitSiteEvent(env, { workspaceId, event: "site.quota_reached", at, data: { ...d, site: { ...d.site, name: site.name } } });
 }

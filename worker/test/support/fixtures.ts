@@ -54,6 +54,16 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
   }
 }
 
+/** Waits until `n` of the site's hits have left `pending` (enriched, ignored or failed). */
+export async function hitsSettled(site: Pick<TestSite, "siteId">, n: number, timeoutMs = 15_000): Promise<void> {
+  await eventually(async () => {
+    const r = await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE site_id = ? AND enrichment_status != 'pending'")
+      .bind(site.siteId)
+      .first<{ n: number }>();
+    return r!.n === n;
+  }, timeoutMs);
+}
+
 export const CHROME_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 /** The worker under test, called in-process (same isolate, real bindings). */

@@ -11,6 +11,8 @@ export interface AsnData {
   organizationOf(asn: number): string | undefined;
   /** IPv4 addresses the ASN announces in the data (0 when it announces none). */
   ipv4AddressesOf(asn: number): number;
+  /** IPv4 ranges (rows of the CSV) the ASN announces, as the worker's `asn_stats` counts them. */
+  ipv4RangesOf(asn: number): number;
   /** The range holding `ip` (binary search over the sorted source), or undefined. */
   lookup(ip: string): { asn: number; organization: string } | undefined;
   asnCount: number;
@@ -67,13 +69,16 @@ export function loadAsnData(): Promise<AsnData> {
     const orgs = new Map<number, string>();
     const byFamily: Record<IpFamily, FamilyRanges> = { 4: await readFamily(4, orgs), 6: await readFamily(6, orgs) };
     const v4 = new Map<number, number>();
+    const ranges4 = new Map<number, number>();
     const r4 = byFamily[4];
     for (let i = 0; i < r4.asns.length; i++) {
       const asn = r4.asns[i]!;
       v4.set(asn, (v4.get(asn) ?? 0) + parseInt(r4.ends[i]!, 16) - parseInt(r4.starts[i]!, 16) + 1);
+      ranges4.set(asn, (ranges4.get(asn) ?? 0) + 1);
     }
     return {
       ipv4AddressesOf: (asn) => v4.get(asn) ?? 0,
+      ipv4RangesOf: (asn) => ranges4.get(asn) ?? 0,
       asnCount: orgs.size,
       organizationOf: (asn) => orgs.get(asn),
       lookup(ip) {

@@ -645,3 +645,110 @@ export const BLIND_FRENCH_FORMS_2026: readonly LabelledAsn[] = [
   { asn: 31367, kind: "isp" }, // Zayo Infrastructure France
   { asn: 50778, kind: "corporate", alt: ["hosting"] }, // SQLI
 ];
+
+/**
+ * Stratified blind set of 2026-12-03 (issue #10, recall): 120 ASNs drawn at random (mulberry32, seed 20261203) among
+ * ASNs not labelled above, 50 with a foreign legal form in the name (Inc, GmbH, Ltd, PJSC, S.r.l.…), 40 with a
+ * French-style one (which also catches Spanish, Greek and Latin-American S.A.), 30 with none, by `legalFormClass`.
+ * Labelled from the organisation name and public knowledge, one reason each, BEFORE any classification was run on
+ * them; nothing was tuned on them. The 32 names too vague to label are in `STRATIFIED_2026_12_UNSURE`, not scored.
+ */
+export const BLIND_STRATIFIED_2026_12: readonly LabelledAsn[] = [
+  // foreign legal form
+  { asn: 9145, kind: "isp" }, // EWE TEL GmbH: German regional telecom operator
+  { asn: 11312, kind: "isp", alt: ["hosting"] }, // York Telecom Corporation: managed video/telecom services for customers
+  { asn: 19524, kind: "corporate" }, // Comerica Incorporated: US bank
+  { asn: 26993, kind: "corporate" }, // Standard Textile Co.: textile manufacturer
+  { asn: 29518, kind: "isp" }, // Bredband2 AB: Swedish ISP
+  { asn: 29769, kind: "isp", alt: ["hosting"] }, // Allwire Technologies LLC: internet access provider
+  { asn: 30394, kind: "corporate" }, // Jennison Associates LLC: investment manager (Prudential)
+  { asn: 31846, kind: "isp" }, // Hubsmart Networks Corp.: network provider
+  { asn: 41926, kind: "corporate" }, // EBV Elektronik GmbH & Co. KG: electronics distributor (Avnet)
+  { asn: 43614, kind: "corporate" }, // Economia a.s.: Czech publisher
+  { asn: 51411, kind: "isp" }, // Toos-Ashena PJSC: Iranian ISP
+  { asn: 56308, kind: "isp" }, // Telekomunikasi Indonesia International: telecom operator
+  { asn: 60027, kind: "corporate" }, // DTV Haber ve Gorsel Yayincilik A.S.: Turkish TV broadcaster
+  { asn: 64207, kind: "corporate" }, // Meso Scale Diagnostics, LLC: life-science instruments maker
+  { asn: 132302, kind: "hosting" }, // Webquor Services Pty Ltd: web hosting
+  { asn: 132845, kind: "isp", alt: ["hosting"] }, // Netcoasia Solutions Ltd: network services
+  { asn: 136386, kind: "isp" }, // Full Spectrum Networks Pty Ltd: ISP
+  { asn: 136697, kind: "isp" }, // In Broadband Private Limited: Indian broadband ISP
+  { asn: 141248, kind: "isp" }, // Jetway 3i Services LLP: Indian broadband ISP
+  { asn: 152524, kind: "isp" }, // Gigafiber Airwave Broadband: ISP
+  { asn: 154669, kind: "isp", alt: ["hosting"] }, // PT Azvi Multi Teknologi: Indonesian ISP
+  { asn: 201744, kind: "hosting" }, // ByteFlare LTD: hosting
+  { asn: 206380, kind: "isp" }, // Siltel Telecomunicazioni S.r.l.: Italian operator
+  { asn: 206540, kind: "hosting" }, // Beansummerhost … Hosting Solutions LLC: hosting
+  { asn: 209071, kind: "hosting", alt: ["isp"] }, // Ricca IT S.r.l.: IT services
+  { asn: 209413, kind: "hosting" }, // Dedik Services Limited: dedicated servers
+  { asn: 216133, kind: "hosting" }, // cloudcn Cloud Communication & Networks: cloud
+  { asn: 265611, kind: "isp" }, // El Poder de Internet SA de CV: Mexican ISP
+  { asn: 273954, kind: "isp" }, // Fiber57 Technology S.r.l.: fibre ISP
+  { asn: 329227, kind: "hosting", alt: ["isp"] }, // WebSprix IT Solution PLC: Ethiopian IT services
+  { asn: 329724, kind: "corporate" }, // Signature Bank Limited: bank
+  // French-style legal form
+  { asn: 2287, kind: "isp" }, // Orange S.A.
+  { asn: 3262, kind: "isp" }, // SAREnet S.A.: Spanish ISP
+  { asn: 12302, kind: "mobile", alt: ["isp"] }, // Vodafone Romania
+  { asn: 27975, kind: "hosting" }, // Synapsis Colombia SAS: IT outsourcing
+  { asn: 28580, kind: "isp" }, // Cilnet Comunicacao e Informatica: Brazilian ISP
+  { asn: 28953, kind: "corporate" }, // Piraeus Bank
+  { asn: 31097, kind: "corporate" }, // Cornèr Banca: Swiss bank
+  { asn: 39086, kind: "corporate", alt: ["hosting"] }, // Nexway SAS: software e-commerce company
+  { asn: 39176, kind: "isp" }, // Expereo France: managed network operator
+  { asn: 42680, kind: "corporate" }, // Piraeus Securities: brokerage
+  { asn: 48590, kind: "corporate" }, // Litasco S.A.: oil trader (Lukoil)
+  { asn: 50350, kind: "corporate" }, // MKS Finance S.A.: precious-metals trader
+  { asn: 50426, kind: "corporate", alt: ["hosting"] }, // PGE Systemy S.A.: IT arm of the PGE energy group
+  { asn: 52353, kind: "corporate" }, // Celulosa Arauco y Constitución: pulp and wood company
+  { asn: 60572, kind: "corporate" }, // Zenexity / Ernst & Young Advisory SAS: consulting
+  { asn: 61026, kind: "isp", alt: ["hosting"] }, // Hasgard SARL: French ISP and host
+  { asn: 62043, kind: "corporate" }, // Repsol S.A.: oil company
+  { asn: 199329, kind: "corporate" }, // Banco Mediolanum: bank
+  { asn: 199382, kind: "corporate" }, // Regency Entertainment S.A.: Greek casino operator
+  { asn: 202987, kind: "isp" }, // Fiber Networks Services SARL
+  { asn: 203720, kind: "isp" }, // Neotel SARL: operator
+  { asn: 203944, kind: "hosting" }, // NTT Luxembourg PSF: datacentre
+  { asn: 205263, kind: "corporate" }, // ABC arbitrage Asset Management: fund manager
+  { asn: 207482, kind: "corporate" }, // MSC Cruises SA
+  { asn: 209430, kind: "corporate" }, // Huta Stalowa Wola S.A.: arms manufacturer
+  { asn: 209662, kind: "corporate", alt: ["government"] }, // RTVE: Spanish public broadcaster (a state-owned company)
+  { asn: 263769, kind: "isp" }, // ByteSolution (WispSolution Internet): wireless ISP
+  { asn: 265821, kind: "isp" }, // Fortin Mulitas … Circuito Cerrado 3 TV: cable TV operator
+  { asn: 266696, kind: "isp" }, // Tangle Network S.A.: ISP
+  { asn: 271893, kind: "corporate" }, // LATAM Airlines Group
+  { asn: 274195, kind: "isp" }, // Fibertic S.A.S.: fibre ISP
+  // no legal form
+  { asn: 637, kind: "government" }, // DoD Network Information Center
+  { asn: 5090, kind: "education" }, // Arkansas Tech University
+  { asn: 17094, kind: "corporate" }, // Mutual of Omaha Insurance Company
+  { asn: 19523, kind: "isp" }, // FlexNetworks
+  { asn: 21752, kind: "government" }, // Albany County Pine Hills Land Authority
+  { asn: 23130, kind: "corporate" }, // Diamond Pharmacy Services
+  { asn: 34828, kind: "hosting" }, // DH Bulut Bilisim A.S.: "bulut" is cloud in Turkish
+  { asn: 51547, kind: "isp" }, // LLC "Telekonika"
+  { asn: 52012, kind: "hosting", alt: ["corporate"] }, // S-IT Informationstechnologie Betreiber: IT operator for a group
+  { asn: 134376, kind: "isp" }, // Samoa IXP: exchange point
+  { asn: 136873, kind: "isp" }, // MEGADATA-ISP
+  { asn: 139414, kind: "government" }, // Pemerintah Kabupaten Kudus: Indonesian regency
+  { asn: 142557, kind: "isp" }, // GEN7 ONLINE
+  { asn: 200672, kind: "isp" }, // PC Land Kopec Artur: Polish local ISP
+  { asn: 212269, kind: "isp" }, // AY Telekom
+  { asn: 263112, kind: "isp" }, // NetDRP Servicos de Internet
+  { asn: 263422, kind: "isp" }, // Axes Servicos de Comunicacao
+  { asn: 264271, kind: "government" }, // Tribunal Regional Eleitoral do Rio Grande do Norte
+  { asn: 265151, kind: "isp" }, // Adylnet Telecom
+  { asn: 268613, kind: "isp" }, // Vero S.A.: Brazilian ISP
+  { asn: 271713, kind: "isp" }, // Gildo Correia Veloso Neto - ME: Brazilian small ISP
+  { asn: 274049, kind: "isp" }, // Ferreyra Elio Orlando (Fiber Plus Internet)
+  { asn: 327947, kind: "education" }, // Kwame Nkrumah University of Science and Technology
+  { asn: 393307, kind: "corporate", alt: ["education"] }, // Cooper University Hospital
+  { asn: 397371, kind: "government", alt: ["education"] }, // Harris County Department of Education
+  { asn: 397865, kind: "corporate" }, // Veterans United Home Loans: mortgage lender
+];
+
+/** Drawn with BLIND_STRATIFIED_2026_12 but too vague to label from the name: kept for the record, never scored. */
+export const STRATIFIED_2026_12_UNSURE: readonly number[] = [
+  5776, 11362, 33437, 40138, 47285, 57060, 63270, 138415, 152534, 199495, 207460, 211319, 211802, 213453, 214289, 216124,
+  395160, 397581, 401305, 28022, 39534, 47127, 60478, 201188, 202933, 209385, 274201, 328429, 18679, 29547, 142642, 273382,
+];

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, real, index } from "drizzle-orm/sqlite-core";
 import { NETWORK_KINDS } from "@sillage/shared/network/kinds";
 import { HIT_SOURCES, HIT_TYPES } from "@sillage/shared/hit-types";
@@ -80,6 +81,8 @@ export const hits = sqliteTable(
     index("hits_page_idx").on(t.siteId, t.pageId),
     index("hits_enrichment_idx").on(t.enrichmentStatus, t.receivedAt),
     index("hits_lead_time_idx").on(t.leadId, t.occurredAt),
+    // Only hits still holding a raw IP: the erasure job (privacy/erase-raw-ips.ts) finds them per workspace.
+    index("hits_raw_ip_idx").on(t.workspaceId, t.enrichmentStatus).where(sql`${t.ip} IS NOT NULL`),
     // Re-attribution after a network correction and the review queue read a workspace's hits by network.
     index("hits_workspace_asn_idx").on(t.workspaceId, t.asn),
   ],

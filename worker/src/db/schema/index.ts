@@ -9,6 +9,7 @@ export * from "./hits";
 export * from "./drop-counters";
 export * from "./site-usage";
 export * from "./ip-ranges";
+export * from "./asn-stats";
 export * from "./companies";
 export * from "./sirene-units";
 export * from "./overrides";

@@ -1,7 +1,7 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 
 /**
- * Lead events written in the same D1 batch as the state change they announce (a score crossing MQL, an SLA
+ * Lead (and site) events written in the same D1 batch as the state change they announce (a score crossing MQL, an SLA
  * flagged overdue), so that a change is never committed without its event nor announced without its change.
  * A dispatcher sends pending rows to the WEBHOOKS queue and stamps `dispatched_at`; the queue consumer turns
  * each into deliveries, idempotently by event id, so a row sent twice is announced once.
@@ -12,12 +12,15 @@ export const leadEventOutbox = sqliteTable(
     /** The event id deliveries carry (Sillage-Event-Id): one row per logical event. */
     id: text("id").primaryKey(),
     workspaceId: text("workspace_id").notNull(),
+    /** The lead; for a site event (`site.quota_reached`), the site. */
     leadId: text("lead_id").notNull(),
     event: text("event").notNull(),
     /** When the event happened (epoch ms), as announced. */
     at: integer("at").notNull(),
     createdAt: integer("created_at").notNull(),
     dispatchedAt: integer("dispatched_at"),
+    /** A site event's data (JSON, as announced, without the site's name, read when sent); null for lead events. */
+    data: text("data"),
   },
   (t) => [index("lead_event_outbox_pending_idx").on(t.dispatchedAt, t.createdAt)],
 );

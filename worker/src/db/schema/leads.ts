@@ -51,6 +51,8 @@ export const leads = sqliteTable(
     index("leads_workspace_status_idx").on(t.workspaceId, t.status, t.score),
     index("leads_workspace_siren_idx").on(t.workspaceId, t.siren),
     index("leads_workspace_seen_idx").on(t.workspaceId, t.lastSeenAt),
+    // KPIs and weekly figures count a period's new leads.
+    index("leads_workspace_first_seen_idx").on(t.workspaceId, t.firstSeenAt),
     // The cron's walks over every workspace: overdue MQLs by deadline, decaying MQLs by last visit.
     index("leads_status_sla_idx").on(t.status, t.slaDueAt),
     index("leads_status_seen_idx").on(t.status, t.lastSeenAt),
@@ -74,7 +76,12 @@ export const leadTransitions = sqliteTable(
     note: text("note"),
     at: integer("at").notNull(),
   },
-  (t) => [index("lead_transitions_lead_idx").on(t.leadId, t.at), index("lead_transitions_ws_time_idx").on(t.workspaceId, t.at)],
+  (t) => [
+    index("lead_transitions_lead_idx").on(t.leadId, t.at),
+    index("lead_transitions_ws_time_idx").on(t.workspaceId, t.at),
+    // KPIs: a period's MQLs, SQLs or rejections alone.
+    index("lead_transitions_ws_to_time_idx").on(t.workspaceId, t.to, t.at),
+  ],
 );
 
 /** Versioned scoring models; the highest version of a workspace is the active one. */

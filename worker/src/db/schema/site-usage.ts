@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, primaryKey } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, primaryKey, index } from "drizzle-orm/sqlite-core";
 
 /**
  * What each site stored per UTC day: the daily storage quota is checked against it. One row per site per day,
@@ -14,5 +14,6 @@ export const siteUsage = sqliteTable(
     bytes: integer("bytes").notNull().default(0),
     quotaEventAt: integer("quota_event_at"),
   },
-  (t) => [primaryKey({ columns: [t.siteId, t.day] })],
+  // By day: the purge drops the days past SITE_USAGE_DAYS (privacy/purge-expired-hits.ts).
+  (t) => [primaryKey({ columns: [t.siteId, t.day] }), index("site_usage_day_idx").on(t.day)],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX `lead_transitions_ws_to_time_idx` ON `lead_transitions` (`workspace_id`,`to_status`,`at`);--> statement-breakpoint
+CREATE INDEX `leads_workspace_first_seen_idx` ON `leads` (`workspace_id`,`first_seen_at`);
