@@ -48,6 +48,8 @@ export default defineBackground({
     });
     const restored = restoreCache(service.cache);
     onSettingsChanged(() => service.settingsChanged());
+    browser.permissions.onAdded.addListener(() => service.permissionsChanged());
+    browser.permissions.onRemoved.addListener(() => service.permissionsChanged());
 
     const extensionOrigin = new URL(browser.runtime.getURL("/")).origin;
     const fromExtensionPage = (url: string | undefined) => !!url && new URL(url).origin === extensionOrigin;

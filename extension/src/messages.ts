@@ -128,10 +128,12 @@ export interface LookupRefreshed {
   outcome: LookupOutcome;
 }
 
-/** Background → lead panel (its port): what the tab's page is about now. */
+/** Background → lead panel (its port): what the tab's page is about now, with its look-up's answer when the
+ * background already has it (a cached answer: the panel shows the lead at once, without asking). */
 export interface PageContextChanged {
   type: "page-context";
   context: PageContext | null;
+  lookup?: LookupOutcome;
 }
 
 export type PanelPush = LookupRefreshed | PageContextChanged;

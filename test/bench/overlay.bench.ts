@@ -28,7 +28,10 @@ import {
   launchWithExtension,
   ROOT,
   routePages,
+  savedPageHtml,
   startWorkerWithRealVisits,
+  type ChromiumWithExtension,
+  type WorkerWithLeads,
 } from "./overlay.bench.harness";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "10" } } });
@@ -61,6 +64,25 @@ const MEASURE_HEADING = `
   requestAnimationFrame(tick);
 `;
 
+/** In the panel's frame: when the lead was first on screen, and the steps before it (wall clock): the frame's
+ * navigation started (the content script made it), its HTML arrived, its script ran, the page's context
+ * arrived. A string for the same reason as MEASURE_HEADING. */
+const PANEL_PHASES = `(() => {
+  const mark = performance.getEntriesByName("sillage:lead-shown")[0];
+  if (!mark) return null;
+  const at = (name) => {
+    const m = performance.getEntriesByName(name)[0];
+    return m ? performance.timeOrigin + m.startTime : NaN;
+  };
+  return {
+    "frame made": performance.timeOrigin,
+    "panel HTML in": performance.timeOrigin + performance.getEntriesByType("navigation")[0].responseEnd,
+    "panel script runs": at("sillage:panel-start"),
+    "page context in": at("sillage:context"),
+    "lead on screen": performance.timeOrigin + mark.startTime,
+  };
+})()`;
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function weights(built: string): void {
@@ -77,29 +99,39 @@ function weights(built: string): void {
   console.log(`  panel page (${scripts.length} scripts, React included)  ${kb(total)}  (${kb(gz)}), loaded in its frame only where a record is shown`);
 }
 
-async function panelShownAt(page: Page, url: string): Promise<{ heading: number; panel: number; navigationStart: number }> {
+interface Shown {
+  heading: number;
+  panel: number;
+  navigationStart: number;
+  /** The panel's steps, in ms from the page's heading. */
+  phases: Record<string, number>;
+}
+
+async function panelShownAt(page: Page, url: string): Promise<Shown> {
   await page.goto(url);
   const deadline = Date.now() + 30_000;
   for (;;) {
     const frame = page.frames().find(isPanelFrame);
-    const shown = frame
-      ? await frame
-          .evaluate(() => {
-            const mark = performance.getEntriesByName("sillage:lead-shown")[0];
-            return mark ? performance.timeOrigin + mark.startTime : null;
-          })
-          .catch(() => null)
-      : null;
+    const shown = frame ? ((await frame.evaluate(PANEL_PHASES).catch(() => null)) as Record<string, number> | null) : null;
     if (shown !== null) {
       const { heading, navigationStart } = await page.evaluate(() => ({
         heading: (window as unknown as { __headingAt: number }).__headingAt,
         navigationStart: performance.timeOrigin,
       }));
-      return { heading, panel: shown, navigationStart };
+      const phases = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v - heading]));
+      return { heading, panel: shown["lead on screen"]!, navigationStart, phases };
     }
     if (Date.now() > deadline) throw new Error(`no lead in the panel on ${url} after 30 s`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The median of each step, page heading = 0. */
+function trace(label: string, samples: Shown[]): string {
+  const steps = Object.keys(samples[0]!.phases);
+  return `  ${label.padEnd(24)} ${steps.map((s) => `${s} ${median(samples.map((x) => x.phases[s]!)).toFixed(0)}`).join(" → ")} ms`;
 }
 
 function summary(label: string, samples: number[]): string {
@@ -107,6 +139,96 @@ function summary(label: string, samples: number[]): string {
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   const f = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
   return `  ${label.padEnd(24)} median ${f(q(0.5))}   p90 ${f(q(0.9))}   min ${f(s[0]!)}   max ${f(s[s.length - 1]!)}   (n=${s.length})`;
+}
+
+// ---------------------------------------------------------------------------------- in-page navigation
+
+/** Two profiles LinkedIn's router moves between without loading a document: Nadia Benali (BNP Paribas, as
+ * saved) and Camille Laurent (saved at Doctolib, re-targeted at Danone: the visits identified Danone). */
+const SPA = {
+  nadia: { url: "https://www.linkedin.com/in/nadia-benali/", page: { file: "linkedin-profile-grouped-fr.html" }, lead: "BNP PARIBAS S.A." },
+  camille: {
+    url: "https://www.linkedin.com/in/camille-laurent-4b2a1b123/",
+    page: {
+      file: "linkedin-profile-en.html",
+      replace: [
+        ["Doctolib", "Danone"],
+        ["doctolib", "danone"],
+      ] as Array<[string, string]>,
+    },
+    lead: "DANONE",
+  },
+};
+
+/**
+ * LinkedIn's router: the URL changes first (history.pushState), the new profile renders a moment later (here
+ * 300 ms, the whole <main> replaced at once, the title with it). Measured from that render (when the new
+ * heading is in the DOM; it is painted at the next frame) to the panel's mark for the new person's lead.
+ */
+async function spaNavigationShown(page: Page, to: (typeof SPA)[keyof typeof SPA], leadId: string): Promise<number> {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(savedPageHtml(to.page))![1]!;
+  const path = new URL(to.url).pathname;
+  await page.evaluate(
+    ({ body, path, title }) => {
+      history.pushState({}, "", path);
+      setTimeout(() => {
+        document.title = title;
+        document.body.innerHTML = body;
+        (window as unknown as { __spaHeadingAt: number }).__spaHeadingAt = performance.timeOrigin + performance.now();
+      }, 300);
+    },
+    { body, path, title: `${to.lead} | LinkedIn` },
+  );
+  const frame = page.frames().find(isPanelFrame)!;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const headingAt = await page.evaluate(() => (window as unknown as { __spaHeadingAt?: number }).__spaHeadingAt ?? null);
+    const shownAt =
+      headingAt === null
+        ? null
+        : await frame.evaluate(
+            ({ leadId, after }) => {
+              const marks = performance.getEntriesByName("sillage:lead-shown") as PerformanceMark[];
+              const mine = marks.filter((m) => m.detail === leadId && performance.timeOrigin + m.startTime > after);
+              return mine.length ? performance.timeOrigin + mine[0]!.startTime : null;
+            },
+            { leadId, after: headingAt - 300 },
+          );
+    if (headingAt !== null && shownAt !== null) {
+      await page.evaluate(() => delete (window as unknown as { __spaHeadingAt?: number }).__spaHeadingAt);
+      return shownAt - headingAt;
+    }
+    if (Date.now() > deadline) throw new Error(`the panel did not follow to ${to.url} within 30 s`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function spaNavigation(chromium: ChromiumWithExtension, worker: WorkerWithLeads): Promise<void> {
+  await routePages(chromium.context, { [SPA.nadia.url]: SPA.nadia.page, [SPA.camille.url]: SPA.camille.page });
+  const rows = await worker.server.d1<{ id: string; name: string }>("SELECT id, name FROM leads");
+  const leadOf = (p: (typeof SPA)[keyof typeof SPA]) => rows.find((r) => r.name === p.lead)!.id;
+  const page = await chromium.context.newPage();
+  await panelShownAt(page, SPA.nadia.url);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  // Back and forth: first with the look-up cache emptied before each move, then (after one move each way,
+  // not counted) with both answers cached.
+  let at = SPA.nadia;
+  const move = async () => {
+    at = at === SPA.nadia ? SPA.camille : SPA.nadia;
+    return spaNavigationShown(page, at, leadOf(at));
+  };
+  for (let i = 0; i < RUNS; i++) {
+    await clearLookupCache(chromium.serviceWorker);
+    cold.push(await move());
+  }
+  await move();
+  await move();
+  for (let i = 0; i < RUNS; i++) warm.push(await move());
+  await page.close();
+  console.log(
+    `\nLinkedIn profile → another profile in the same document (history.pushState, then the new profile renders) — the new heading in the DOM → the new person's lead on screen\n${summary("cold", cold)}\n${summary("warm", warm)}`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------- long tasks
@@ -189,25 +311,24 @@ try {
   const page = await chromium.context.newPage();
   await panelShownAt(page, PAGES["HubSpot company (SIREN ✓ first key)"].url); // first run of the scripts and the worker: not counted
   for (const [label, { url }] of Object.entries(PAGES)) {
-    const cold: number[] = [];
-    const warm: number[] = [];
-    const coldNav: number[] = [];
-    const warmNav: number[] = [];
+    const cold: Shown[] = [];
+    const warm: Shown[] = [];
     for (let i = 0; i < RUNS; i++) {
       await clearLookupCache(chromium.serviceWorker);
-      const c = await panelShownAt(page, url);
-      cold.push(c.panel - c.heading);
-      coldNav.push(c.panel - c.navigationStart);
-      const w = await panelShownAt(page, url);
-      warm.push(w.panel - w.heading);
-      warmNav.push(w.panel - w.navigationStart);
+      cold.push(await panelShownAt(page, url));
+      warm.push(await panelShownAt(page, url));
     }
+    const fromHeading = (xs: Shown[]) => xs.map((x) => x.panel - x.heading);
+    const fromNavigation = (xs: Shown[]) => xs.map((x) => x.panel - x.navigationStart);
     console.log(
-      `\n${label} — the page's heading on screen → the lead on screen in the panel\n${summary("cold", cold)}\n${summary("warm", warm)}` +
-        `\n${summary("cold, from navigation", coldNav)}\n${summary("warm, from navigation", warmNav)}`,
+      `\n${label} — the page's heading on screen → the lead on screen in the panel\n${summary("cold", fromHeading(cold))}\n${summary("warm", fromHeading(warm))}` +
+        `\n${summary("cold, from navigation", fromNavigation(cold))}\n${summary("warm, from navigation", fromNavigation(warm))}` +
+        `\n where the time goes (medians, the page's heading = 0):\n${trace("cold", cold)}\n${trace("warm", warm)}`,
     );
   }
   await page.close();
+
+  await spaNavigation(chromium, worker);
 
   if (existsSync(CAPTURE)) {
     await routeCapture(chromium.context);
@@ -221,7 +342,6 @@ try {
       withExt.push(await longTasks(chromium.context));
     }
     await plain.close();
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const line = (label: string, runs: Array<{ count: number; totalMs: number }>) =>
       `  ${label.padEnd(22)} median ${String(median(runs.map((r) => r.count))).padStart(3)} long tasks, ${median(runs.map((r) => r.totalMs))
         .toFixed(0)

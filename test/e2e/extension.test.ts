@@ -38,6 +38,8 @@ const PAGES = {
   pipedrive: "https://laposte-ventes.pipedrive.com/organization/77/",
   // Pennylane's LinkedIn posts tab, as saved: no visit came from Pennylane.
   unknownCompany: "https://www.linkedin.com/company/pennylane/posts/",
+  // Camille Laurent's profile (saved at Doctolib), re-targeted at Danone: reached in-page from Nadia Benali's.
+  otherProfile: "https://www.linkedin.com/in/camille-laurent-4b2a1b123/",
   // Alan's Pipedrive organisation without its website field: no domain, and its SIREN field fails the check digit.
   crmWithoutDomain: "https://sillage-demo.pipedrive.com/organization/1042",
 } as const;
@@ -61,6 +63,13 @@ beforeAll(async () => {
       ],
     },
     [PAGES.linkedinProfile]: { file: "linkedin-profile-grouped-fr.html" },
+    [PAGES.otherProfile]: {
+      file: "linkedin-profile-en.html",
+      replace: [
+        ["Doctolib", "Danone"],
+        ["doctolib", "danone"],
+      ],
+    },
     [PAGES.hubspot]: { file: "hubspot-company-fr-legacy.html" },
     [PAGES.salesforce]: { file: "salesforce-account-fr.html" },
     [PAGES.pipedrive]: {
@@ -264,6 +273,39 @@ describe("the Sillage extension", () => {
       setTimeout(() => (document.body.innerHTML = body), 700);
     }, profileBody);
     await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator("sillage-overlay").count()).toBe(1);
+    await page.close();
+  });
+
+  test("in-page navigation from one profile to another: the panel shows the new person's lead, each time, in the same frame", async () => {
+    const page = await openPage(PAGES.linkedinProfile);
+    const panel = await overlay(page);
+    await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const bodyOf = (file: string, replace?: Array<[string, string]>) => /<body[^>]*>([\s\S]*)<\/body>/i.exec(savedPageHtml({ file, replace }))![1]!;
+    const camille = bodyOf("linkedin-profile-en.html", [
+      ["Doctolib", "Danone"],
+      ["doctolib", "danone"],
+    ]);
+    const nadia = bodyOf("linkedin-profile-grouped-fr.html");
+    const go = (path: string, body: string) =>
+      page.evaluate(
+        ({ path, body }) => {
+          history.pushState({}, "", path);
+          setTimeout(() => (document.body.innerHTML = body), 300);
+        },
+        { path, body },
+      );
+    // There and back twice: the second time both answers come from the background's cache, pushed with the page.
+    for (let round = 0; round < 2; round++) {
+      await go("/in/camille-laurent-4b2a1b123/", camille);
+      await expect.poll(() => panel.getByRole("heading", { name: "DANONE" }).isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).count()).toBe(0);
+      await go("/in/nadia-benali/", nadia);
+      await expect.poll(() => panel.getByRole("heading", { name: "BNP PARIBAS S.A." }).isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await panel.getByRole("heading", { name: "DANONE" }).count()).toBe(0);
+    }
+    // The same frame all along (no reload of the panel), and still the only one.
+    expect(page.frames().filter((f) => f.url().includes("/panel.html"))).toEqual([panel]);
     expect(await page.locator("sillage-overlay").count()).toBe(1);
     await page.close();
   });

@@ -9,6 +9,9 @@ import { connectPanel, sendRequest, type LookupOutcome } from "../../src/message
 import { overlayCss } from "../../src/overlay/index";
 import { PanelApp, type RefreshSubscription } from "../../src/panel/panel-app";
 
+// For the benchmark's trace (test/bench/overlay.bench.ts): the panel's script has loaded and runs.
+performance.mark("sillage:panel-start");
+
 // The overlay's styles, made for a fixed panel in a page, here fill the frame instead.
 const PANEL_PAGE_CSS = `
 html, body { margin: 0; background: transparent; }
@@ -56,6 +59,8 @@ const reportHeight = () => {
 new MutationObserver(reportHeight).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
 
 connectPanel((push) => {
-  if (push.type === "page-context") root.render(<PanelApp page={push.context} lang={lang} onRefreshed={onRefreshed} onClose={close} />);
-  else for (const fn of refreshed) fn(push.outcome);
+  if (push.type === "page-context") {
+    performance.mark("sillage:context"); // the benchmark's trace: the page's context arrived
+    root.render(<PanelApp page={push.context} known={push.lookup} lang={lang} onRefreshed={onRefreshed} onClose={close} />);
+  } else for (const fn of refreshed) fn(push.outcome);
 });

@@ -104,7 +104,7 @@ describe("background service", () => {
     });
   });
 
-  it("tries the plan's keys in order and stops at the first lead", async () => {
+  it("asks the plan's keys at once and answers the most specific key that found a lead", async () => {
     const lead = sampleLeadDetail();
     const api = fakeApi({ [lead.id]: lead });
     const { service } = setup({ api });
@@ -120,7 +120,40 @@ describe("background service", () => {
       TAB,
     );
     expect(answer).toMatchObject({ ok: true, value: { lead: { id: lead.id }, via: { by: "domain", value: "danone.com" }, matchedBy: "domain", stale: false } });
-    expect(api.lookupLead.mock.calls.map(([q]) => q)).toEqual([{ siren: "123" }, { domain: "danone.com" }]);
+    // All three asked before any answer came back: one API round trip, not one per key.
+    expect(api.lookupLead.mock.calls.map(([q]) => q)).toEqual([{ siren: "123" }, { domain: "danone.com" }, { name: "Danone" }]);
+  });
+
+  it("a more specific key's failure ends the look-up even when a later key found the lead", async () => {
+    const lead = sampleLeadDetail();
+    const api = fakeApi({ [lead.id]: lead });
+    api.lookupLead.mockRejectedValueOnce(httpError(503, "unavailable"));
+    const { service } = setup({ api });
+    const answer = await service.handle(
+      {
+        type: "lookup",
+        plan: [
+          { by: "siren", value: "552032534" },
+          { by: "domain", value: "danone.com" },
+        ],
+      },
+      TAB,
+    );
+    expect(answer).toMatchObject({ ok: false, error: { kind: "api", status: 503 } });
+  });
+
+  it("reads the settings and the origin's permission once, until they change", async () => {
+    const lead = sampleLeadDetail();
+    const { service, deps } = setup({ api: fakeApi({ [lead.id]: lead }) });
+    await service.handle(lookup("a.fr"), TAB);
+    await service.handle(lookup("b.fr"), TAB);
+    expect(deps.hasOriginPermission).toHaveBeenCalledTimes(1);
+    service.permissionsChanged();
+    await service.handle(lookup("c.fr"), TAB);
+    expect(deps.hasOriginPermission).toHaveBeenCalledTimes(2);
+    service.settingsChanged();
+    await service.handle(lookup("d.fr"), TAB);
+    expect(deps.hasOriginPermission).toHaveBeenCalledTimes(3);
   });
 
   it("skips a key the API refuses as malformed and goes on with the next", async () => {
@@ -269,9 +302,13 @@ describe("background service", () => {
     // The panel's own request is answered from that look-up.
     expect(await service.handle(lookup("danone.com"), TAB)).toMatchObject({ ok: true, value: { lead: { id: lead.id } } });
     expect(api.lookupLead).toHaveBeenCalledTimes(1);
-    // A panel that connects later gets it at once; a tab the background knows nothing of is asked again.
+    // A panel that connects later gets it at once, with the answer (no request of its own); a tab the
+    // background knows nothing of is asked again.
     service.panelConnected(7);
-    expect(notified.at(-1)).toEqual([7, { type: "page-context", context }]);
+    expect(notified.at(-1)).toEqual([
+      7,
+      { type: "page-context", context, lookup: { planKey: context.key, lead, matchedBy: "domain", via: context.plan[0], stale: false } },
+    ]);
     service.panelConnected(8);
     expect(told).toEqual([[8, { type: "report-context" }]]);
     // Closing the panel is said to the page's content script.
@@ -279,6 +316,27 @@ describe("background service", () => {
     expect(told.at(-1)).toEqual([7, { type: "panel-closed" }]);
     await service.handle({ type: "panel-size", height: 420 }, TAB);
     expect(told.at(-1)).toEqual([7, { type: "panel-size", height: 420 }]);
+  });
+
+  it("a page whose answer is cached reaches the panel with it, in one message; a stale one is refreshed", async () => {
+    const lead = sampleLeadDetail();
+    const { service, api, notified, advance } = setup({ api: fakeApi({ [lead.id]: lead }) });
+    const context = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
+    await service.handle(lookup("danone.com"), TAB);
+    notified.length = 0;
+    await service.handle({ type: "page-context", context }, CONTENT);
+    expect(notified).toEqual([[7, { type: "page-context", context, lookup: expect.objectContaining({ lead, stale: false }) }]]);
+    expect(api.lookupLead).toHaveBeenCalledTimes(1);
+
+    // Past its freshness: pushed as stale at once, and the refresh that differs follows on the port.
+    advance(61_000);
+    const rescored = { ...lead, score: { ...lead.score, value: 90 } };
+    api.lookupLead.mockResolvedValueOnce({ lead: rescored, matchedBy: "domain" });
+    notified.length = 0;
+    service.panelConnected(7);
+    expect(notified[0]).toEqual([7, { type: "page-context", context, lookup: expect.objectContaining({ lead, stale: true }) }]);
+    await vi.waitFor(() => expect(notified).toHaveLength(2));
+    expect(notified[1]).toEqual([7, { type: "lookup-refreshed", outcome: expect.objectContaining({ lead: rescored, stale: false }) }]);
   });
 
   it("wrong company: sends the correction, forgets what was cached, and answers the lead the visits went to", async () => {

@@ -72,9 +72,22 @@ export function createBackgroundService(deps: BackgroundDeps) {
   /** What each tab's page is about, as its content script last said; the panel in that tab shows it. */
   const contexts = new Map<number, PageContext | null>();
 
-  /** The client for the saved settings, or the reason there is none. */
-  async function apiFor(given?: { baseUrl?: string; apiKey?: string }): Promise<LeadsApi> {
-    const saved = given?.baseUrl !== undefined ? { apiBaseUrl: given.baseUrl, apiKey: given.apiKey } : await deps.loadSettings();
+  /** The client for the saved settings, kept until they or the granted origins change (two browser calls saved
+   * on every look-up). Failures are not kept: the user fixes them in the options page. */
+  let savedApi: Promise<LeadsApi> | null = null;
+  function apiFor(given?: { baseUrl?: string; apiKey?: string }): Promise<LeadsApi> {
+    if (given?.baseUrl !== undefined) return clientFor({ apiBaseUrl: given.baseUrl, apiKey: given.apiKey });
+    if (!savedApi) {
+      const made = deps.loadSettings().then(clientFor);
+      savedApi = made;
+      made.catch(() => {
+        if (savedApi === made) savedApi = null;
+      });
+    }
+    return savedApi;
+  }
+
+  async function clientFor(saved: Partial<Settings>): Promise<LeadsApi> {
     const baseUrl = saved.apiBaseUrl ? normalizeBaseUrl(saved.apiBaseUrl) : null;
     const apiKey = saved.apiKey?.trim();
     if (!baseUrl || !apiKey) throw new FailureError({ kind: "not-configured" });
@@ -181,10 +194,11 @@ export function createBackgroundService(deps: BackgroundDeps) {
     async "page-context"(req, sender) {
       const tabId = sender.tabId!;
       contexts.set(tabId, req.context);
-      deps.notifyPanel(tabId, { type: "page-context", context: req.context });
+      pushContext(tabId, req.context);
       // Start the look-up now, while the panel's frame loads: its own request then joins this one (or reads
-      // its answer from the cache). A failure here is the panel's to report, when it asks.
-      if (req.context) handlers.lookup({ type: "lookup", plan: req.context.plan }, sender).catch(() => {});
+      // its answer from the cache), and a stale answer is refreshed. A failure here is the panel's to report,
+      // when it asks.
+      if (req.context) startLookup(tabId, req.context);
       return null;
     },
     async "close-panel"(_req, sender) {
@@ -209,6 +223,18 @@ export function createBackgroundService(deps: BackgroundDeps) {
       return { leadId, reattributedHits, lead };
     },
   };
+
+  /** The page's context to the tab's panel, with the answer when the cache has it: one message, no request. */
+  function pushContext(tabId: number, context: PageContext | null): void {
+    const known = context ? cache.peek(planKey(context.plan)) : null;
+    const lookup: LookupOutcome | undefined =
+      known && context ? { planKey: planKey(context.plan), ...known.value, stale: known.freshness === "stale" } : undefined;
+    deps.notifyPanel(tabId, { type: "page-context", context, ...(lookup ? { lookup } : {}) });
+  }
+
+  function startLookup(tabId: number, context: PageContext): void {
+    handlers.lookup({ type: "lookup", plan: context.plan }, { tabId, fromExtensionPage: true }).catch(() => {});
+  }
 
   return {
     cache,
@@ -238,16 +264,26 @@ export function createBackgroundService(deps: BackgroundDeps) {
      */
     panelConnected(tabId: number): void {
       const context = contexts.get(tabId);
-      if (context === undefined) deps.notifyPage(tabId, { type: "report-context" });
-      else deps.notifyPanel(tabId, { type: "page-context", context });
+      if (context === undefined) {
+        deps.notifyPage(tabId, { type: "report-context" });
+        return;
+      }
+      pushContext(tabId, context);
+      // A stale answer was pushed: its refresh (deduplicated) reaches this panel too.
+      if (context && cache.peek(planKey(context.plan))?.freshness === "stale") startLookup(tabId, context);
     },
     tabClosed(tabId: number): void {
       contexts.delete(tabId);
     },
     /** Another API or key means another workspace: nothing cached may be shown any more. */
     settingsChanged(): void {
+      savedApi = null;
       cache.clear();
       changed();
+    },
+    /** The user granted or withdrew an origin: the API's origin may be allowed now, or no longer. */
+    permissionsChanged(): void {
+      savedApi = null;
     },
   };
 }

@@ -61,6 +61,15 @@ export class SwrCache<V> {
     return { value: (await this.load(key, load)).value, freshness: "miss" };
   }
 
+  /** What `get` would serve at once (fresh or stale), without loading, refreshing or reordering anything. */
+  peek(key: string): CacheHit<V> | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    const age = this.now() - entry.fetchedAt;
+    if (age < this.options.freshMs) return { value: entry.value, freshness: "fresh" };
+    return age < this.options.maxStaleMs ? { value: entry.value, freshness: "stale" } : null;
+  }
+
   /** Stores a value known to be current (e.g. the lead just re-read after an action). */
   set(key: string, value: V): void {
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);

@@ -103,6 +103,56 @@ describe("watchPage", () => {
     expect(reads).toBe(2);
   });
 
+  it("reads a new heading in the next task, whatever the throttle (an in-page navigation's latency)", async () => {
+    document.body.innerHTML = bodyOf("linkedin-profile-grouped-fr.html");
+    const url = "https://www.linkedin.com/in/camille-laurent-4b2a1b123/";
+    const first = ALL_PAGES.read(document, new URL(url));
+    const seen: Array<{ at: number; employer?: { name?: string } }> = [];
+    const controller = new AbortController();
+    watchPage(ALL_PAGES, document, url, first, (e) => seen.push({ at: Date.now(), ...(e as object) }), {
+      throttleMs: 10_000,
+      signal: controller.signal,
+    });
+    const renderedAt = Date.now();
+    document.body.innerHTML = bodyOf("linkedin-profile-en.html");
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    expect(seen).toEqual([expect.objectContaining({ kind: "linkedin-profile", employer: expect.objectContaining({ name: "Doctolib" }) })]);
+    expect(seen[0]!.at - renderedAt).toBeLessThan(50);
+  });
+
+  it("one page observer at a time, and none once the reading is aborted (the panel closed)", async () => {
+    const live = new Set<MutationObserver>();
+    const Native = window.MutationObserver;
+    class Counted extends Native {
+      override observe(target: Node, options?: MutationObserverInit) {
+        live.add(this);
+        super.observe(target, options);
+      }
+      override disconnect() {
+        live.delete(this);
+        super.disconnect();
+      }
+    }
+    window.MutationObserver = Counted;
+    try {
+      document.body.innerHTML = bodyOf("linkedin-company-loading-en.html");
+      const url = "https://www.linkedin.com/company/doctolib/about/";
+      const controller = new AbortController();
+      const reading = readPageWhenReady(ALL_PAGES, document, url, { throttleMs: 10, signal: controller.signal });
+      expect(live.size).toBe(1);
+      document.body.innerHTML = bodyOf("linkedin-company-about-en.html");
+      const first = await reading;
+      expect(live.size).toBe(0);
+      watchPage(ALL_PAGES, document, url, first, () => {}, { throttleMs: 10, signal: controller.signal });
+      expect(live.size).toBe(1);
+      controller.abort();
+      expect(live.size).toBe(0);
+    } finally {
+      window.MutationObserver = Native;
+    }
+  });
+
   it("stops when the tab navigates again", async () => {
     document.body.innerHTML = bodyOf("linkedin-company-loading-en.html");
     const url = "https://www.linkedin.com/company/doctolib/about/";

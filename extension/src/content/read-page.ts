@@ -14,6 +14,9 @@ export interface ReadPageOptions {
   signal?: AbortSignal;
 }
 
+/** What a new record changes first: the document's title and its heading. */
+const landmarkOf = (doc: Document) => `${doc.title}|${doc.querySelector("h1")?.textContent ?? ""}`;
+
 export function readPageWhenReady(reader: PageReader, doc: Document, href: string, options: ReadPageOptions = {}): Promise<Extraction> {
   const { timeoutMs = 8_000, throttleMs = 150, signal } = options;
   const url = new URL(href);
@@ -40,8 +43,15 @@ export function readPageWhenReady(reader: PageReader, doc: Document, href: strin
       last = reader.read(doc, url);
       if (last.kind !== "none" || last.reason !== "nothing-found") finish(last);
     };
+    // A heading (or title) appearing is the record rendering: read it in the next task, not after the throttle.
+    let seenLandmark = landmarkOf(doc);
     const schedule = () => {
-      if (pending === undefined) pending = setTimeout(attempt, throttleMs);
+      const now = landmarkOf(doc);
+      if (now !== seenLandmark) {
+        seenLandmark = now;
+        clearTimeout(pending);
+        pending = setTimeout(attempt, 0);
+      } else if (pending === undefined) pending = setTimeout(attempt, throttleMs);
     };
     const onAbort = () => finish(last);
 
@@ -96,7 +106,7 @@ export function watchPage(
 
   // What a new record changes first: its title and heading. While they stay, the page is re-read at most once
   // a second (a field rendering late), not on every batch of the page's own churn.
-  const landmark = () => `${doc.title}|${doc.querySelector("h1")?.textContent ?? ""}`;
+  const landmark = () => landmarkOf(doc);
   let lastLandmark = landmark();
   let lastReadAt = Date.now();
   const attempt = () => {
@@ -115,8 +125,19 @@ export function watchPage(
     settled = setTimeout(stop, settleMs);
     onChange(next);
   };
+  let soon = false;
   const observer = new view.MutationObserver(() => {
-    if (pending === undefined) pending = setTimeout(() => whenIdle(view, attempt), throttleMs);
+    // A new title or heading is a new record on screen: read it in the next task (the router's render has
+    // finished by then), not after the throttle and an idle wait — that is the panel's latency on an in-page
+    // navigation. Comparing two strings per batch of mutations costs the page nothing measurable.
+    if (!soon && landmark() !== lastLandmark) {
+      clearTimeout(pending);
+      soon = true;
+      pending = setTimeout(() => {
+        soon = false;
+        attempt();
+      }, 0);
+    } else if (pending === undefined) pending = setTimeout(() => whenIdle(view, attempt), throttleMs);
   });
   const stop = () => {
     stopped = true;

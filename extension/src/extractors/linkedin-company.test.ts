@@ -82,4 +82,8 @@ describe("LinkedIn company pages", () => {
     doc.title = "Sign Up | LinkedIn";
     expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-company" });
   });
+  it("reports nothing when LinkedIn serves its guest homepage at the company's URL", () => {
+    const { doc, url } = loadPage("linkedin-guest-homepage-en.html", "https://www.linkedin.com/company/doctolib/");
+    expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-company" });
+  });
 });

@@ -2,6 +2,7 @@ import { isLinkedInHost } from "./domain";
 import { labelledValue, readValue } from "./labelled-field";
 import { companySlugFromHref, companyUrlFromSlug } from "./linkedin-url";
 import { isNotFoundPage } from "./not-found-page";
+import { isAnotherLinkedInPage } from "./linkedin-page-key";
 import { LINKEDIN_UI_TITLES, VISIT_WEBSITE_LABELS, WEBSITE_LABELS } from "./linkedin-ui-text";
 import { notUiText, titleLeadingName } from "./page-title";
 import { jsonLdOfType, metaContent, stringProp, type JsonLdNode } from "./structured-data";
@@ -34,7 +35,7 @@ function visitWebsiteLink(root: ParentNode): Element | undefined {
 
 function extract(doc: Document, url: URL): Extraction {
   const slug = companyPageSlug(url);
-  if (!slug || isNotFoundPage(doc)) return nothingFound("linkedin-company");
+  if (!slug || isNotFoundPage(doc) || isAnotherLinkedInPage(doc, /org|company/i)) return nothingFound("linkedin-company");
   const main = doc.querySelector("main") ?? doc;
   const org = pageOrganization(doc, slug);
 

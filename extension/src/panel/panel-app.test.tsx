@@ -84,6 +84,31 @@ describe("PanelApp", () => {
     expect(mounted.container.querySelector(".sl-badge--sql")).not.toBeNull();
   });
 
+  it("shows the answer the background pushed with the page at once, without asking; a new page's answer replaces it", async () => {
+    const lead = sampleLeadDetail();
+    const known = { planKey: PAGE.key, lead, matchedBy: "linkedin link", via: PAGE.plan[0]!, stale: false };
+    mounted = render(<PanelApp page={PAGE} known={known} lang="fr" onRefreshed={onRefreshed} />);
+    // The first render is the lead: no "loading" frame, no request.
+    expect(text()).toContain("DANONE");
+    await settle();
+    expect(runtime.sent).toEqual([]);
+
+    // In-page navigation to another person: the background pushes the new page with its answer.
+    const next = { ...PAGE, key: "name=La Poste", plan: [{ by: "name" as const, value: "La Poste" }], hint: "La Poste" };
+    const other = { ...lead, id: "lead_laposte", company: { ...lead.company, name: "LA POSTE" } };
+    mounted.rerender(<PanelApp page={next} known={{ ...known, planKey: next.key, lead: other }} lang="fr" onRefreshed={onRefreshed} />);
+    await settle();
+    expect(text()).toContain("LA POSTE");
+    expect(text()).not.toContain("DANONE");
+    expect(runtime.sent).toEqual([]);
+
+    // An answer for another page (a late push) is not this page's: the panel asks for its own.
+    answerWith({ lookup: () => ({ ok: true, value: { ...known, planKey: next.key, lead: null, matchedBy: "nothing", via: null } }) });
+    mounted.rerender(<PanelApp page={{ ...next, key: "name=X", plan: [{ by: "name", value: "X" }] }} known={known} lang="fr" onRefreshed={onRefreshed} />);
+    await settle();
+    expect(sentOfType("lookup")).toEqual([{ type: "lookup", plan: [{ by: "name", value: "X" }] }]);
+  });
+
   it("rejects with the workspace's reason code", async () => {
     const lead = sampleLeadDetail();
     answerWith({

@@ -17,6 +17,9 @@ export type RefreshSubscription = (fn: (outcome: LookupOutcome) => void) => () =
 
 export interface PanelAppProps {
   page: PageContext | null;
+  /** The page's look-up answer, when the background pushed it with the page (a cached answer): shown at once,
+   * without asking. */
+  known?: LookupOutcome;
   lang: Lang;
   onRefreshed: RefreshSubscription;
   /** The salesperson closed the panel (× or Escape). */
@@ -32,16 +35,21 @@ function failureText(failure: Failure): string {
   return "message" in failure ? failure.message : failure.kind;
 }
 
-export function PanelApp({ page, lang, onRefreshed, onClose }: PanelAppProps) {
-  const [view, setView] = useState<View>({ kind: "loading" });
+const viewOf = (outcome: LookupOutcome): View => (outcome.lead ? { kind: "lead", lead: outcome.lead } : { kind: "no-match" });
+
+export function PanelApp({ page, known, lang, onRefreshed, onClose }: PanelAppProps) {
+  const pushed = page && known?.planKey === page.key ? known : undefined;
+  // The first render already shows a pushed answer: no "loading" frame before it.
+  const [view, setView] = useState<View>(() => (pushed ? viewOf(pushed) : { kind: "loading" }));
   const [results, setResults] = useState<LeadSearchResult[] | null>(null);
   const [searching, setSearching] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const planKeyRef = useRef<string | null>(null);
+  const planKeyRef = useRef<string | null>(pushed?.planKey ?? null);
 
   const showOutcome = useCallback((outcome: LookupOutcome) => {
-    setView(outcome.lead ? { kind: "lead", lead: outcome.lead } : { kind: "no-match" });
+    planKeyRef.current = outcome.planKey;
+    setView(viewOf(outcome));
   }, []);
 
   useEffect(() => {
@@ -51,22 +59,23 @@ export function PanelApp({ page, lang, onRefreshed, onClose }: PanelAppProps) {
       setView({ kind: "loading" });
       return;
     }
+    // Pushed with the page: nothing to ask (a retry asks again).
+    if (pushed && attempt === 0) {
+      showOutcome(pushed);
+      return;
+    }
     let cancelled = false;
     setView((v) => (v.kind === "lead" && planKeyRef.current === page.key ? v : { kind: "loading" }));
     sendRequest("lookup", { plan: page.plan }).then((result) => {
       if (cancelled) return;
-      if (result.ok) {
-        planKeyRef.current = result.value.planKey;
-        showOutcome(result.value);
-      } else {
-        setView({ kind: "failure", failure: result.error });
-      }
+      if (result.ok) showOutcome(result.value);
+      else setView({ kind: "failure", failure: result.error });
     });
     return () => {
       cancelled = true;
     };
     // Keyed on page.key, not page: a re-render for the same company must not look it up again.
-  }, [page?.key, attempt, showOutcome]);
+  }, [page?.key, pushed, attempt, showOutcome]);
 
   // A stale answer was shown; the background pushes the fresh one when it differs.
   useEffect(
@@ -77,11 +86,12 @@ export function PanelApp({ page, lang, onRefreshed, onClose }: PanelAppProps) {
     [onRefreshed, showOutcome],
   );
 
-  // For the benchmark (test/bench/overlay.bench.ts): when a lead was first on screen, in this frame's clock.
-  const shownLead = view.kind === "lead";
+  // For the benchmark (test/bench/overlay.bench.ts): when each lead was first on screen, in this frame's clock
+  // (the frame after it rendered). In the extension's own frame: the page cannot see it.
+  const shownLeadId = view.kind === "lead" ? view.lead.id : null;
   useEffect(() => {
-    if (shownLead) requestAnimationFrame(() => performance.mark("sillage:lead-shown"));
-  }, [shownLead]);
+    if (shownLeadId) requestAnimationFrame(() => performance.mark("sillage:lead-shown", { detail: shownLeadId }));
+  }, [shownLeadId]);
 
   /** Sends an action; the panel shows the lead as the API now has it, or the action's form says it failed. */
   const act = useCallback(async (send: () => Promise<Result<LeadDetail>>) => {
