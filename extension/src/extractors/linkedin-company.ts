@@ -49,6 +49,8 @@ function extract(doc: Document, url: URL): Extraction {
     stringProp(org, "url"),
     () => readValue(doc.querySelector('[data-test-id="about-us__website"] dd, [data-test-id="about-us__website"] a')),
     () => labelledValue(main, WEBSITE_LABELS),
+    // Guest pages' Organization gives the website as its single `sameAs` (the About block says the same).
+    () => stringProp(org, "sameAs"),
     () => readValue(visitWebsiteLink(main)),
   );
   if (!name && !website) return nothingFound("linkedin-company");
