@@ -6,21 +6,12 @@
  *
  * "after" runs what `identify-ip.ts` runs: curated lists and name patterns, then, for the networks sent to the French
  * register, the register's answer through the real API client, matcher and registryVerdict — answers HAND-WRITTEN in
- * the API's shape (registry-answers.handwritten.ts), present for the French-form sets and the stratified set; a network
- * sent to the register without an answer at hand keeps the lists' and names' verdict (counted in "register").
+ * the API's shape (registry-answers.handwritten.ts) for every labelled network sent to the register; one sent without
+ * an answer at hand would keep the lists' and names' verdict (counted in "register answered/asked").
  */
 import { classifyNetwork, type NetworkKind } from "../../shared/src/network/kind";
 import { loadAsnData } from "../../shared/src/network/testdata/asn-csv";
-import {
-  BLIND_FRENCH_FORMS_2026,
-  BLIND_STRATIFIED_2026_12,
-  KNOWN_EXAMPLES,
-  RANDOM_FRENCH_SAMPLE,
-  RANDOM_SAMPLE,
-  VALIDATION_FRENCH_SAMPLE,
-  VALIDATION_SAMPLE,
-  type LabelledAsn,
-} from "../../shared/src/network/testdata/asn-labels";
+import { LABELLED_SETS } from "../../shared/src/network/testdata/asn-labels";
 import { foreignCorporateCandidate } from "../../shared/src/network/testdata/foreign-candidate";
 import { missReason, runPipeline, SHIPPED_THRESHOLDS, summarize, type PipelineOutcome } from "../../shared/src/network/testdata/measure-registry";
 import { HANDWRITTEN_REGISTRY_ANSWERS } from "../../shared/src/network/testdata/registry-answers.handwritten";
@@ -46,18 +37,9 @@ const BEFORE_2026_12_03: Record<string, { n: number; correct: number; found: num
   stratified: { n: 88, correct: 48, found: 8, corporate: 29, falseCorporate: 0, unknown: 38 },
 };
 
-const sets: [key: string, name: string, labels: readonly LabelledAsn[]][] = [
-  ["known", "known examples (brief, curated)", KNOWN_EXAMPLES],
-  ["random", "held-out random (tuned on)", RANDOM_SAMPLE],
-  ["randomFrench", "held-out French forms (tuned on)", RANDOM_FRENCH_SAMPLE],
-  // Labelled before classifying; afterwards two rules were fixed on what it showed ("finance", central banks).
-  ["validation", "validation random (blind*)", VALIDATION_SAMPLE],
-  ["validationFrench", "validation French forms (blind*)", VALIDATION_FRENCH_SAMPLE],
-  ["blindFrench", "blind French forms 2026-12 (untuned)", BLIND_FRENCH_FORMS_2026],
-  ["stratified", "stratified 2026-12-03 (new, untuned)", BLIND_STRATIFIED_2026_12],
-];
-
-const results = await Promise.all(sets.map(async ([key, name, labels]) => ({ key, name, labels, out: await runPipeline(labels, data, HANDWRITTEN_REGISTRY_ANSWERS) })));
+const results = await Promise.all(
+  LABELLED_SETS.map(async ({ key, name, labels }) => ({ key, name, labels, out: await runPipeline(labels, data, HANDWRITTEN_REGISTRY_ANSWERS) })),
+);
 const allOut = results.flatMap((r) => r.out);
 
 const row = (name: string, key: string | null, out: readonly PipelineOutcome[]) => {
@@ -113,12 +95,14 @@ for (const [why, n] of [...lost].sort((a, b) => b[1] - a[1])) console.log(`  ${S
 console.log();
 
 // Why sim ≥ 0.90 and confidence ≥ 0.75: the same answers under other thresholds (the sets with answers).
-console.log("Registry thresholds on the answered sets (French-form sets + stratified):");
-const answeredSets = results.filter((r) => ["randomFrench", "validationFrench", "blindFrench", "stratified"].includes(r.key));
+console.log("Registry thresholds (all sets, the same hand-written answers):");
+const answeredSets = results;
 const sweep = [];
 for (const minSimilarity of [0.8, 0.9, 0.95, 1])
   for (const matchThreshold of [0.5, 0.6, 0.75, 0.9]) {
-    const out = (await Promise.all(answeredSets.map((r) => runPipeline(r.labels, data, HANDWRITTEN_REGISTRY_ANSWERS, { minSimilarity, matchThreshold })))).flat();
+    const out = (
+      await Promise.all(answeredSets.map((r) => runPipeline(r.labels, data, HANDWRITTEN_REGISTRY_ANSWERS, { minSimilarity, matchThreshold })))
+    ).flat();
     const s = summarize(out);
     const shipped = minSimilarity === SHIPPED_THRESHOLDS.minSimilarity && matchThreshold === SHIPPED_THRESHOLDS.matchThreshold;
     sweep.push({

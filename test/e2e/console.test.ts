@@ -138,6 +138,9 @@ test("leads: filter the MQLs, open Danone, accept it; the funnel counts one SQL"
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("DANONE");
   await expect.poll(() => page.getByText("Page Tarifs").first().isVisible()).toBe(true);
   await expect.poll(() => page.getByText(/^Reste \d/).isVisible()).toBe(true);
+  // The visitor's office, from where the visits came (the demo's visits come from Paris): the establishment and its SIRET.
+  await expect.poll(() => page.getByText("Établissement du visiteur").isVisible()).toBe(true);
+  await expect.poll(() => page.getByText(/^DANONE — (établissement|siège)( de [^,]+)?, SIRET 552032534\d{5}$/).isVisible()).toBe(true);
   await shot("lead");
 
   await page.getByLabel("Nouvelle note").fill("Rappeler Claire mardi");

@@ -92,6 +92,11 @@ export interface RechercheEntreprisesFake {
   url: string;
   close(): Promise<void>;
   setMode(mode: FakeMode, options?: FakeModeOptions): void;
+  /**
+   * Serves the recorded answer of `file` for the search `q` too. For a name search nobody recorded whose real answer
+   * is plain (a company's own name): the test says so where it uses it.
+   */
+  answerAs(q: string, file: string): void;
   /** Number of requests received so far (all paths, all modes). */
   readonly requests: number;
   readonly received: readonly ReceivedRequest[];
@@ -178,6 +183,11 @@ export async function startRechercheEntreprisesFake(options: { fixturesDir?: str
       return received.length;
     },
     received,
+    answerAs(q, file) {
+      const recorded = fixtures.find((f) => f.file === file);
+      if (!recorded) throw new Error(`no fixture ${file}`);
+      byQ.set(normalizeQ(q), [{ ...recorded, searchTerms: q, filters: {} }]);
+    },
     setMode(next, opts = {}) {
       mode = next;
       modeOptions = opts;

@@ -72,7 +72,10 @@ describe("importIpRanges", () => {
 
   it("derives each ASN's IPv4 space and range counts (asn_stats) from the imported table", async () => {
     const want = new Map<number, { v4: number; r4: number; r6: number }>();
-    for (const [family, file] of [[4, sources[4]], [6, sources[6]]] as const)
+    for (const [family, file] of [
+      [4, sources[4]],
+      [6, sources[6]],
+    ] as const)
       for (const line of head(file, LINES)) {
         const [start, end, asn] = line.split(",");
         const w = want.get(Number(asn)) ?? { v4: 0, r4: 0, r6: 0 };

@@ -131,4 +131,32 @@ describe("LinkedIn profile pages", () => {
     doc.title = "LinkedIn Login, Sign in | LinkedIn";
     expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-profile" });
   });
+  it("among several open positions, takes the one the top card presents (guest, 2023 layout)", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-several-current-en.html", "https://sg.linkedin.com/in/ravi-fernando-9d8e7f");
+    expect(extract(doc, url)).toEqual({
+      kind: "linkedin-profile",
+      slug: "ravi-fernando-9d8e7f",
+      personName: "Ravi Fernando",
+      employer: { name: "Aristeia", slug: "aristeia", linkedinCompanyUrl: "https://www.linkedin.com/company/aristeia/" },
+    });
+  });
+
+  it("among several open positions, takes the one the signed-in top card's 'Current company' button names", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-several-current-en.html", "https://sg.linkedin.com/in/ravi-fernando-9d8e7f");
+    doc.querySelector(".top-card__links-container")!.innerHTML =
+      '<ul><li><button aria-label="Current company: Aristeia. Click to skip to experience card"><span aria-hidden="true">Aristeia</span></button></li></ul>';
+    expect(extract(doc, url)).toMatchObject({ employer: { name: "Aristeia", slug: "aristeia" } });
+  });
+
+  it("never lets the top card make an ended position current: the first open one is kept", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-several-current-en.html", "https://sg.linkedin.com/in/ravi-fernando-9d8e7f");
+    const link = doc.querySelector(".top-card-link")!;
+    link.setAttribute("href", "https://lk.linkedin.com/company/harbourline?trk=public_profile_topcard-current-company");
+    link.querySelector(".top-card-link__description")!.textContent = "Harbourline";
+    expect(extract(doc, url)).toMatchObject({ employer: { name: "Urban Harbour", slug: "urban-harbour" } });
+  });
+  it("reports nothing when LinkedIn serves its guest homepage at the profile's URL (title and heading name no one)", () => {
+    const { doc, url } = loadPage("linkedin-guest-homepage-en.html", "https://www.linkedin.com/in/camille-laurent-4b2a1b123/");
+    expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-profile" });
+  });
 });

@@ -2,6 +2,7 @@ import { isLinkedInHost } from "./domain";
 import { experiencePositions, nameFromLogoAlt, type Position } from "./linkedin-experience";
 import { companySlugFromHref, companyUrlFromSlug, profileSlugFromHref } from "./linkedin-url";
 import { isNotFoundPage } from "./not-found-page";
+import { isAnotherLinkedInPage } from "./linkedin-page-key";
 import { notUiText, titleLeadingName, titleSegment } from "./page-title";
 import { jsonLdOfType, metaContent, nodeList, stringProp, type JsonLdNode } from "./structured-data";
 import { accessibleText, firstOf, labelKey, normaliseSpace } from "./text";
@@ -102,13 +103,30 @@ function mergeEmployer(sources: Array<Employer | undefined>, confirming: Array<E
   return merged;
 }
 
+/**
+ * The position held today. People often hold several (a job and board seats, or two companies); the top card
+ * shows the one they chose to present, so among the positions whose dates are open, the one the top card names
+ * wins, else the first. The top card never makes an ended position current (guest pages name past ones there).
+ */
+function currentPosition(doc: Document, topCards: Array<Employer | undefined>): Employer | undefined {
+  const current = experiencePositions(doc)
+    .filter((p) => p.current)
+    .map(fromPosition)
+    .filter((e): e is Employer => e !== undefined);
+  for (const card of topCards) {
+    const named = card ? current.find((e) => sameCompany(e, card)) : undefined;
+    if (named) return named;
+  }
+  return current[0];
+}
+
 /** `/in/<slug>/details/experience/`: its heading and its title's first part name the section ("Expérience"),
  * the person comes next: "(19) Expérience | Andrew Ng | LinkedIn". */
 const isDetailsPage = (url: URL) => /^\/in\/[^/]+\/details\//.test(url.pathname);
 
 function extract(doc: Document, url: URL): Extraction {
   const slug = profilePageSlug(url);
-  if (!slug || isNotFoundPage(doc)) return nothingFound("linkedin-profile");
+  if (!slug || isNotFoundPage(doc) || isAnotherLinkedInPage(doc, /profile/i)) return nothingFound("linkedin-profile");
   const person = pagePerson(doc, slug);
   const main = doc.querySelector("main") ?? doc;
   const details = isDetailsPage(url);
@@ -118,10 +136,9 @@ function extract(doc: Document, url: URL): Extraction {
     () => (details ? undefined : titleLeadingName(metaContent(doc, "og:title"), LINKEDIN_UI_TITLES)),
     () => (details ? undefined : titleLeadingName(doc.title, LINKEDIN_UI_TITLES)),
   );
-  const employer = mergeEmployer(
-    [fromPosition(experiencePositions(doc).find((p) => p.current)), fromTopCard(doc), fromJsonLd(person)],
-    [fromGuestTopCard(doc)],
-  );
+  const badge = fromTopCard(doc);
+  const guestTopCard = fromGuestTopCard(doc);
+  const employer = mergeEmployer([currentPosition(doc, [badge, guestTopCard]), badge, fromJsonLd(person)], [guestTopCard]);
   if (!personName && !employer) return nothingFound("linkedin-profile");
   return {
     kind: "linkedin-profile",

@@ -1,6 +1,6 @@
 import type { Env } from "../env";
 import { purgeExpiredHits } from "./purge-expired-hits";
-import { requeuePendingEnrichment } from "./requeue-pending-enrichment";
+import { requeueDeferredContacts, requeuePendingEnrichment } from "./requeue-pending-enrichment";
 import { reviveFailedEnrichment } from "./revive-failed-enrichment";
 import { flagOverdueMqls } from "./flag-overdue-mqls";
 import { recheckDecayedMqls } from "./recheck-decayed-mqls";
@@ -18,6 +18,7 @@ const DISPATCH_PER_RUN = 5000;
 export async function runScheduled(env: Env, now: number): Promise<Record<string, number | string>> {
   const tasks: Record<string, (env: Env, now: number) => Promise<number>> = {
     requeuedEnrichment: requeuePendingEnrichment,
+    requeuedContacts: requeueDeferredContacts,
     revivedEnrichment: reviveFailedEnrichment,
     purgedHits: purgeExpiredHits,
     purgedSiteUsage: (env, now) => purgeSiteUsage(env.DB, now),

@@ -4,7 +4,8 @@ import type { Env } from "../env";
 import { enrichRetryDelaySeconds, MAX_ENRICH_ATTEMPTS } from "./backoff";
 import { enrichLoadedHit, loadHitRows, markEnrichmentFailed, type HitRow } from "./enrich-hit";
 import { groupedWrites, type HitWrites } from "./hit-writes";
-import type { EnrichMessage } from "./message";
+import type { ContactCompanyJob, EnrichMessage } from "./message";
+import { contactCompanyDue, contactCompanyFailed, settleContactCompany } from "../identify/contact-company";
 import { prefetchLookups, type LookupNeed } from "../identify/network-lookups";
 import { runRescoreSlice } from "../scoring/rescore-job";
 
@@ -98,15 +99,46 @@ async function enrichHits(env: Env, messages: HitMessage[]): Promise<void> {
   await writes.flush().catch((err) => console.error("grouped enrichment write failed; its messages will be retried", err));
 }
 
-/** Enrichment queue consumer: stored hits to enrich, and slices of rescoring jobs. */
+/**
+ * A deferred contact's company: decided and its hits moved, or retried with the enrichment's backoff (its due time
+ * recorded, for the cron job), then recorded as failed with the reason.
+ */
+async function contactCompany(env: Env, msg: Message<{ contactCompany: ContactCompanyJob }>): Promise<void> {
+  const job = msg.body.contactCompany;
+  try {
+    await settleContactCompany(env, job, Date.now());
+    msg.ack();
+  } catch (err) {
+    const retryable = !(err instanceof ProviderError) || err.retryable;
+    try {
+      if (retryable && msg.attempts < MAX_ENRICH_ATTEMPTS) {
+        const delay = enrichRetryDelaySeconds(msg.attempts, err instanceof ProviderError ? err.retryAfterSeconds : undefined);
+        await contactCompanyDue(env, job, Date.now() + delay * 1000);
+        msg.retry({ delaySeconds: delay });
+      } else {
+        await contactCompanyFailed(env, job, describe(err), Date.now());
+        msg.ack();
+      }
+    } catch {
+      msg.retry({ delaySeconds: enrichRetryDelaySeconds(msg.attempts) });
+    }
+  }
+}
+
+/** Enrichment queue consumer: stored hits to enrich, deferred contacts' companies, and slices of rescoring jobs. */
 export async function consumeEnrichment(batch: MessageBatch<EnrichMessage>, env: Env): Promise<void> {
   const hits: HitMessage[] = [];
   for (const msg of batch.messages) {
-    if (!("rescoreJobId" in msg.body)) {
+    if ("hitId" in msg.body) {
       hits.push(msg as HitMessage);
       continue;
     }
-    await runRescoreSlice(env, msg.body.rescoreJobId, Date.now()).then(
+    if ("contactCompany" in msg.body) {
+      await contactCompany(env, msg as Message<{ contactCompany: ContactCompanyJob }>);
+      continue;
+    }
+    const { rescoreJobId } = msg.body;
+    await runRescoreSlice(env, rescoreJobId, Date.now()).then(
       () => msg.ack(),
       (err) => {
         console.error("rescore slice failed", err);

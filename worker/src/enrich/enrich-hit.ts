@@ -1,9 +1,8 @@
-import { isLeadKind } from "@sillage/shared/network/kinds";
 import type { Env } from "../env";
 import { identifyIp, InvalidIpError, type IdentifyResult } from "../identify/identify-ip";
 import { directLookups, type NetworkLookups } from "../identify/network-lookups";
 import { providerChain } from "../identify/providers";
-import { identifyEmailDomain } from "../identify/email-domain";
+import { decideContactCompany, networkNamesLead } from "../identify/contact-company";
 import { attributeHitToLead } from "../scoring/attribute-hit";
 import { recordVisitEstablishment } from "../identify/visit-establishment";
 import type { HitWrites } from "./hit-writes";
@@ -62,9 +61,6 @@ export async function enrichLoadedHit(
   if (!hit || hit.status !== "pending") return "not_pending";
   const providers = providerChain(env, hit.providerChain ? (JSON.parse(hit.providerChain) as string[]) : null, hit.workspaceId);
 
-  // Any hit of a known contact may arrive here before the identify hit itself: decide the contact's company first.
-  if (hit.contactId) await identifyEmailDomain(env.DB, providers, hit.workspaceId, hit.contactId, now);
-
   let result: IdentifyResult | null = null;
   let skipReason: string | null = null;
   if (!hit.ip) skipReason = "no IP address";
@@ -85,8 +81,13 @@ export async function enrichLoadedHit(
     }
   }
 
+  // Any hit of a known contact may arrive here before the identify hit itself: decide the contact's company before
+  // attributing. A domain the register cannot answer for now does not hold a hit its network already places.
+  if (hit.contactId)
+    await decideContactCompany(env, providers, { workspaceId: hit.workspaceId, contactId: hit.contactId }, networkNamesLead(result), now);
+
   // Attribution first: if it fails, the retried message finds the hit still pending and does it again.
-  const mayHaveLead = hit.contactId !== null || !!result?.company || (!!result?.network.organization && isLeadKind(result.network.kind));
+  const mayHaveLead = hit.contactId !== null || networkNamesLead(result);
   if (mayHaveLead) {
     await io.writes.flush();
     await attributeHitToLead(

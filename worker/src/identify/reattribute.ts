@@ -1,17 +1,12 @@
 import type { NetworkCorrectionBody } from "@sillage/shared/api/networks";
 import type { Firmographics } from "@sillage/shared/firmographics/record";
-import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
 import type { NetworkKind } from "@sillage/shared/network/kinds";
 import type { Env } from "../env";
 import type { KeyActor } from "../leads/actor";
 import { newId } from "../lib/ids";
-import { loadActiveModel } from "../scoring/active-model";
-import { announceLeadChange } from "../scoring/announce";
 import { upsertLead } from "../scoring/attribute-hit";
 import { leadTargetFor, type LeadTarget } from "../scoring/lead-target";
-import { loadLeadRow, persistLeadChange } from "../scoring/lead-rows";
-import { rescoreLeads } from "../scoring/rescore";
-import { rescoreChange } from "../scoring/rescore-job";
+import { rescoreTouchedLeads } from "../scoring/rescore-touched";
 import { loadCompanies } from "./company-store";
 import { asnCorrectionReason } from "./identify-ip";
 
@@ -45,6 +40,7 @@ export interface CorrectionOutcome {
 interface MovedHit {
   id: string;
   leadId: string | null;
+  occurredAt: number;
   contactId: string | null;
   organization: string | null;
 }
@@ -92,7 +88,7 @@ export async function correctNetwork(env: Env, c: NetworkCorrection): Promise<Co
   // Hits an IP-range override named keep their company: that override is more specific than the ASN.
   const { results: hits } = await db
     .prepare(
-      `SELECT id, lead_id AS leadId, contact_id AS contactId, organization FROM hits
+      `SELECT id, lead_id AS leadId, occurred_at AS occurredAt, contact_id AS contactId, organization FROM hits
         WHERE workspace_id = ? AND asn = ? AND enrichment_status = 'done'
           AND (enrichment_reason IS NULL OR enrichment_reason NOT LIKE 'workspace override:%')
         ORDER BY occurred_at LIMIT ${MAX_REATTRIBUTED_HITS}`,
@@ -103,10 +99,17 @@ export async function correctNetwork(env: Env, c: NetworkCorrection): Promise<Co
 
   const targets = await targetsOf(db, c, hits);
   const identity = hitIdentity(c);
-  const leadOfTarget = new Map<string, string>();
-  for (const target of new Set([...targets.values()].filter((t): t is LeadTarget => t !== null))) {
-    if (!leadOfTarget.has(target.key)) leadOfTarget.set(target.key, (await upsertLead(db, c.workspaceId, target, c.now)).id);
+  // Each target lead is seen when the hits it receives were (their occurred_at), not when the correction ran.
+  const byTarget = new Map<string, { target: LeadTarget; first: number; last: number }>();
+  for (const h of hits) {
+    const t = targets.get(h.id);
+    if (!t) continue;
+    const span = byTarget.get(t.key);
+    if (!span) byTarget.set(t.key, { target: t, first: h.occurredAt, last: h.occurredAt });
+    else [span.first, span.last] = [Math.min(span.first, h.occurredAt), Math.max(span.last, h.occurredAt)];
   }
+  const leadOfTarget = new Map<string, string>();
+  for (const [key, { target, first, last }] of byTarget) leadOfTarget.set(key, (await upsertLead(db, c.workspaceId, target, c.now, { first, last })).id);
   const byLead = new Map<string | null, string[]>();
   for (const h of hits) {
     const t = targets.get(h.id);
@@ -161,29 +164,4 @@ async function targetsOf(db: D1Database, c: NetworkCorrection, hits: readonly Mo
     );
   }
   return out;
-}
-
-/** Each lead the hits left or joined, rescored from its history under the active model; a new status is announced. */
-async function rescoreTouchedLeads(env: Env, workspaceId: string, leadIds: readonly string[], now: number): Promise<void> {
-  const db = env.DB;
-  if (!leadIds.length) return;
-  const model = await loadActiveModel(db, workspaceId, { fresh: true });
-  const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(workspaceId).first<{ slaHours: number }>();
-  const { results: refs } = await db
-    .prepare(`SELECT id, siren, first_seen_at AS firstSeenAt FROM leads WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`)
-    .bind(workspaceId, JSON.stringify(leadIds))
-    .all<{ id: string; siren: string | null; firstSeenAt: number }>();
-  for (const ref of refs) {
-    // Guarded by revision like every score write: a lead the pipeline scores meanwhile is read and rescored again.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const row = await loadLeadRow(db, ref.id);
-      if (!row) break;
-      const [rescored] = await rescoreLeads(db, model, [{ ...ref, status: row.status as LeadStatus, qualified: row.qualified }], now);
-      const change = rescoreChange(row, rescored!, model.version, ws?.slaHours ?? 48, now);
-      const saved = await persistLeadChange(db, row, change);
-      if (!saved) continue;
-      await announceLeadChange(env, { lead: saved, entered: change.entries.map((e) => e.to), entries: change.entries }, { at: now });
-      break;
-    }
-  }
 }

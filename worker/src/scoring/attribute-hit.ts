@@ -28,6 +28,8 @@ interface ContactRow {
   name: string | null;
   jobTitle: string | null;
   siren: string | null;
+  /** Why the contact has (no) company; null while its e-mail domain is still being resolved. */
+  reason: string | null;
 }
 
 /** Earlier hits of a visitor that belonged to no lead (consumer ISP, before the form): merged on identify. */
@@ -43,7 +45,10 @@ const MAX_MERGED_HITS = 500;
 export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number): Promise<void> {
   const db = env.DB;
   const contact = hit.contactId
-    ? await db.prepare("SELECT id, email, name, job_title AS jobTitle, siren FROM contacts WHERE id = ?").bind(hit.contactId).first<ContactRow>()
+    ? await db
+        .prepare("SELECT id, email, name, job_title AS jobTitle, siren, company_reason AS reason FROM contacts WHERE id = ?")
+        .bind(hit.contactId)
+        .first<ContactRow>()
     : null;
   const contactCompany = contact?.siren ? ((await loadCompany(db, contact.siren))?.company ?? null) : null;
   const target = leadTargetFor({
@@ -78,7 +83,10 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
   const { id: leadId } = await upsertLead(db, hit.workspaceId, target, now, seen);
   const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(hit.workspaceId).first<{ slaHours: number }>();
   const model = await loadActiveModel(db, hit.workspaceId);
-  const company = hit.company ?? contactCompany;
+  // The lead's company: the contact's when its e-mail named the lead, else the network's.
+  const company = contact?.siren && target.siren === contact.siren ? contactCompany : hit.company;
+  // Placed by the network while the contact's e-mail domain is still being resolved (enrich-hit.ts defers it).
+  const undecidedContactId = contact && !contact.siren && !contact.reason ? contact.id : null;
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const row = await loadLeadRow(db, leadId);
@@ -94,18 +102,27 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
     const change = scoreChange(model, row, events, ws?.slaHours ?? 48, now);
 
     // Claim, score, transitions and announcement: one batch, all or nothing (see attributionStatements).
-    const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: rows.map((r) => r.id) });
+    const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: rows.map((r) => r.id), undecidedContactId });
     const outbox = await Promise.all(
       announcedEvents(change.entries.map((e) => e.to)).map((event) => outboxRow({ workspaceId: hit.workspaceId, leadId, event, at: now }, now)),
     );
     for (const values of outbox) statements.push(ifWon(`${OUTBOX_INSERT_SELECT} WHERE {won}`, ...values));
     const [write] = await db.batch(statements);
-    if (!write?.meta.changes) continue; // another writer moved the lead, or claimed one of these hits: read again
+    if (!write?.meta.changes) {
+      // The contact's company was decided meanwhile: its lead may be another one, so start over from the contact.
+      if (undecidedContactId && (await contactDecided(db, undecidedContactId))) return attributeHitToLead(env, hit, now);
+      continue; // another writer moved the lead, or claimed one of these hits: read again
+    }
     // Announce now; if this fails, the cron dispatcher sends the committed outbox rows later.
     if (outbox.length) await dispatchOutbox(env, now, { ids: outbox.map((v) => v[0] as string) }).catch((err) => console.error("outbox dispatch", err));
     return;
   }
   throw new Error(`lead ${leadId}: too much contention while attributing`);
+}
+
+async function contactDecided(db: D1Database, contactId: string): Promise<boolean> {
+  const row = await db.prepare("SELECT siren IS NOT NULL OR company_reason IS NOT NULL AS decided FROM contacts WHERE id = ?").bind(contactId).first<{ decided: number }>();
+  return !!row?.decided;
 }
 
 /**

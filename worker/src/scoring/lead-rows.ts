@@ -121,18 +121,23 @@ export function attributionStatements(
   db: D1Database,
   row: LeadRow,
   change: ScoreChange,
-  unit: { writeId: string; hitIds: readonly string[] },
+  unit: { writeId: string; hitIds: readonly string[]; undecidedContactId?: string | null },
 ): { statements: D1PreparedStatement[]; ifWon: (sql: string, ...binds: unknown[]) => D1PreparedStatement } {
   const values = changeValues(row, change);
   const n = CHANGE_VALUES.length;
   const hits = JSON.stringify(unit.hitIds);
+  // Hits placed by their network while their contact's company is unknown: only if it is still unknown at commit,
+  // so a company decided meanwhile (and its hits moved) never has a hit land behind it on the network's lead.
+  const undecided = unit.undecidedContactId
+    ? ` AND EXISTS (SELECT 1 FROM contacts WHERE id = ?${n + 3} AND siren IS NULL AND company_reason IS NULL)`
+    : "";
   const write = db
     .prepare(
       `UPDATE leads SET ${changeSet(param)}, write_id = ?${n + 1}
         WHERE id = ${param("id")} AND revision = ${param("revision")}
-          AND NOT EXISTS (SELECT 1 FROM hits WHERE id IN (SELECT value FROM json_each(?${n + 2})) AND lead_id IS NOT NULL)`,
+          AND NOT EXISTS (SELECT 1 FROM hits WHERE id IN (SELECT value FROM json_each(?${n + 2})) AND lead_id IS NOT NULL)${undecided}`,
     )
-    .bind(...CHANGE_VALUES.map((name) => values[name]), unit.writeId, hits);
+    .bind(...CHANGE_VALUES.map((name) => values[name]), unit.writeId, hits, ...(unit.undecidedContactId ? [unit.undecidedContactId] : []));
   // `{won}` (last in the statement) is true only if the score write above committed in this batch.
   const won = "(SELECT write_id FROM leads WHERE id = ?) = ?";
   const ifWon = (sql: string, ...binds: unknown[]) => db.prepare(sql.replace("{won}", won)).bind(...binds, row.id, unit.writeId);

@@ -24,6 +24,10 @@ export default async function setup(project: TestProject) {
         const { mode, options } = JSON.parse(body) as { mode: FakeMode; options?: FakeModeOptions };
         fake.setMode(mode, options);
       }
+      if (req.method === "POST" && req.url === "/answer-as") {
+        const { q, file } = JSON.parse(body) as { q: string; file: string };
+        fake.answerAs(q, file);
+      }
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ requests: fake.requests, queries: fake.received.map((r) => r.q) }));
     });

@@ -10,3 +10,11 @@ export async function providerRequests(): Promise<{ requests: number; queries: (
   const res = await fetch(`${inject("fakeControlUrl")}/state`);
   return (await res.json()) as { requests: number; queries: (string | null)[] };
 }
+
+/**
+ * Makes the fake answer the search `q` with the recorded answer `file` (see RechercheEntreprisesFake.answerAs): a
+ * stand-in for a name search nobody recorded, to be said so in the test.
+ */
+export async function answerSearchAs(q: string, file: string) {
+  await fetch(`${inject("fakeControlUrl")}/answer-as`, { method: "POST", body: JSON.stringify({ q, file }) });
+}

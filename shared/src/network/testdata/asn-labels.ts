@@ -749,6 +749,18 @@ export const BLIND_STRATIFIED_2026_12: readonly LabelledAsn[] = [
 
 /** Drawn with BLIND_STRATIFIED_2026_12 but too vague to label from the name: kept for the record, never scored. */
 export const STRATIFIED_2026_12_UNSURE: readonly number[] = [
-  5776, 11362, 33437, 40138, 47285, 57060, 63270, 138415, 152534, 199495, 207460, 211319, 211802, 213453, 214289, 216124,
-  395160, 397581, 401305, 28022, 39534, 47127, 60478, 201188, 202933, 209385, 274201, 328429, 18679, 29547, 142642, 273382,
+  5776, 11362, 33437, 40138, 47285, 57060, 63270, 138415, 152534, 199495, 207460, 211319, 211802, 213453, 214289, 216124, 395160, 397581, 401305, 28022, 39534,
+  47127, 60478, 201188, 202933, 209385, 274201, 328429, 18679, 29547, 142642, 273382,
+];
+
+/** Every scored set, in the order the benchmark prints them. */
+export const LABELLED_SETS: readonly { key: string; name: string; labels: readonly LabelledAsn[] }[] = [
+  { key: "known", name: "known examples (brief, curated)", labels: KNOWN_EXAMPLES },
+  { key: "random", name: "held-out random (tuned on)", labels: RANDOM_SAMPLE },
+  { key: "randomFrench", name: "held-out French forms (tuned on)", labels: RANDOM_FRENCH_SAMPLE },
+  // Labelled before classifying; afterwards two rules were fixed on what it showed ("finance", central banks).
+  { key: "validation", name: "validation random (blind*)", labels: VALIDATION_SAMPLE },
+  { key: "validationFrench", name: "validation French forms (blind*)", labels: VALIDATION_FRENCH_SAMPLE },
+  { key: "blindFrench", name: "blind French forms 2026-12 (untuned)", labels: BLIND_FRENCH_FORMS_2026 },
+  { key: "stratified", name: "stratified 2026-12-03 (new, untuned)", labels: BLIND_STRATIFIED_2026_12 },
 ];

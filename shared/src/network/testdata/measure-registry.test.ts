@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAsnData, type AsnData } from "./asn-csv";
-import { BLIND_FRENCH_FORMS_2026, BLIND_STRATIFIED_2026_12, RANDOM_FRENCH_SAMPLE, VALIDATION_FRENCH_SAMPLE } from "./asn-labels";
+import { LABELLED_SETS, RANDOM_FRENCH_SAMPLE } from "./asn-labels";
 import { runPipeline, summarize } from "./measure-registry";
 import { HANDWRITTEN_REGISTRY_ANSWERS, handSiren, handwrittenSearchBody } from "./registry-answers.handwritten";
 
@@ -14,12 +14,7 @@ describe("registry stage on labelled networks (hand-written register answers)", 
     data = await loadAsnData();
   }, 120_000);
 
-  const answered = [
-    ["held-out French forms", RANDOM_FRENCH_SAMPLE],
-    ["validation French forms", VALIDATION_FRENCH_SAMPLE],
-    ["blind French forms 2026-12", BLIND_FRENCH_FORMS_2026],
-    ["stratified 2026-12-03", BLIND_STRATIFIED_2026_12],
-  ] as const;
+  const answered = LABELLED_SETS.map(({ name, labels }) => [name, labels] as const);
 
   it.each(answered)("%s: every network sent to the register has an answer, and it adds no false corporate", async (_name, labels) => {
     const out = await runPipeline(labels, data, HANDWRITTEN_REGISTRY_ANSWERS);

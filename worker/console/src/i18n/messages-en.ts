@@ -124,6 +124,7 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   "lead.firmographics": "Company",
   "lead.office": "Visitor's office",
   "lead.address": "Address",
+  "lead.establishment": "Visitor's office",
   "lead.legalForm": "Legal form",
   "lead.history": "History",
   "lead.historyEmpty": "No status change.",

@@ -123,6 +123,7 @@ export const consoleFr = {
   "lead.firmographics": "Entreprise",
   "lead.office": "Établissement du visiteur",
   "lead.address": "Adresse",
+  "lead.establishment": "Établissement du visiteur",
   "lead.legalForm": "Forme juridique",
   "lead.history": "Historique",
   "lead.historyEmpty": "Aucun changement de statut.",

@@ -105,6 +105,7 @@ function LeadView({ lead, reload }: { lead: LeadDetail; reload: () => Promise<vo
               {fact("identity.category", c.category)}
               {fact("lead.legalForm", c.legalForm)}
               {fact("lead.address", [c.address, c.city].filter(Boolean).join(", "))}
+              {fact("lead.establishment", c.establishment?.label)}
               {fact("lead.firstSeen", formatDateTime(lead.firstSeenAt, lang))}
               {fact("lead.lastSeen", formatDateTime(lead.lastSeenAt, lang))}
             </dl>

@@ -83,5 +83,7 @@ export const hits = sqliteTable(
     index("hits_lead_time_idx").on(t.leadId, t.occurredAt),
     // Only hits still holding a raw IP: the erasure job (privacy/erase-raw-ips.ts) finds them per workspace.
     index("hits_raw_ip_idx").on(t.workspaceId, t.enrichmentStatus).where(sql`${t.ip} IS NOT NULL`),
+    // Re-attribution after a network correction and the review queue read a workspace's hits by network.
+    index("hits_workspace_asn_idx").on(t.workspaceId, t.asn),
   ],
 );
