@@ -14,6 +14,7 @@ for (const [title, file] of [
   ["scoring patterns: slowest accepted pattern on a 2 KB path, refused bombs", "test/bench/patterns.bench.ts"],
   ["rescore 100,000 leads after a model change (local workerd)", "test/bench/rescore.bench.ts"],
   ["funnel KPIs of 50,000 leads computed by D1: time and rows read per call", "test/bench/kpis.bench.ts"],
+  ["raw IP erasure job: a backlog of 200,000 IPs, run after run", "test/bench/erase-raw-ips.bench.ts"],
   ["network kind: accuracy on hand-labelled real ASNs", "test/bench/network-kind.ts"],
   ["identify latency over 10,000 random IPs (full IP table)", "test/bench/identify-latency.ts"],
   ["extension: navigation → overlay rendered, cold and warm", "test/bench/overlay.bench.ts"],

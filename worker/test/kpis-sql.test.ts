@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { computeKpis, type KpiLead, type Period } from "@sillage/shared/lifecycle/kpis";
 import type { HistoryEntry } from "@sillage/shared/lifecycle/types";
 import type { LeadStatus, LifecycleActionType } from "@sillage/shared/lifecycle/statuses";
+import { entry, kpiLead, REP_ACTOR, SYSTEM_ACTOR } from "@sillage/shared/lifecycle/history-builders";
 import { kpisFromStore } from "../src/scoring/kpi-store";
 import { createTestSite, type TestSite } from "./support/fixtures";
 import { api } from "./support/leads-data";
@@ -22,17 +23,10 @@ const MONTHS: Period[] = [
   { from: JAN + 9 * D, to: JAN + 10 * D },
 ];
 
-const sys = { type: "system" as const };
-const rep = { type: "user" as const, id: "key_rep" };
-const e = (from: LeadStatus, to: LeadStatus, action: LifecycleActionType, at: number, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  from,
-  to,
-  action,
-  at,
-  actor: action === "accept" || action === "reject" ? rep : sys,
-  ...extra,
-});
-const lead = (createdAt: number, ...history: HistoryEntry[]): KpiLead => ({ createdAt, history });
+const sys = SYSTEM_ACTOR;
+const rep = REP_ACTOR;
+const e = entry;
+const lead = kpiLead;
 const mqlAt = (at: number) => e("identified", "mql", "qualify", at);
 
 /** Writes the leads and their histories (in history order) to a fresh workspace; another workspace gets noise. */

@@ -1,10 +1,10 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { env, exports } from "cloudflare:workers";
 import { siteEventSchema } from "@sillage/shared/api/site-event";
 import { eraseRawIps } from "../src/privacy/erase-raw-ips";
 import { purgeExpiredHits, SITE_USAGE_DAYS } from "../src/privacy/purge-expired-hits";
 import { collectEnvelope, createTestSite, deliverBatch, eventually, type TestSite } from "./support/fixtures";
-import { api, seedVisitor } from "./support/leads-data";
+import { api, seedVisitor, seedWebhookEndpoint } from "./support/leads-data";
 
 // Background privacy and housekeeping jobs: bounded, resumable, and never touching what a workspace keeps.
 
@@ -160,10 +160,7 @@ describe("per-site usage counters and quota events", () => {
   it("writes site.quota_reached to the outbox in the transaction that stores the batch, then delivers it once", async () => {
     const site = await createTestSite();
     expect((await api(site.apiKey, "PATCH", "/workspace", { siteDailyQuotaMb: 1 })).status).toBe(200);
-    const endpointId = `whe_q${Date.now().toString(36)}`;
-    await env.DB.prepare("INSERT INTO webhook_endpoints (id, workspace_id, url, format, events, secret, created_at) VALUES (?, ?, ?, 'json', ?, 'secret', ?)")
-      .bind(endpointId, site.workspaceId, `${inject("webhookReceiverUrl")}/hooks/quota-${endpointId}`, JSON.stringify(["site.quota_reached"]), Date.now())
-      .run();
+    const endpointId = await seedWebhookEndpoint(site, ["site.quota_reached"]);
     const day = new Date().toISOString().slice(0, 10);
     await env.DB.prepare("INSERT INTO site_usage (site_id, day, hits, bytes) VALUES (?, ?, 1000, ?)")
       .bind(site.siteId, day, 1_000_000 - 100)

@@ -82,4 +82,14 @@ describe("LinkedIn company pages", () => {
     doc.title = "Sign Up | LinkedIn";
     expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-company" });
   });
+  it("reports nothing when LinkedIn serves its guest homepage at the company's URL", () => {
+    const { doc, url } = loadPage("linkedin-guest-homepage-en.html", "https://www.linkedin.com/company/doctolib/");
+    expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-company" });
+  });
+  it("takes the website from the guest page's JSON-LD sameAs when the About block is missing", () => {
+    const { doc, url } = loadPage("linkedin-company-guest-fr.html", "https://fr.linkedin.com/company/qonto");
+    doc.querySelector('[data-test-id="about-us"]')?.remove();
+    for (const a of Array.from(doc.querySelectorAll('a[href*="/redir/redirect"]'))) a.remove();
+    expect(extract(doc, url)).toMatchObject({ name: "Qonto", domain: "qonto.com" });
+  });
 });

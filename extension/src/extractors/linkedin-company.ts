@@ -2,6 +2,7 @@ import { isLinkedInHost } from "./domain";
 import { labelledValue, readValue } from "./labelled-field";
 import { companySlugFromHref, companyUrlFromSlug } from "./linkedin-url";
 import { isNotFoundPage } from "./not-found-page";
+import { isAnotherLinkedInPage } from "./linkedin-page-key";
 import { LINKEDIN_UI_TITLES, VISIT_WEBSITE_LABELS, WEBSITE_LABELS } from "./linkedin-ui-text";
 import { notUiText, titleLeadingName } from "./page-title";
 import { jsonLdOfType, metaContent, stringProp, type JsonLdNode } from "./structured-data";
@@ -34,7 +35,7 @@ function visitWebsiteLink(root: ParentNode): Element | undefined {
 
 function extract(doc: Document, url: URL): Extraction {
   const slug = companyPageSlug(url);
-  if (!slug || isNotFoundPage(doc)) return nothingFound("linkedin-company");
+  if (!slug || isNotFoundPage(doc) || isAnotherLinkedInPage(doc, /org|company/i)) return nothingFound("linkedin-company");
   const main = doc.querySelector("main") ?? doc;
   const org = pageOrganization(doc, slug);
 
@@ -48,6 +49,8 @@ function extract(doc: Document, url: URL): Extraction {
     stringProp(org, "url"),
     () => readValue(doc.querySelector('[data-test-id="about-us__website"] dd, [data-test-id="about-us__website"] a')),
     () => labelledValue(main, WEBSITE_LABELS),
+    // Guest pages' Organization gives the website as its single `sameAs` (the About block says the same).
+    () => stringProp(org, "sameAs"),
     () => readValue(visitWebsiteLink(main)),
   );
   if (!name && !website) return nothingFound("linkedin-company");

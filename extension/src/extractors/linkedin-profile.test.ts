@@ -155,4 +155,8 @@ describe("LinkedIn profile pages", () => {
     link.querySelector(".top-card-link__description")!.textContent = "Harbourline";
     expect(extract(doc, url)).toMatchObject({ employer: { name: "Urban Harbour", slug: "urban-harbour" } });
   });
+  it("reports nothing when LinkedIn serves its guest homepage at the profile's URL (title and heading name no one)", () => {
+    const { doc, url } = loadPage("linkedin-guest-homepage-en.html", "https://www.linkedin.com/in/camille-laurent-4b2a1b123/");
+    expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-profile" });
+  });
 });

@@ -2,6 +2,7 @@ import { isLinkedInHost } from "./domain";
 import { experiencePositions, nameFromLogoAlt, type Position } from "./linkedin-experience";
 import { companySlugFromHref, companyUrlFromSlug, profileSlugFromHref } from "./linkedin-url";
 import { isNotFoundPage } from "./not-found-page";
+import { isAnotherLinkedInPage } from "./linkedin-page-key";
 import { notUiText, titleLeadingName, titleSegment } from "./page-title";
 import { jsonLdOfType, metaContent, nodeList, stringProp, type JsonLdNode } from "./structured-data";
 import { accessibleText, firstOf, labelKey, normaliseSpace } from "./text";
@@ -125,7 +126,7 @@ const isDetailsPage = (url: URL) => /^\/in\/[^/]+\/details\//.test(url.pathname)
 
 function extract(doc: Document, url: URL): Extraction {
   const slug = profilePageSlug(url);
-  if (!slug || isNotFoundPage(doc)) return nothingFound("linkedin-profile");
+  if (!slug || isNotFoundPage(doc) || isAnotherLinkedInPage(doc, /profile/i)) return nothingFound("linkedin-profile");
   const person = pagePerson(doc, slug);
   const main = doc.querySelector("main") ?? doc;
   const details = isDetailsPage(url);

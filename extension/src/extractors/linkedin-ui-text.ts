@@ -13,6 +13,7 @@ export const LINKEDIN_UI_TITLES = [
   "Join now",
   "Log in",
   "LinkedIn Login, Sign in",
+  "LinkedIn: Log In or Sign Up",
   "Security Verification",
   "S'inscrire",
   "S'identifier",

@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { computeKpis, type KpiLead } from "./kpis";
-import type { HistoryEntry } from "./types";
-import type { LeadStatus, LifecycleActionType } from "./statuses";
+import { entry, kpiLead } from "./history-builders";
 
 const D = 86_400_000;
 const H = 3_600_000;
 const JAN = Date.UTC(2025, 0, 1);
 const FEB = Date.UTC(2025, 1, 1);
-const sys = { type: "system" as const };
-const rep = { type: "user" as const, id: "rep" };
-const e = (from: LeadStatus, to: LeadStatus, action: LifecycleActionType, at: number, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  from,
-  to,
-  action,
-  at,
-  actor: action === "accept" || action === "reject" ? rep : sys,
-  ...extra,
-});
-const lead = (createdAt: number, ...history: HistoryEntry[]): KpiLead => ({ createdAt, history });
+const e = entry;
+const lead = kpiLead;
 
 /** Ten January leads and one from December. */
 const leads: KpiLead[] = [
