@@ -3,7 +3,8 @@ import { env } from "cloudflare:workers";
 import { sireneSearchKey } from "@sillage/shared/providers/sirene-stock";
 import { asnStatsFor, refreshAsnStats } from "../src/identify/asn-stats";
 import { parseAsnCsvLine } from "../src/identify/ip-range-rows";
-import { createTestSite, worker, type TestSite } from "./support/fixtures";
+import { ingestBatch } from "../src/ingest/pipeline";
+import { collectEnvelope, createTestSite, deliverBatch, worker, type TestSite } from "./support/fixtures";
 import { providerRequests } from "./support/fake-provider";
 
 /**
@@ -100,6 +101,29 @@ describe("registry evidence decides the kind of a network no list knows", () => 
     expect(r).toMatchObject({ network: { kind: "unknown" }, company: null });
     expect(r.network.reason).toContain("company in the register: NAF 08.12Z, SIREN 812345718");
     expect(r.network.reason).toContain("not trusted (legal form french, 2,097,152 IPv4 addresses (operator-sized))");
+  });
+
+  it("reads the network's space from asn_stats in a queue batch too (the enrichment path)", async () => {
+    const site = await createTestSite();
+    await useChain(site, ["sirene-local"]);
+    const ips = ["44.1.2.3", "44.30.0.9"]; // two visitors of the same operator-sized network in one batch
+    const outcomes = await ingestBatch(
+      env.DB,
+      ips.map((ip, i) => collectEnvelope({ site: site.siteKey, vid: `visitor-${i}`, type: "pageview", url: `https://www.exemple.fr/p${i}` }, { ip })),
+    );
+    const result = await deliverBatch(
+      "sillage-enrich",
+      outcomes.map((o) => ({ hitId: o.stored ? o.hitId : "not stored" })),
+    );
+    expect(result.retryMessages).toEqual([]);
+    const { results } = await env.DB.prepare("SELECT network_kind AS kind, siren, enrichment_reason AS reason FROM hits WHERE site_id = ?")
+      .bind(site.siteId)
+      .all<{ kind: string; siren: string | null; reason: string }>();
+    expect(results).toHaveLength(2);
+    for (const r of results) {
+      expect(r).toMatchObject({ kind: "unknown", siren: null });
+      expect(r.reason).toContain("operator-sized");
+    }
   });
 
   it("keys the organisation cache by provider chain: one workspace's answer does not decide for another's chain", async () => {

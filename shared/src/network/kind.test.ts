@@ -115,6 +115,35 @@ describe("classifyNetwork: names", () => {
     expect(classifyNetwork({ asn: -1, organization: "" }).kind).toBe("unknown");
   });
 
+  it("knows insurers in Spanish, Portuguese and Polish, and shipping and cruise lines, as companies (real names)", () => {
+    for (const name of [
+      "Mapfre Compania de Seguros",
+      "CAIXA SEGURADORA S.A.",
+      "Linea Directa Aseguradora, S.A.",
+      "Link4 Towarzystwo Ubezpieczen S.A.",
+      "Zim Integrated Shipping Services LTD",
+      "Royal Caribbean Cruises Ltd.",
+    ])
+      expect(kindOf(name), name).toBe("corporate");
+    // Not social insurance, not a regulator, not an insurance IT firm.
+    expect(kindOf("Zaklad Ubezpieczen Spolecznych")).not.toBe("corporate");
+    expect(kindOf("AS270194 - INSTITUTO MEXICANO DEL SEGURO SOCIAL")).not.toBe("corporate");
+    expect(kindOf("COMISION NACIONAL DE SEGUROS Y FIANZAS")).toBe("government");
+    expect(kindOf("TECNOLOGIAS DE LA INFORMACION Y REDES PARA LAS ENTIDADES ASEGURADORAS SA")).not.toBe("corporate");
+  });
+
+  it("knows national commissions and German municipal IT bodies as public bodies", () => {
+    for (const name of [
+      "COMISION NACIONAL DE LIBROS DE TEXTOS GRATUITOS",
+      "Comision Nacional de los Mercados y la Competencia",
+      "Anstalt fuer Kommunale Datenverarbeitung in Bayern (AKDB)",
+      "Kommunales Rechenzentrum Niederrhein",
+    ])
+      expect(kindOf(name), name).toBe("government");
+    expect(kindOf("COMISION NACIONAL DE TELECOMUNICACIONES CONATEL (NICVE)")).toBe("isp"); // telecom words first
+    expect(kindOf("Kommunalbetriebe Rinn GmbH")).toBe("unknown"); // municipal utilities run ISPs too
+  });
+
   it("reads fibra anywhere in a name as fibre access, and French quarries (carrières) are not carriers", () => {
     for (const name of ["FIBRAZO S.A.S.", "HOLAFIBRA SRL", "Progettofibra Srl", "FIBRAS OPTICAS DE MAR DEL PLATA S.A."]) expect(kindOf(name), name).toBe("isp");
     expect(kindOf("Carrier1 GmbH")).toBe("isp");

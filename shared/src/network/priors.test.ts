@@ -26,6 +26,28 @@ describe("network priors", () => {
     for (const name of ["SNCF", "Renater", "Electricite de France"]) expect(legalFormClass(name), name).toBe("none");
   });
 
+  it("reads Latin-American, Nordic, Baltic, Russian and Turkish forms, and English 'Company', as foreign (real names)", () => {
+    for (const name of [
+      "GIGANET PROVEDOR DE INTERNET LTDA",
+      "TONY JOSE DE OLIVEIRA EIRELI",
+      "INVINET PROVEDOR LTDA - ME",
+      "Snerpa ehf",
+      "AO Kommersant",
+      'AS "Latvenergo"',
+      "LLC VK",
+      "DH Bulut Bilisim Anonim Sirketi",
+      "EL PODER DE INTERNET SA DE CV",
+      "Kuwait and Middle-East Financial Investment Co. K.S.C.Closed",
+      "Deere & Company",
+      "Pishgaman Toseeh Ertebatat Company (Private Joint Stock)",
+      "Deutsches Zentrum fuer Luft- und Raumfahrt e.V.",
+    ])
+      expect(legalFormClass(name), name).toBe("foreign");
+    // A French form wins: these stay French (the register is asked).
+    expect(legalFormClass("CLS - Ski Company SAS")).toBe("french");
+    expect(legalFormClass("Cabinet Martin SA")).toBe("french");
+  });
+
   it("does not ask the French register about a foreign entity (a French namesake would be a false match)", () => {
     expect(networkPriors("Zenlayer Inc").askRegistry).toBe(false);
     expect(networkPriors("SNCF").askRegistry).toBe(true);

@@ -79,6 +79,7 @@ export async function prefetchLookups(db: D1Database, needs: readonly LookupNeed
   const asnCompanies = new Map<string, Map<number, string>>();
   for (const ws of workspaces) asnCompanies.set(ws, asnCompanyMap(results[i++]!.results as unknown as { value: string; siren: string }[]));
 
+  const asnStats = new Map<number, Promise<AsnStats | null>>();
   return {
     async cidrOverride(workspaceId, ip) {
       const rows = cidr.get(`${workspaceId}|${ipKey(ip)}`);
@@ -95,7 +96,11 @@ export async function prefetchLookups(db: D1Database, needs: readonly LookupNeed
       const map = asnCompanies.get(workspaceId);
       return map ? (map.get(asn) ?? null) : direct.asnCompany(workspaceId, asn);
     },
-    // Only networks no list decided need it (one indexed read, made when needed).
-    asnStats: (asn) => direct.asnStats(asn),
+    // Only networks no list decided need it: one indexed read when first needed, shared by the batch's other hits.
+    asnStats(asn) {
+      let stats = asnStats.get(asn);
+      if (!stats) asnStats.set(asn, (stats = direct.asnStats(asn)));
+      return stats;
+    },
   };
 }

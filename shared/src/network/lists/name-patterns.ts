@@ -79,12 +79,19 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
     unless: new RegExp(`${CENTRAL_BANK.source}|${WEAK_NETWORK_WORDS.source}`),
     pattern: /credit union|(?<!data|bit)bank\b|\bbanque\b|\bbanco\b|\bbanca\b|insurance|assurance|versicherung/,
   },
+  // The same in Spanish, Portuguese, Italian and Polish; not social insurance (public) nor insurance IT firms.
+  {
+    kind: "corporate",
+    label: "company (insurer)",
+    unless: new RegExp(`seguro social|spoleczn|fundusz|comision|commission|superintend|authority|tecnolog|informa|${WEAK_NETWORK_WORDS.source}`),
+    pattern: /\bseguros?\b|seguradora|aseguradora|reaseguros|ubezpieczen|assicurazion/,
+  },
   // 6. Public bodies
   {
     kind: "government",
     label: "public body",
     pattern:
-      /ministere|ministry|ministerie|ministerio|ministerium|\bgouv|government|gouvernement|\bgov\b|prefecture|interministeriel|conseil (departemental|regional|general)|\bdepartement (de|du|des|d)\b|\bregion (ile-de-france|hauts-de-france|grand est|normandie|bretagne|pays de la loire|centre-val de loire|bourgogne|nouvelle-aquitaine|occitanie|auvergne|provence|sud|corse)|mairie|\bville de\b|commune de|communaute (de communes|d.agglomeration|urbaine)|agglomeration|collectivite|assemblee nationale|\bsenat\b|parliament|parlement|tribunal|\bjustice\b|douane|customs|gendarmerie|\bpolice\b|\barmee|armed forces|ministry of defen[cs]e|department of defense|\bdod\b|\bnavy\b|\barmy\b|air force|\bstate of\b|state government|\bcounty\b|\bcity of\b|municipal|prefeitura|municipio|ayuntamiento|gemeinde|\bnasa\b|national aeronautics|national oceanic|centre hospitalier|hopitaux|assistance publique|caisse nationale|securite sociale|allocations familiales|assurance maladie|france travail|pole emploi|urssaf|european commission|european parliament|\bnato\b|united nations|public administration|administracion publica|kaupunki|secretary of state|treasury|deputados|diputados|chamber of deputies|pemerintah|kabupaten|\bkota\b|dinas komunikasi|public library|state library|\bstadt\b|gemeente|\bkommune?\b|comune di|ministerstvo|\bfederal\b|\bauthority\b|central bank|banque centrale|banco central|reserve bank|bundesbank/,
+      /ministere|ministry|ministerie|ministerio|ministerium|\bgouv|government|gouvernement|\bgov\b|prefecture|interministeriel|conseil (departemental|regional|general)|\bdepartement (de|du|des|d)\b|\bregion (ile-de-france|hauts-de-france|grand est|normandie|bretagne|pays de la loire|centre-val de loire|bourgogne|nouvelle-aquitaine|occitanie|auvergne|provence|sud|corse)|mairie|\bville de\b|commune de|communaute (de communes|d.agglomeration|urbaine)|agglomeration|collectivite|assemblee nationale|\bsenat\b|parliament|parlement|tribunal|\bjustice\b|douane|customs|gendarmerie|\bpolice\b|\barmee|armed forces|ministry of defen[cs]e|department of defense|\bdod\b|\bnavy\b|\barmy\b|air force|\bstate of\b|state government|\bcounty\b|\bcity of\b|municipal|prefeitura|municipio|ayuntamiento|gemeinde|\bnasa\b|national aeronautics|national oceanic|centre hospitalier|hopitaux|assistance publique|caisse nationale|securite sociale|allocations familiales|assurance maladie|france travail|pole emploi|urssaf|european commission|european parliament|\bnato\b|united nations|public administration|administracion publica|kaupunki|secretary of state|treasury|deputados|diputados|chamber of deputies|pemerintah|kabupaten|\bkota\b|dinas komunikasi|public library|state library|comision nacional|commission nationale|national commission|kommunale? (datenverarbeitung|datenzentrale|informationsdienste)|kommunales rechenzentrum|\bstadt\b|gemeente|\bkommune?\b|comune di|ministerstvo|\bfederal\b|\bauthority\b|central bank|banque centrale|banco central|reserve bank|bundesbank/,
   },
   // IT-services firms mostly host and run their customers' systems; after 5–6 so that "Institut National de
   // Recherche en Informatique" stays research.
@@ -100,6 +107,6 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
     kind: "corporate",
     label: "company (sector word in the name)",
     pattern:
-      /bancaire|\bcredit\b|caisse d.epargne|assurance|insurance|assicurazion|versicherung|mutuelle|\bmutual\b|reinsurance|pharma|laborator|automobile|automotive|\bmotors?\b|airlines?\b|airways|aerospace|aeronauti|chemical|\bchimie\b|petroleum|\boil\b|(?<!services )industri(e|es|al|el)\b|manufactur|\bfoods?\b|beverage|brewer|cosmetic|\bretail|supermarch|hypermarch|grocery|restaurant|\bhotels?\b|\bcasino\b|logistic|railway|ferroviaire|construction|real estate|immobili|\bavocats?\b|law firm|accounting|hospital|ziekenhuis|szpital|krankenhaus|klinikum|\bclinic\b|health ?care|medical cent(er|re)|\bfarms?\b|cinema/,
+      /bancaire|\bcredit\b|caisse d.epargne|assurance|insurance|assicurazion|versicherung|mutuelle|\bmutual\b|reinsurance|pharma|laborator|automobile|automotive|\bmotors?\b|airlines?\b|airways|\bshipping\b|\bcruises?\b|aerospace|aeronauti|chemical|\bchimie\b|petroleum|\boil\b|(?<!services )industri(e|es|al|el)\b|manufactur|\bfoods?\b|beverage|brewer|cosmetic|\bretail|supermarch|hypermarch|grocery|restaurant|\bhotels?\b|\bcasino\b|logistic|railway|ferroviaire|construction|real estate|immobili|\bavocats?\b|law firm|accounting|hospital|ziekenhuis|szpital|krankenhaus|klinikum|\bclinic\b|health ?care|medical cent(er|re)|\bfarms?\b|cinema/,
   },
 ];
