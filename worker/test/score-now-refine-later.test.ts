@@ -149,6 +149,38 @@ describe("score now, refine later: a work e-mail the register cannot answer for 
     expect(await counts(site)).toEqual(settled);
   });
 
+  it("finishes a re-attribution that failed midway on redelivery, announcing each event once", async () => {
+    const site = await createTestSite();
+    const { pricing, form, download } = await marcFillsTheFormWhileTheRegisterIsDown(site, "marc.leroy@naturalia.fr", 503);
+    const { id: contactId } = await contact(site);
+    const job = { contactCompany: { workspaceId: site.workspaceId, contactId } };
+    // A fault injected into D1 itself: every score write on this workspace's leads aborts, after the hits moved.
+    const trigger = `fail_score_${site.workspaceId.replace(/\W/g, "_")}`;
+    await env.DB.prepare(
+      `CREATE TRIGGER ${trigger} BEFORE UPDATE OF score_state ON leads WHEN NEW.workspace_id = '${site.workspaceId}' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`,
+    ).run();
+    try {
+      const failed = await deliverBatch("sillage-enrich", [job]);
+      expect(failed.retryMessages).toHaveLength(1); // the queue will deliver it again
+    } finally {
+      await env.DB.prepare(`DROP TRIGGER ${trigger}`).run();
+    }
+    expect((await contact(site)).retryAt).not.toBeNull(); // not settled: the cron job would re-queue it too
+    const midway = await leads(site);
+    expect((await hit(form)).leadId).toBe(midway.get(NATURALIA)!.id); // the hits moved…
+    expect(midway.get(LA_POSTE)).toMatchObject({ score: 70, status: "mql" }); // …the scores did not
+
+    await deliverBatch("sillage-enrich", [job], 2);
+    const all = await leads(site);
+    for (const id of [pricing, form, download]) expect(await hit(id)).toMatchObject({ leadId: all.get(NATURALIA)!.id });
+    expect(all.get(NATURALIA)).toMatchObject({ score: 70, status: "mql" });
+    expect(all.get(LA_POSTE)).toMatchObject({ score: 10, status: "nurturing" });
+    expect(await contact(site)).toMatchObject({ siren: NATURALIA, retryAt: null });
+    await eventually(async () => (await deliveriesOf(site)).length === 4);
+    await deliverBatch("sillage-enrich", [job], 3);
+    expect((await counts(site)).outbox).toBe(4); // identified + MQL, for each lead, once
+  });
+
   it("changes nothing but the contact's company when the e-mail names the network's company", async () => {
     const site = await createTestSite();
     const { form, download } = await marcFillsTheFormWhileTheRegisterIsDown(site, "marc.leroy@laposte.fr", 502);

@@ -1,12 +1,18 @@
 import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
 import type { Env } from "../env";
 import { loadActiveModel } from "./active-model";
-import { announceLeadChange } from "./announce";
-import { loadLeadRow, persistLeadChange } from "./lead-rows";
+import { newId } from "../lib/ids";
+import { dispatchOutbox, OUTBOX_INSERT_SELECT, outboxRow } from "../webhooks/outbox";
+import { announcedEvents } from "./announce";
+import { attributionStatements, loadLeadRow } from "./lead-rows";
 import { rescoreLeads } from "./rescore";
 import { rescoreChange } from "./rescore-job";
 
-/** Each lead the hits left or joined, rescored from its history under the active model; a new status is announced. */
+/**
+ * Each lead the hits left or joined, rescored from its history under the active model. The score, the transitions and
+ * the events announcing a new status commit as one batch (outbox), so a failure midway announces nothing twice and
+ * loses nothing: the caller's retry rescores again, and an unchanged history changes nothing.
+ */
 export async function rescoreTouchedLeads(env: Env, workspaceId: string, leadIds: readonly string[], now: number): Promise<void> {
   const db = env.DB;
   if (!leadIds.length) return;
@@ -32,9 +38,16 @@ export async function rescoreTouchedLeads(env: Env, workspaceId: string, leadIds
       if (!row) break;
       const [rescored] = await rescoreLeads(db, model, [{ ...ref, status: row.status as LeadStatus, qualified: row.qualified }], now);
       const change = rescoreChange(row, rescored!, model.version, ws?.slaHours ?? 48, now);
-      const saved = await persistLeadChange(db, row, change);
-      if (!saved) continue;
-      await announceLeadChange(env, { lead: saved, entered: change.entries.map((e) => e.to), entries: change.entries }, { at: now });
+      // The guarded score write of an attribution, claiming no hit (they were moved already).
+      const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: [] });
+      const outbox = await Promise.all(
+        announcedEvents(change.entries.map((e) => e.to)).map((event) => outboxRow({ workspaceId, leadId: row.id, event, at: now }, now)),
+      );
+      for (const values of outbox) statements.push(ifWon(`${OUTBOX_INSERT_SELECT} WHERE {won}`, ...values));
+      const [write] = await db.batch(statements);
+      if (!write?.meta.changes) continue;
+      // Announce now; if this fails, the cron dispatcher sends the committed outbox rows later.
+      if (outbox.length) await dispatchOutbox(env, now, { ids: outbox.map((v) => v[0] as string) }).catch((err) => console.error("outbox dispatch", err));
       break;
     }
   }
