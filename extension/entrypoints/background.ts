@@ -7,7 +7,7 @@ import { defineBackground } from "wxt/utils/define-background";
 import { createApi } from "../src/background/api";
 import { cacheWriter, restoreCache } from "../src/background/cache-persistence";
 import { createBackgroundService, type SenderInfo } from "../src/background/service";
-import { PANEL_PORT, type PanelPush } from "../src/messages";
+import { panelPortDoc, type PanelPush } from "../src/messages";
 import { loadSettings, onSettingsChanged } from "../src/background/settings-store";
 
 /**
@@ -57,7 +57,8 @@ export default defineBackground({
     browser.runtime.onConnect.addListener((port) => {
       const tabId = port.sender?.tab?.id;
       // Only the lead panel, an extension page framed in a tab; never a content script or another extension.
-      if (port.name !== PANEL_PORT || port.sender?.id !== browser.runtime.id || !fromExtensionPage(port.sender?.url) || tabId === undefined) {
+      const doc = panelPortDoc(port.name);
+      if (doc === null || port.sender?.id !== browser.runtime.id || !fromExtensionPage(port.sender?.url) || tabId === undefined) {
         port.disconnect();
         return;
       }
@@ -67,7 +68,7 @@ export default defineBackground({
         ports.delete(port);
         if (ports.size === 0) panels.delete(tabId);
       });
-      restored.then(() => service.panelConnected(tabId));
+      restored.then(() => service.panelConnected(tabId, doc));
     });
     browser.tabs.onRemoved.addListener((tabId) => service.tabClosed(tabId));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planKey, requestProblem } from "./messages";
+import { panelPortDoc, planKey, requestProblem } from "./messages";
 
 describe("message protocol", () => {
   it("accepts well-formed requests", () => {
@@ -56,5 +56,11 @@ describe("message protocol", () => {
         { by: "name", value: "Danone" },
       ]),
     ).toBe("siren=552032534|name=Danone");
+  });
+
+  it("reads the panel's document from its port's name, and refuses any other name", () => {
+    expect(panelPortDoc("sillage-panel")).toBeUndefined();
+    expect(panelPortDoc("sillage-panel#2f1c6a0e-8d7b-4c1e-9a53-0b6f3e2d1c4a")).toBe("2f1c6a0e-8d7b-4c1e-9a53-0b6f3e2d1c4a");
+    for (const bad of ["sillage-panel#", "sillage-panel#a b", "other#2f1c6a0e-8d7b", "sillage-panelx", ""]) expect(panelPortDoc(bad), bad).toBeNull();
   });
 });

@@ -92,7 +92,7 @@ export interface RequestMap {
   "test-connection": { baseUrl?: string; apiKey?: string };
   "open-options": Record<string, never>;
   /** Content script → background: the page is now about this (null: nothing to show). */
-  "page-context": { context: PageContext | null };
+  "page-context": { context: PageContext | null; doc?: string };
   /** Lead panel → background: the salesperson closed the panel. */
   "close-panel": Record<string, never>;
   /** Lead panel → background: the height its content needs (the page's frame is sized to it, so the page
@@ -142,8 +142,20 @@ export type PanelPush = LookupRefreshed | PageContextChanged;
  * (the service worker restarted) and asks for it again. */
 export type PagePush = { type: "panel-closed" } | { type: "report-context" } | { type: "panel-size"; height: number };
 
-/** The lead panel's port to the background (pushes: `PanelPush`). */
+/** The lead panel's port to the background (pushes: `PanelPush`). Named `sillage-panel#<doc>`: the document
+ * whose content script framed it (the frame's URL fragment), so a panel is never handed the page its tab showed
+ * before a full navigation. */
 export const PANEL_PORT = "sillage-panel";
+
+/** A document's id, as the content script makes it (the panel reads it from its URL's fragment). */
+export const isDocId = (v: unknown): v is string => typeof v === "string" && /^[\w-]{8,64}$/.test(v);
+
+/** The panel's document, from its port's name; undefined for a panel that names none. */
+export function panelPortDoc(name: string): string | undefined | null {
+  if (name === PANEL_PORT) return undefined;
+  const doc = name.startsWith(`${PANEL_PORT}#`) ? name.slice(PANEL_PORT.length + 1) : null;
+  return isDocId(doc) ? doc : null;
+}
 
 /** The only request a content script may send: it lives next to a page that may be hostile, so it reports
  * what it read and never sees nor changes a lead. */
@@ -226,6 +238,7 @@ export function requestProblem(raw: unknown): string | null {
     case "panel-size":
       return Number.isInteger(m.height) && (m.height as number) >= 0 && (m.height as number) <= 10_000 ? null : "panel-size: height";
     case "page-context":
+      if (m.doc !== undefined && !isDocId(m.doc)) return "page-context: doc";
       return m.context === null || isPageContext(m.context) ? null : "page-context: context";
     case "correct-identity":
       return isText(m.leadId, 100) && isCorrection(m.correction) ? null : "correct-identity: leadId or correction";
@@ -255,13 +268,13 @@ export async function sendRequest<K extends RequestType>(type: K, payload: Reque
  * A service worker that stopped drops the port; it is opened again, and the background then asks the page for
  * its context anew. Returns the function that closes it for good.
  */
-export function connectPanel(onPush: (push: PanelPush) => void): () => void {
+export function connectPanel(onPush: (push: PanelPush) => void, doc?: string): () => void {
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
   let closed = false;
   const open = () => {
     if (closed) return;
     try {
-      port = browser.runtime.connect({ name: PANEL_PORT });
+      port = browser.runtime.connect({ name: isDocId(doc) ? `${PANEL_PORT}#${doc}` : PANEL_PORT });
     } catch {
       return; // the extension was reloaded under this page: nothing to talk to any more
     }

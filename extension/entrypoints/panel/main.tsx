@@ -58,9 +58,10 @@ const reportHeight = () => {
 // This frame runs in the extension's own process: watching its DOM costs the page nothing.
 new MutationObserver(reportHeight).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
 
+// The content script names its document in the frame's URL fragment: this panel is that document's only.
 connectPanel((push) => {
   if (push.type === "page-context") {
     performance.mark("sillage:context"); // the benchmark's trace: the page's context arrived
     root.render(<PanelApp page={push.context} known={push.lookup} lang={lang} onRefreshed={onRefreshed} onClose={close} />);
   } else for (const fn of refreshed) fn(push.outcome);
-});
+}, location.hash.slice(1));

@@ -339,6 +339,27 @@ describe("background service", () => {
     expect(notified[1]).toEqual([7, { type: "lookup-refreshed", outcome: expect.objectContaining({ lead: rescored, stale: false }) }]);
   });
 
+  it("a panel framed by the tab's next document is not handed the previous document's page", async () => {
+    const lead = sampleLeadDetail();
+    const { service, notified, told } = setup({ api: fakeApi({ [lead.id]: lead }) });
+    const danone = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
+    const laposte = { key: "domain=laposte.fr", plan: [{ by: "domain", value: "laposte.fr" }], link: null, hint: "La Poste" };
+    await service.handle({ type: "page-context", context: danone, doc: "doc-aaaaaaaa" }, CONTENT);
+    await service.handle(lookup("danone.com"), TAB);
+    notified.length = 0;
+    // Full navigation: the new document's panel connects before its content script has read the page.
+    service.panelConnected(7, "doc-bbbbbbbb");
+    expect(notified).toEqual([]);
+    expect(told).toEqual([]);
+    await service.handle({ type: "page-context", context: laposte, doc: "doc-bbbbbbbb" }, CONTENT);
+    expect(notified).toEqual([[7, { type: "page-context", context: laposte }]]);
+    // The same document's panel reconnecting (the service worker dropped its port) gets its page again.
+    service.panelConnected(7, "doc-bbbbbbbb");
+    expect(notified.at(-1)).toEqual([7, { type: "page-context", context: laposte }]);
+    // A malformed document id is refused.
+    expect(await service.handle({ type: "page-context", context: laposte, doc: "<script>" }, CONTENT)).toMatchObject({ ok: false });
+  });
+
   it("wrong company: sends the correction, forgets what was cached, and answers the lead the visits went to", async () => {
     const lead = sampleLeadDetail();
     const other = { ...sampleLeadDetail(), id: "lead_other", company: { ...lead.company, name: "GERVAIS DANONE", siren: "552032534" } };

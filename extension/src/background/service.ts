@@ -69,8 +69,9 @@ export function createBackgroundService(deps: BackgroundDeps) {
     now: deps.now,
   });
   const changed = () => deps.onCacheChanged?.(cache);
-  /** What each tab's page is about, as its content script last said; the panel in that tab shows it. */
-  const contexts = new Map<number, PageContext | null>();
+  /** What each tab's page is about, as its content script last said, and which document said it; the panel
+   * that document framed shows it. */
+  const contexts = new Map<number, { context: PageContext | null; doc?: string }>();
 
   /** The client for the saved settings, kept until they or the granted origins change (two browser calls saved
    * on every look-up). Failures are not kept: the user fixes them in the options page. */
@@ -193,7 +194,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
     async "page-context"(req, sender) {
       const tabId = sender.tabId!;
-      contexts.set(tabId, req.context);
+      contexts.set(tabId, { context: req.context, doc: req.doc });
       pushContext(tabId, req.context);
       // Start the look-up now, while the panel's frame loads: its own request then joins this one (or reads
       // its answer from the cache), and a stale answer is refreshed. A failure here is the panel's to report,
@@ -262,12 +263,16 @@ export function createBackgroundService(deps: BackgroundDeps) {
      * A lead panel opened its port in a tab: it gets the page's context at once, or (the service worker
      * restarted and forgot it) the page is asked to report it again.
      */
-    panelConnected(tabId: number): void {
-      const context = contexts.get(tabId);
-      if (context === undefined) {
+    panelConnected(tabId: number, doc?: string): void {
+      const known = contexts.get(tabId);
+      if (known === undefined) {
         deps.notifyPage(tabId, { type: "report-context" });
         return;
       }
+      // The tab's previous document said this (a full navigation; the new page is not read yet): its lead is
+      // not this page's. The new document's report comes soon and is pushed then.
+      if (doc !== undefined && known.doc !== undefined && known.doc !== doc) return;
+      const { context } = known;
       pushContext(tabId, context);
       // A stale answer was pushed: its refresh (deduplicated) reaches this panel too.
       if (context && cache.peek(planKey(context.plan))?.freshness === "stale") startLookup(tabId, context);

@@ -32,9 +32,11 @@ export function runOverlay(ctx: ContentScriptContext, extractors: readonly PageE
   let reported: PageContext | null = null;
   let reading: AbortController | null = null;
 
+  /** This document: the panel framed here is its, and a panel framed by the tab's previous document is not. */
+  const doc = crypto.randomUUID();
   const report = (context: PageContext | null) => {
     reported = context;
-    void sendRequest("page-context", { context });
+    void sendRequest("page-context", { context, doc });
   };
 
   function removeFrame(): void {
@@ -46,7 +48,7 @@ export function runOverlay(ctx: ContentScriptContext, extractors: readonly PageE
    * itself renders, and is ready when the record is read. */
   function ensureFrame(): PanelFrame {
     if (frame && !frame.connected) removeFrame();
-    frame ??= mountPanelFrame(document, { src: browser.runtime.getURL("/panel.html"), launcherLabel: OPEN_PANEL[lang], onLaunch: open });
+    frame ??= mountPanelFrame(document, { src: `${browser.runtime.getURL("/panel.html")}#${doc}`, launcherLabel: OPEN_PANEL[lang], onLaunch: open });
     return frame;
   }
 
@@ -114,7 +116,7 @@ export function runOverlay(ctx: ContentScriptContext, extractors: readonly PageE
     if (sender.id !== browser.runtime.id || sender.tab) return;
     const push = message as PagePush;
     if (push?.type === "panel-closed") close();
-    else if (push?.type === "report-context") void sendRequest("page-context", { context: reported });
+    else if (push?.type === "report-context") void sendRequest("page-context", { context: reported, doc });
     else if (push?.type === "panel-size" && typeof push.height === "number") frame?.setContentHeight(push.height);
   };
   browser.runtime.onMessage.addListener(onMessage);
