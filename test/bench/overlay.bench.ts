@@ -9,15 +9,21 @@
  *   look-up cache emptied before each navigation: every look-up goes to the API) and warm (the same page again
  *   within the cache's freshness). Both ends are read as wall-clock times: the page's when its `<h1>` is first
  *   there (an init script polling every animation frame), the panel's from its `sillage:lead-shown` mark (the
- *   frame after the lead rendered), each frame's `performance.timeOrigin + now`;
+ *   frame after the lead rendered), each frame's `performance.timeOrigin + now`. Where the time goes: the
+ *   panel frame's own steps (made, HTML in, script runs, page context in, lead on screen);
+ * - the isolation's floor: the same page with a panel.html of one line of script, in turns with the real one;
+ * - in-page navigation: LinkedIn's router moving from one profile to another (pushState, then the new profile
+ *   renders): from the new heading to the new person's lead in the panel, cold and warm;
  * - long tasks: on a real captured LinkedIn page (1.3 MB, ../shared/fixtures/linkedin-captures), loading it,
  *   scrolling, typing and LinkedIn-like DOM churn, with and without the extension (PerformanceObserver
- *   `longtask`, which counts every script on the page's main thread, content scripts included).
+ *   `longtask`, which counts every script on the page's main thread, content scripts included);
+ * - reading a real page: the LinkedIn extractors on each capture, in the page's main thread.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { build as esbuild } from "esbuild";
 import { chromium as playwright, type BrowserContext, type Page } from "playwright-core";
 import {
   clearLookupCache,
@@ -231,6 +237,47 @@ async function spaNavigation(chromium: ChromiumWithExtension, worker: WorkerWith
   );
 }
 
+// ------------------------------------------------------------------------------------ isolation's floor
+
+/**
+ * What the isolation itself costs: the same extension, except that panel.html holds one line of script (it
+ * marks when it runs). Sampled in turns with the real panel on the same page, so the machine's load falls on
+ * both alike; the difference is what the panel's own code adds (its bundle, the message, the render).
+ */
+async function isolationFloor(builtDir: string, realPage: Page, url: string): Promise<void> {
+  const dir = copyWithApiOriginGranted(builtDir);
+  writeFileSync(
+    path.join(dir, "chunks/floor.js"),
+    `performance.mark("sillage:panel-start"); performance.mark("sillage:context"); performance.mark("sillage:lead-shown");`,
+  );
+  writeFileSync(
+    path.join(dir, "panel.html"),
+    `<!doctype html><html><head><meta charset="UTF-8"><script type="module" src="/chunks/floor.js"></script></head><body></body></html>`,
+  );
+  const floor = await launchWithExtension(dir);
+  try {
+    await routePages(floor.context, Object.fromEntries(Object.values(PAGES).map((p) => [p.url, p.page])));
+    await floor.context.addInitScript({ content: MEASURE_HEADING });
+    const floorPage = await floor.context.newPage();
+    await panelShownAt(floorPage, url);
+    const empty: Shown[] = [];
+    const real: Shown[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      empty.push(await panelShownAt(floorPage, url));
+      real.push(await panelShownAt(realPage, url));
+    }
+    const at = (xs: Shown[], step: string) => median(xs.map((x) => x.phases[step]!)).toFixed(0);
+    console.log(
+      `\nthe isolation's floor (LinkedIn company, warm; medians from the page's heading, n=${RUNS} each, in turns)` +
+        `\n  an extension frame whose page is one line of script: frame made ${at(empty, "frame made")} → its script runs ${at(empty, "panel script runs")} ms` +
+        `\n  the panel:                                          frame made ${at(real, "frame made")} → its script runs ${at(real, "panel script runs")} → lead on screen ${at(real, "lead on screen")} ms`,
+    );
+  } finally {
+    await floor.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ------------------------------------------------------------------------------------------- long tasks
 
 const CAPTURE = path.join(ROOT, "../shared/fixtures/linkedin-captures/li-company-loggedin-amex-people-2025.html");
@@ -239,7 +286,7 @@ const CAPTURE_URL = "https://www.linkedin.com/company/american-express/people/";
 /** Long tasks seen by the page from its start, and what the page's own scripts would do meanwhile. */
 const OBSERVE_LONG_TASKS = `
   window.__longTasks = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
     .observe({ type: "longtask", buffered: true });
 `;
 
@@ -257,10 +304,18 @@ const CHURN = `(() => {
   setTimeout(() => clearInterval(timer), 4000);
 })()`;
 
-async function longTasks(context: BrowserContext): Promise<{ count: number; totalMs: number }> {
+interface LongTasks {
+  count: number;
+  totalMs: number;
+  /** Of which after the page's `load` event: while scrolling, typing and churning. */
+  afterLoadMs: number;
+}
+
+async function longTasks(context: BrowserContext): Promise<LongTasks> {
   const page = await context.newPage();
   await page.goto(CAPTURE_URL);
   await page.waitForLoadState("load");
+  const loaded = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd);
   // LinkedIn keeps changing its DOM (feed items, presence dots, notifications): 20 nodes every 100 ms for 4 s,
   // while the salesperson scrolls and types in the search box.
   await page.evaluate(CHURN);
@@ -271,9 +326,10 @@ async function longTasks(context: BrowserContext): Promise<{ count: number; tota
   const input = page.locator("input").first();
   if (await input.count()) await input.pressSequentially("american express people", { delay: 30 }).catch(() => {});
   await page.waitForTimeout(1_500);
-  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<[number, number]> }).__longTasks);
   await page.close();
-  return { count: tasks.length, totalMs: tasks.reduce((a, b) => a + b, 0) };
+  const total = (xs: Array<[number, number]>) => xs.reduce((n, [, d]) => n + d, 0);
+  return { count: tasks.length, totalMs: total(tasks), afterLoadMs: total(tasks.filter(([start]) => start >= loaded)) };
 }
 
 async function plainChromium(): Promise<BrowserContext> {
@@ -294,6 +350,61 @@ async function routeCapture(context: BrowserContext): Promise<void> {
     (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }),
   );
   await context.addInitScript({ content: OBSERVE_LONG_TASKS });
+}
+
+// ------------------------------------------------------------------------------- reading a real page
+
+const CAPTURES = path.join(ROOT, "../shared/fixtures/linkedin-captures");
+
+/**
+ * What one reading of a real LinkedIn page costs the page's main thread: the LinkedIn content script's
+ * extractors (bundled as it bundles them) on each capture, first reading (cold code) and the median of five.
+ */
+async function extractionCost(): Promise<void> {
+  if (!existsSync(path.join(CAPTURES, "manifest.json"))) {
+    console.log(`\nreading real pages: skipped, ${CAPTURES} is absent`);
+    return;
+  }
+  const bundled = await esbuild({
+    stdin: {
+      contents: `import { pageReader } from "./reader"; import { linkedInCompanyPage } from "./linkedin-company"; import { linkedInProfilePage } from "./linkedin-profile";
+        const reader = pageReader([linkedInCompanyPage, linkedInProfilePage]);
+        window.__read = (href) => { const t = performance.now(); reader.read(document, new URL(href)); return performance.now() - t; };`,
+      resolveDir: path.join(ROOT, "extension/src/extractors"),
+      loader: "ts",
+    },
+    bundle: true,
+    minify: true,
+    format: "iife",
+    write: false,
+  });
+  const script = bundled.outputFiles[0]!.text;
+  const pages = (JSON.parse(readFileSync(path.join(CAPTURES, "manifest.json"), "utf8")) as { pages: Array<{ file: string; url: string }> }).pages;
+  const context = await playwright.launchPersistentContext("", {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    bypassCSP: true,
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND"],
+  });
+  console.log("\nreading a real LinkedIn page (the content script's extractors; first reading, then median of 5)");
+  try {
+    for (const { file, url } of pages) {
+      const body = readFileSync(path.join(CAPTURES, file));
+      const page = await context.newPage();
+      await page.route("**/*", (route) => (route.request().url() === url ? route.fulfill({ body, contentType: "text/html; charset=utf-8" }) : route.abort()));
+      await page.goto(url);
+      await page.addScriptTag({ content: script });
+      const times: number[] = [];
+      for (let i = 0; i < 6; i++) times.push(await page.evaluate((u) => (window as unknown as { __read(u: string): number }).__read(u), url));
+      const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
+      console.log(
+        `  ${file.padEnd(54)} ${kb(body.length).padStart(9)}, ${String(elements).padStart(5)} elements: ${times[0]!.toFixed(1).padStart(5)} ms, then ${median(times.slice(1)).toFixed(1)} ms`,
+      );
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
 }
 
 // ------------------------------------------------------------------------------------------------- run
@@ -326,6 +437,7 @@ try {
         `\n where the time goes (medians, the page's heading = 0):\n${trace("cold", cold)}\n${trace("warm", warm)}`,
     );
   }
+  await isolationFloor(built, page, PAGES["LinkedIn company (3 keys: link, domain ✓)"].url);
   await page.close();
 
   await spaNavigation(chromium, worker);
@@ -334,18 +446,19 @@ try {
     await routeCapture(chromium.context);
     const plain = await plainChromium();
     await routeCapture(plain);
-    const withExt: Array<{ count: number; totalMs: number }> = [];
-    const without: Array<{ count: number; totalMs: number }> = [];
+    const withExt: LongTasks[] = [];
+    const without: LongTasks[] = [];
     // Interleaved, so that the machine's other load falls on both alike.
     for (let i = 0; i < Math.min(RUNS, 7); i++) {
       without.push(await longTasks(plain));
       withExt.push(await longTasks(chromium.context));
     }
     await plain.close();
-    const line = (label: string, runs: Array<{ count: number; totalMs: number }>) =>
+    const line = (label: string, runs: LongTasks[]) =>
       `  ${label.padEnd(22)} median ${String(median(runs.map((r) => r.count))).padStart(3)} long tasks, ${median(runs.map((r) => r.totalMs))
         .toFixed(0)
-        .padStart(5)} ms in all per run (n=${runs.length}; totals ${runs.map((r) => r.totalMs.toFixed(0)).join(", ")} ms)`;
+        .padStart(5)} ms in all per run (n=${runs.length}; totals ${runs.map((r) => r.totalMs.toFixed(0)).join(", ")} ms)` +
+      `\n  ${"".padEnd(22)} of which after the page's load (scrolling, typing, churn): ${runs.map((r) => r.afterLoadMs.toFixed(0)).join(", ")} ms`;
     console.log(
       `\nlong tasks on a real LinkedIn page (load, scroll, typing, DOM churn)\n${line("without the extension", without)}\n${line("with the extension", withExt)}`,
     );
@@ -356,3 +469,4 @@ try {
   await chromium.close();
   await worker.stop();
 }
+await extractionCost();

@@ -8,5 +8,7 @@ import { metaContent } from "./structured-data";
  */
 export function isAnotherLinkedInPage(doc: Document, expected: RegExp): boolean {
   const key = metaContent(doc, "pageKey");
-  return key !== undefined && !expected.test(key);
+  // The signed-in app ("d_flagship3_…") moves between pages without reloading its <head>: after an in-page
+  // navigation from a company to a profile, its key still names the company. Only logged-out pages are judged.
+  return key !== undefined && !key.startsWith("d_flagship") && !expected.test(key);
 }

@@ -155,6 +155,14 @@ describe("LinkedIn profile pages", () => {
     link.querySelector(".top-card-link__description")!.textContent = "Harbourline";
     expect(extract(doc, url)).toMatchObject({ employer: { name: "Urban Harbour", slug: "urban-harbour" } });
   });
+  it("reads a profile the signed-in app rendered in place of a company page (its <head> still says company)", () => {
+    const { doc, url } = loadPage("linkedin-profile-grouped-fr.html", "https://www.linkedin.com/in/nadia-benali/");
+    const key = doc.createElement("meta");
+    key.setAttribute("name", "pageKey");
+    key.setAttribute("content", "d_flagship3_company");
+    doc.head.append(key);
+    expect(extract(doc, url)).toMatchObject({ kind: "linkedin-profile", employer: { name: "BNP Paribas" } });
+  });
   it("reports nothing when LinkedIn serves its guest homepage at the profile's URL (title and heading name no one)", () => {
     const { doc, url } = loadPage("linkedin-guest-homepage-en.html", "https://www.linkedin.com/in/camille-laurent-4b2a1b123/");
     expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-profile" });

@@ -68,7 +68,7 @@ SELECT coalesce(sum(byPerson AND exitAt <= deadline), 0) AS inTime,
 
 const highestParam = (text: string) => Math.max(...[...text.matchAll(/\?(\d)/g)].map((m) => Number(m[1])));
 
-/** The workspace's funnel KPIs over a period, computed in D1 (one round trip, a bounded answer). */
+/** The workspace's funnel KPIs over a period, computed in D1 (the SLA setting, then one batch; a bounded answer). */
 export async function kpisFromStore(
   db: D1Database,
   workspaceId: string,
