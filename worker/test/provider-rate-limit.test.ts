@@ -129,36 +129,40 @@ describe("fair share between workspaces", () => {
   it("a workspace flooding the register does not starve another one: its requests are served within a round", async () => {
     const limiter = sharedLimiter();
     const flooder = limiter.forTenant("ws_flood");
-    const t0 = Date.now();
+    // Every slot granted, in order: "f" for the flooder, "o" for the other workspace (order, not wall-clock, so a
+    // loaded machine cannot make it fail or pass).
+    const granted: string[] = [];
     // 120 requests at once: the object holds what fits in its 5 s window and refuses the rest.
     const flood = [...Array(120)].map(() =>
       flooder.acquire().then(
-        () => "sent",
+        () => {
+          granted.push("f");
+          return "sent";
+        },
         (e: unknown) => (e instanceof ProviderError ? e.code : "other"),
       ),
     );
     await new Promise((r) => setTimeout(r, 300));
 
-    // Meanwhile another workspace asks three times in a row: each waits about one round (2 slots).
+    // Meanwhile another workspace asks three times in a row: each is served after at most about one round.
     const other = limiter.forTenant("ws_other");
-    const served: number[] = [];
+    const floodSlotsWhileWaiting: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const asked = Date.now();
+      const before = granted.filter((g) => g === "f").length;
       await other.acquire();
-      served.push(Date.now() - asked);
+      floodSlotsWhileWaiting.push(granted.filter((g) => g === "f").length - before);
+      granted.push("o");
     }
-    const otherDoneAt = Date.now() - t0;
     const outcomes = await Promise.all(flood);
-    const floodDoneAt = Date.now() - t0;
 
-    // About 2 slots (286 ms) each; first come, first served would have refused them (the window was full).
-    for (const wait of served) expect(wait).toBeLessThan(1000);
-    expect(otherDoneAt).toBeLessThan(3000);
+    // First come, first served would have refused them (the window was full) or served them after ~35 flood slots.
+    for (const n of floodSlotsWhileWaiting) expect(n).toBeLessThanOrEqual(2);
     // The flooder still got the rest of the budget, and was told to come back for the excess.
     expect(outcomes.filter((o) => o === "sent").length).toBeGreaterThanOrEqual(30);
     expect(outcomes.filter((o) => o === "rate_limited").length).toBeGreaterThanOrEqual(80);
     expect(outcomes).not.toContain("other");
-    expect(floodDoneAt).toBeGreaterThan(otherDoneAt);
+    // The other workspace was done while the flood was still being served.
+    expect(granted.lastIndexOf("o")).toBeLessThan(granted.lastIndexOf("f"));
   });
 
   it("two busy workspaces alternate: the one asking less is done first, the rate overall stays the same", async () => {
@@ -244,19 +248,20 @@ describe("fallback to the per-isolate bucket", () => {
 
   it("when the object hangs: gives up after maxWaitMs + callTimeoutMs and limits with the bucket", async () => {
     const clock = virtualClock();
+    const flaky = flakyNamespace(namespace(), { up: false, hang: true });
     const log = vi.fn();
     const limiter = createGlobalRateLimiter({
       provider: "recherche-entreprises",
-      namespace: flakyNamespace(namespace(), { up: false, hang: true }).namespace,
+      namespace: flaky.namespace,
       ratePerSecond: 7,
       maxWaitMs: 100,
       callTimeoutMs: 50,
       fallback: createTokenBucket({ ratePerSecond: 7, now: clock.now, sleep: clock.sleep }),
       log,
     });
-    const t0 = Date.now();
     await eightAcquires(limiter);
-    expect(Date.now() - t0).toBeLessThan(1000); // one 150 ms timeout, then the pause skips the object
+    // One call timed out (150 ms); the pause then skips the object instead of waiting on it for every acquire.
+    expect(flaky.calls()).toBe(1);
     expect(clock.now()).toBeCloseTo(1000, 6);
     expect(log).toHaveBeenCalledTimes(1);
     expect(String(log.mock.calls[0]![1])).toMatch(/no answer within 150 ms/);

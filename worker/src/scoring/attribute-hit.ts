@@ -7,10 +7,9 @@ import { loadCompany } from "../identify/company-store";
 import { loadActiveModel } from "./active-model";
 import { MAX_ATTEMPTS, scoreChange } from "./apply-to-lead";
 import { attributionStatements, loadLeadRow } from "./lead-rows";
-import { dispatchOutbox, OUTBOX_INSERT_SELECT, outboxRow } from "../webhooks/outbox";
 import { leadTargetFor, type LeadTarget } from "./lead-target";
 import { companyEvent, contactEvent, hitEvent, HIT_COLUMNS_FOR_SCORING, type HitRowForScoring } from "./scoring-events";
-import { announcedEvents } from "./announce";
+import { announceIfWon } from "./announce";
 
 export interface EnrichedHit {
   id: string;
@@ -103,18 +102,15 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
 
     // Claim, score, transitions and announcement: one batch, all or nothing (see attributionStatements).
     const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: rows.map((r) => r.id), undecidedContactId });
-    const outbox = await Promise.all(
-      announcedEvents(change.entries.map((e) => e.to)).map((event) => outboxRow({ workspaceId: hit.workspaceId, leadId, event, at: now }, now)),
-    );
-    for (const values of outbox) statements.push(ifWon(`${OUTBOX_INSERT_SELECT} WHERE {won}`, ...values));
+    const announce = await announceIfWon(env, ifWon, { workspaceId: hit.workspaceId, id: leadId }, change.entries.map((e) => e.to), now);
+    statements.push(...announce.statements);
     const [write] = await db.batch(statements);
     if (!write?.meta.changes) {
       // The contact's company was decided meanwhile: its lead may be another one, so start over from the contact.
       if (undecidedContactId && (await contactDecided(db, undecidedContactId))) return attributeHitToLead(env, hit, now);
       continue; // another writer moved the lead, or claimed one of these hits: read again
     }
-    // Announce now; if this fails, the cron dispatcher sends the committed outbox rows later.
-    if (outbox.length) await dispatchOutbox(env, now, { ids: outbox.map((v) => v[0] as string) }).catch((err) => console.error("outbox dispatch", err));
+    await announce.dispatch();
     return;
   }
   throw new Error(`lead ${leadId}: too much contention while attributing`);

@@ -2,8 +2,7 @@ import type { LeadStatus } from "@sillage/shared/lifecycle/statuses";
 import type { Env } from "../env";
 import { loadActiveModel } from "./active-model";
 import { newId } from "../lib/ids";
-import { dispatchOutbox, OUTBOX_INSERT_SELECT, outboxRow } from "../webhooks/outbox";
-import { announcedEvents } from "./announce";
+import { announceIfWon } from "./announce";
 import { attributionStatements, loadLeadRow } from "./lead-rows";
 import { rescoreLeads } from "./rescore";
 import { rescoreChange } from "./rescore-job";
@@ -40,14 +39,10 @@ export async function rescoreTouchedLeads(env: Env, workspaceId: string, leadIds
       const change = rescoreChange(row, rescored!, model.version, ws?.slaHours ?? 48, now);
       // The guarded score write of an attribution, claiming no hit (they were moved already).
       const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: [] });
-      const outbox = await Promise.all(
-        announcedEvents(change.entries.map((e) => e.to)).map((event) => outboxRow({ workspaceId, leadId: row.id, event, at: now }, now)),
-      );
-      for (const values of outbox) statements.push(ifWon(`${OUTBOX_INSERT_SELECT} WHERE {won}`, ...values));
-      const [write] = await db.batch(statements);
+      const announce = await announceIfWon(env, ifWon, row, change.entries.map((e) => e.to), now);
+      const [write] = await db.batch([...statements, ...announce.statements]);
       if (!write?.meta.changes) continue;
-      // Announce now; if this fails, the cron dispatcher sends the committed outbox rows later.
-      if (outbox.length) await dispatchOutbox(env, now, { ids: outbox.map((v) => v[0] as string) }).catch((err) => console.error("outbox dispatch", err));
+      await announce.dispatch();
       break;
     }
   }
