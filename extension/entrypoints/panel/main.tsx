@@ -3,6 +3,7 @@
  * Being an extension page, its DOM is out of the page's reach; it gets the page's context and refreshed look-ups
  * from the background through its port, and sends every request itself.
  */
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { detectLang } from "../../src/i18n/index";
 import { connectPanel, sendRequest, type LookupOutcome } from "../../src/messages";
@@ -62,6 +63,7 @@ new MutationObserver(reportHeight).observe(document.body, { childList: true, sub
 connectPanel((push) => {
   if (push.type === "page-context") {
     performance.mark("sillage:context"); // the benchmark's trace: the page's context arrived
-    root.render(<PanelApp page={push.context} known={push.lookup} lang={lang} onRefreshed={onRefreshed} onClose={close} />);
+    // Committed at once, not on the scheduler's next task: the pushed answer is painted in the coming frame.
+    flushSync(() => root.render(<PanelApp page={push.context} known={push.lookup} lang={lang} onRefreshed={onRefreshed} onClose={close} />));
   } else for (const fn of refreshed) fn(push.outcome);
 }, location.hash.slice(1));

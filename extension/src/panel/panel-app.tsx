@@ -3,7 +3,7 @@
  * it): the lead of the page (or the way to link one, or why it cannot), kept in step with the background's
  * answers. All remote data goes through React (no innerHTML).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { LeadDetail } from "@sillage/shared/api/leads";
 import { t, type Lang } from "../i18n/index";
 import { DockedPanel, Loading, NoMatch, Overlay, type LeadSearchResult } from "../overlay/index";
@@ -89,7 +89,7 @@ export function PanelApp({ page, known, lang, onRefreshed, onClose }: PanelAppPr
   // For the benchmark (test/bench/overlay.bench.ts): when each lead was first on screen, in this frame's clock
   // (the frame after it rendered). In the extension's own frame: the page cannot see it.
   const shownLeadId = view.kind === "lead" ? view.lead.id : null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (shownLeadId) requestAnimationFrame(() => performance.mark("sillage:lead-shown", { detail: shownLeadId }));
   }, [shownLeadId]);
 
