@@ -29,7 +29,12 @@ async function store(site: TestSite, bodies: Record<string, unknown>[], t0: numb
   });
 }
 
-const enrich = (hitIds: string[], attempts = 1) => deliverBatch("sillage-enrich", hitIds.map((hitId) => ({ hitId })), attempts);
+const enrich = (hitIds: string[], attempts = 1) =>
+  deliverBatch(
+    "sillage-enrich",
+    hitIds.map((hitId) => ({ hitId })),
+    attempts,
+  );
 
 async function hit(id: string) {
   return (await env.DB.prepare("SELECT lead_id AS leadId, enrichment_status AS status, enrichment_reason AS reason FROM hits WHERE id = ?")
@@ -62,7 +67,9 @@ async function counts(site: TestSite) {
 }
 
 const deliveriesOf = async (site: TestSite) => {
-  const { results } = await env.DB.prepare("SELECT json_extract(payload, '$.data.lead.id') AS leadId, event FROM webhook_deliveries WHERE workspace_id = ? ORDER BY created_at, rowid")
+  const { results } = await env.DB.prepare(
+    "SELECT json_extract(payload, '$.data.lead.id') AS leadId, event FROM webhook_deliveries WHERE workspace_id = ? ORDER BY created_at, rowid",
+  )
     .bind(site.workspaceId)
     .all<{ leadId: string; event: string }>();
   return results;

@@ -83,8 +83,7 @@ export async function enrichLoadedHit(
 
   // Any hit of a known contact may arrive here before the identify hit itself: decide the contact's company before
   // attributing. A domain the register cannot answer for now does not hold a hit its network already places.
-  if (hit.contactId)
-    await decideContactCompany(env, providers, { workspaceId: hit.workspaceId, contactId: hit.contactId }, networkNamesLead(result), now);
+  if (hit.contactId) await decideContactCompany(env, providers, { workspaceId: hit.workspaceId, contactId: hit.contactId }, networkNamesLead(result), now);
 
   // Attribution first: if it fails, the retried message finds the hit still pending and does it again.
   const mayHaveLead = hit.contactId !== null || networkNamesLead(result);

@@ -150,10 +150,7 @@ async function placeContactHits(env: Env, job: ContactCompanyJob, now: number): 
           .all<{ id: string }>()
       ).results.map((r) => r.id)
     : [];
-  const existing = await db
-    .prepare("SELECT id FROM leads WHERE workspace_id = ? AND key = ?")
-    .bind(job.workspaceId, target.key)
-    .first<{ id: string }>();
+  const existing = await db.prepare("SELECT id FROM leads WHERE workspace_id = ? AND key = ?").bind(job.workspaceId, target.key).first<{ id: string }>();
   const moving = hits.filter((h) => h.leadId !== existing?.id);
   // Same company as the network's, and nothing moved before: nothing changes but the contact's company.
   if (!moving.length && !leftLeads.length) return;

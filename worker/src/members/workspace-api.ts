@@ -9,12 +9,10 @@ import { getWorkspace, PROVIDER_IDS, updateWorkspace } from "./workspaces-store"
 const patchSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    keepRawIp: z
-      .boolean()
-      .openapi({
-        description:
-          "Keep visitors' raw IP after enrichment. Turning it off erases the IPs kept so far, in the background: the erasure job runs every 5 minutes and erases up to 118,000 IPs a run.",
-      }),
+    keepRawIp: z.boolean().openapi({
+      description:
+        "Keep visitors' raw IP after enrichment. Turning it off erases the IPs kept so far, in the background: the erasure job runs every 5 minutes and erases up to 118,000 IPs a run.",
+    }),
     retentionDays: z.number().int().min(1).max(3650).openapi({ description: "Hits older than this are deleted; aggregates stay" }),
     slaHours: z.number().int().min(1).max(720).openapi({ description: "Hours to accept or reject an MQL before it is overdue" }),
     siteDailyQuotaMb: z.number().int().min(1).max(1000).openapi({

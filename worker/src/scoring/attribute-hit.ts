@@ -102,7 +102,13 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
 
     // Claim, score, transitions and announcement: one batch, all or nothing (see attributionStatements).
     const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: rows.map((r) => r.id), undecidedContactId });
-    const announce = await announceIfWon(env, ifWon, { workspaceId: hit.workspaceId, id: leadId }, change.entries.map((e) => e.to), now);
+    const announce = await announceIfWon(
+      env,
+      ifWon,
+      { workspaceId: hit.workspaceId, id: leadId },
+      change.entries.map((e) => e.to),
+      now,
+    );
     statements.push(...announce.statements);
     const [write] = await db.batch(statements);
     if (!write?.meta.changes) {
@@ -117,7 +123,10 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
 }
 
 async function contactDecided(db: D1Database, contactId: string): Promise<boolean> {
-  const row = await db.prepare("SELECT siren IS NOT NULL OR company_reason IS NOT NULL AS decided FROM contacts WHERE id = ?").bind(contactId).first<{ decided: number }>();
+  const row = await db
+    .prepare("SELECT siren IS NOT NULL OR company_reason IS NOT NULL AS decided FROM contacts WHERE id = ?")
+    .bind(contactId)
+    .first<{ decided: number }>();
   return !!row?.decided;
 }
 

@@ -128,9 +128,7 @@ export function attributionStatements(
   const hits = JSON.stringify(unit.hitIds);
   // Hits placed by their network while their contact's company is unknown: only if it is still unknown at commit,
   // so a company decided meanwhile (and its hits moved) never has a hit land behind it on the network's lead.
-  const undecided = unit.undecidedContactId
-    ? ` AND EXISTS (SELECT 1 FROM contacts WHERE id = ?${n + 3} AND siren IS NULL AND company_reason IS NULL)`
-    : "";
+  const undecided = unit.undecidedContactId ? ` AND EXISTS (SELECT 1 FROM contacts WHERE id = ?${n + 3} AND siren IS NULL AND company_reason IS NULL)` : "";
   const write = db
     .prepare(
       `UPDATE leads SET ${changeSet(param)}, write_id = ?${n + 1}

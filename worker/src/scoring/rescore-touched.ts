@@ -39,7 +39,13 @@ export async function rescoreTouchedLeads(env: Env, workspaceId: string, leadIds
       const change = rescoreChange(row, rescored!, model.version, ws?.slaHours ?? 48, now);
       // The guarded score write of an attribution, claiming no hit (they were moved already).
       const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: [] });
-      const announce = await announceIfWon(env, ifWon, row, change.entries.map((e) => e.to), now);
+      const announce = await announceIfWon(
+        env,
+        ifWon,
+        row,
+        change.entries.map((e) => e.to),
+        now,
+      );
       const [write] = await db.batch([...statements, ...announce.statements]);
       if (!write?.meta.changes) continue;
       await announce.dispatch();
