@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from "playwright-core";
 import { parseAsnCsvLine } from "../../worker/src/identify/ip-range-rows";
 import { parseIp } from "../../shared/src/network/ip";
+import { QUIET_CHROMIUM_ARGS } from "../support/desktop-chromium";
 import { startDevServer, type DevServer } from "../support/dev-server.mjs";
 import { startRechercheEntreprisesFake, type RechercheEntreprisesFake } from "../fakes/recherche-entreprises";
 
@@ -101,12 +102,7 @@ export async function launchWithExtension(extensionDir: string, { locale = "fr-F
     viewport: { width: 1366, height: 900 },
     args: [
       "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...QUIET_CHROMIUM_ARGS,
       // No host but the local worker resolves: a request that escaped the routes below fails instead of
       // reaching the internet.
       "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",

@@ -4,7 +4,7 @@ import { api, errorText } from "../api";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { useSession } from "../session";
-import { Card, ErrorNote, FormError, Loading, PageHeader } from "../ui/kit";
+import { Card, ErrorNote, FormError, Loading, PageHeader, StatusNote } from "../ui/kit";
 import { useAsync, useInterval } from "../use-async";
 
 type Crm = CrmConnection["crm"];
@@ -85,11 +85,7 @@ function ConnectForm({ onConnected }: { onConnected: () => void }) {
         </div>
       </form>
       <p className="muted small">{t("crm.tokenNote")}</p>
-      {result ? (
-        <p className="note note-info" role="status">
-          {result}
-        </p>
-      ) : null}
+      <StatusNote>{result}</StatusNote>
       <FormError message={error} />
     </Card>
   );
@@ -208,11 +204,7 @@ function Connection({ conn, onChanged }: { conn: CrmConnection; onChanged: () =>
           {t("crm.backfill")}
         </button>
       </div>
-      {message ? (
-        <p className="note note-info" role="status">
-          {message}
-        </p>
-      ) : null}
+      <StatusNote>{message}</StatusNote>
       <FormError message={error} />
       {preview ? <PreviewTable preview={preview} /> : null}
       {jobId ? <BackfillProgress jobId={jobId} onDone={onChanged} /> : null}

@@ -4,7 +4,7 @@ import { api, errorText } from "../api";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { useSession } from "../session";
-import { Card, ErrorNote, Loading, PageHeader, FormError } from "../ui/kit";
+import { Card, ErrorNote, Loading, PageHeader, FormError, StatusNote } from "../ui/kit";
 import { useAsync } from "../use-async";
 
 export function Delivery() {
@@ -106,11 +106,7 @@ function Endpoint({ hook, onChanged }: { hook: Webhook; onChanged: () => void })
           </button>
         ) : null}
       </p>
-      {message ? (
-        <p className="note note-info" role="status">
-          {message}
-        </p>
-      ) : null}
+      <StatusNote>{message}</StatusNote>
       <h3>{t("delivery.log")}</h3>
       {log.data && log.data.length === 0 ? <p className="muted">{t("delivery.noLog")}</p> : null}
       {log.data && log.data.length > 0 ? (

@@ -59,6 +59,15 @@ export function FormError({ message }: { message: string | null }) {
   ) : null;
 }
 
+/** What an action did, read out by screen readers; nothing when there is nothing to say. */
+export function StatusNote({ children }: { children: ReactNode }) {
+  return children ? (
+    <p className="note note-info" role="status">
+      {children}
+    </p>
+  ) : null;
+}
+
 export function Loading() {
   const { t } = useI18n();
   return (
