@@ -56,9 +56,15 @@ describe("mergeStates", () => {
   });
 
   it("equals rescoring the two histories together, for rules that look only at the hit", () => {
+    // The two leads' visitors, sessions and contacts are their own: a contact known to both is one person whose
+    // latest title decides, which merging two states (each with its own view of that person) cannot replay.
     const prefixed = (events: ScoringEvent[]) =>
       events.map((e) =>
-        e.kind === "hit" ? { ...e, sessionId: `b-${e.sessionId}`, visitorId: `b-${e.visitorId}`, ...(e.pageId ? { pageId: `b-${e.pageId}` } : {}) } : e,
+        e.kind === "hit"
+          ? { ...e, sessionId: `b-${e.sessionId}`, visitorId: `b-${e.visitorId}`, ...(e.pageId ? { pageId: `b-${e.pageId}` } : {}) }
+          : e.kind === "contact"
+            ? { ...e, contactId: `b-${e.contactId}` }
+            : e,
       );
     fc.assert(
       fc.property(eventsArb(12), eventsArb(12), fc.integer({ min: 0, max: 120 }), (a, bRaw, laterDays) => {
