@@ -5,7 +5,7 @@ import type { Env } from "../env";
 import { newId } from "../lib/ids";
 import { loadCompany } from "../identify/company-store";
 import { loadActiveModel } from "./active-model";
-import { MAX_ATTEMPTS, scoreChange } from "./apply-to-lead";
+import { MAX_ATTEMPTS, scoreChange } from "./score-change";
 import { attributionStatements, loadLeadRow } from "./lead-rows";
 import { leadTargetFor, type LeadTarget } from "./lead-target";
 import { companyEvent, contactEvent, hitEvent, HIT_COLUMNS_FOR_SCORING, type HitRowForScoring } from "./scoring-events";
