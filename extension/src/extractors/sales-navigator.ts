@@ -2,6 +2,7 @@ import { isLinkedInHost } from "./domain";
 import { labelledValue } from "./labelled-field";
 import { experiencePositions } from "./linkedin-experience";
 import { companySlugFromHref, companyUrlFromSlug } from "./linkedin-url";
+import { isNonEmployer } from "./non-employer";
 import { isNotFoundPage } from "./not-found-page";
 import { titleLeadingName } from "./page-title";
 import { accessibleText, firstOf, labelKey } from "./text";
@@ -53,7 +54,8 @@ function extractLead(doc: Document, url: URL): Extraction {
     titleLeadingName(doc.title, GENERIC_TITLES),
   );
   const employer = currentEmployer(doc);
-  const hasEmployer = employer && (employer.name || employer.slug);
+  // "Self-employed", "Retired"…: no company to look up (non-employer.ts).
+  const hasEmployer = employer && (employer.name || employer.slug) && !isNonEmployer(employer.name);
   if (!personName && !hasEmployer) return nothingFound("salesnav-lead");
   return {
     kind: "linkedin-profile",
