@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { LeadDetail, LeadLookupQuery } from "@sillage/shared/api/leads";
 import { SillageApiError, SillageUnreachableError } from "@sillage/shared/api-client";
 import { sampleLeadDetail } from "../panel/sample-lead-detail";
-import type { PageContext, PagePush, PanelPush } from "../messages";
+import type { PagePush, PanelPush } from "../messages";
 import type { LeadsApi } from "./api-port";
 import { PanelPorts } from "./panel-ports";
 import { createBackgroundService, type BackgroundDeps, type SenderInfo } from "./service";
@@ -74,14 +74,23 @@ function setup({ api = fakeApi(), settings = { apiBaseUrl: "http://127.0.0.1:878
   return { service, deps, api, notified, told, panel, advance: (ms: number) => (now += ms) };
 }
 
+/** The service, its fake API knowing one lead (the sample, Danone). */
+function setupWithLead() {
+  const lead = sampleLeadDetail();
+  return { lead, ...setup({ api: fakeApi({ [lead.id]: lead }) }) };
+}
+
+/** A look-up request asking the keys in this order. */
+const lookupBy = (...keys: Array<[by: string, value: string]>) => ({ type: "lookup", plan: keys.map(([by, value]) => ({ by, value })) });
+const lookup = (domain: string) => lookupBy(["domain", domain]);
+/** What a content script reports of a page found by its domain. */
+const pageContext = (domain: string, hint: string) => ({ key: `domain=${domain}`, plan: [{ by: "domain", value: domain }], link: null, hint });
 /** What a content script reports, and the document it reports from. */
-const report = (context: PageContext | null, doc: string) => ({ type: "page-context", context, doc });
-const DANONE: PageContext = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
-const LAPOSTE: PageContext = { key: "domain=laposte.fr", plan: [{ by: "domain", value: "laposte.fr" }], link: null, hint: "La Poste" };
+const report = (context: ReturnType<typeof pageContext> | null, doc: string) => ({ type: "page-context", context, doc });
+const DANONE = pageContext("danone.com", "Danone");
+const LAPOSTE = pageContext("laposte.fr", "La Poste");
 const DOC_1 = "doc-11111111";
 const DOC_2 = "doc-22222222";
-
-const lookup = (domain: string) => ({ type: "lookup", plan: [{ by: "domain", value: domain }] });
 
 describe("background service", () => {
   it("refuses malformed requests without calling the API", async () => {
@@ -125,46 +134,22 @@ describe("background service", () => {
   });
 
   it("asks the plan's keys at once and answers the most specific key that found a lead", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
-    const { service } = setup({ api });
-    const answer = await service.handle(
-      {
-        type: "lookup",
-        plan: [
-          { by: "siren", value: "123" },
-          { by: "domain", value: "danone.com" },
-          { by: "name", value: "Danone" },
-        ],
-      },
-      TAB,
-    );
+    const { lead, api, service } = setupWithLead();
+    const answer = await service.handle(lookupBy(["siren", "123"], ["domain", "danone.com"], ["name", "Danone"]), TAB);
     expect(answer).toMatchObject({ ok: true, value: { lead: { id: lead.id }, via: { by: "domain", value: "danone.com" }, matchedBy: "domain", stale: false } });
     // All three asked before any answer came back: one API round trip, not one per key.
     expect(api.lookupLead.mock.calls.map(([q]) => q)).toEqual([{ siren: "123" }, { domain: "danone.com" }, { name: "Danone" }]);
   });
 
   it("a more specific key's failure ends the look-up even when a later key found the lead", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
+    const { api, service } = setupWithLead();
     api.lookupLead.mockRejectedValueOnce(httpError(503, "unavailable"));
-    const { service } = setup({ api });
-    const answer = await service.handle(
-      {
-        type: "lookup",
-        plan: [
-          { by: "siren", value: "552032534" },
-          { by: "domain", value: "danone.com" },
-        ],
-      },
-      TAB,
-    );
+    const answer = await service.handle(lookupBy(["siren", "552032534"], ["domain", "danone.com"]), TAB);
     expect(answer).toMatchObject({ ok: false, error: { kind: "api", status: 503 } });
   });
 
   it("reads the settings and the origin's permission once, until they change", async () => {
-    const lead = sampleLeadDetail();
-    const { service, deps } = setup({ api: fakeApi({ [lead.id]: lead }) });
+    const { service, deps } = setupWithLead();
     await service.handle(lookup("a.fr"), TAB);
     await service.handle(lookup("b.fr"), TAB);
     expect(deps.hasOriginPermission).toHaveBeenCalledTimes(1);
@@ -177,27 +162,14 @@ describe("background service", () => {
   });
 
   it("skips a key the API refuses as malformed and goes on with the next", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
+    const { lead, api, service } = setupWithLead();
     api.lookupLead.mockRejectedValueOnce(httpError(400, "bad_request"));
-    const { service } = setup({ api });
-    const answer = await service.handle(
-      {
-        type: "lookup",
-        plan: [
-          { by: "siren", value: "12" },
-          { by: "domain", value: "danone.com" },
-        ],
-      },
-      TAB,
-    );
+    const answer = await service.handle(lookupBy(["siren", "12"], ["domain", "danone.com"]), TAB);
     expect(answer).toMatchObject({ ok: true, value: { lead: { id: lead.id } } });
   });
 
   it("serves a repeated look-up from cache, then stale with a pushed refresh to the asking tab", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
-    const { service, notified, advance } = setup({ api });
+    const { lead, api, service, notified, advance } = setupWithLead();
     await service.handle(lookup("danone.com"), TAB);
     await service.handle(lookup("danone.com"), TAB);
     expect(api.lookupLead).toHaveBeenCalledTimes(1);
@@ -214,9 +186,7 @@ describe("background service", () => {
   });
 
   it("after accepting, answers the lead as the API now has it and updates the cached look-ups", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
-    const { service } = setup({ api });
+    const { lead, api, service } = setupWithLead();
     await service.handle(lookup("danone.com"), TAB);
     const accepted = await service.handle({ type: "transition", leadId: lead.id, action: "accept" }, TAB);
     expect(accepted).toMatchObject({ ok: true, value: { id: lead.id, status: "sql" } });
@@ -228,9 +198,7 @@ describe("background service", () => {
   });
 
   it("drops the cached lead when an action is refused (someone else decided meanwhile)", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
-    const { service } = setup({ api });
+    const { lead, api, service } = setupWithLead();
     await service.handle(lookup("danone.com"), TAB);
     api.transitionLead.mockRejectedValueOnce(httpError(409, "conflict", "lead is sql"));
     expect(await service.handle({ type: "transition", leadId: lead.id, action: "accept" }, TAB)).toMatchObject({
@@ -242,19 +210,15 @@ describe("background service", () => {
   });
 
   it("re-reads the lead when an action's answer does not carry it", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
-    const { service } = setup({ api });
+    const { lead, api, service } = setupWithLead();
     expect(await service.handle({ type: "add-note", leadId: lead.id, body: "Rappeler" }, TAB)).toMatchObject({ ok: true, value: { id: lead.id } });
     expect(api.addNote).toHaveBeenCalledWith(lead.id, { body: "Rappeler" });
     expect(api.getLead).toHaveBeenCalledWith(lead.id);
   });
 
   it("after linking, pages that found nothing look again", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
-    const { service } = setup({ api });
-    const plan = { type: "lookup", plan: [{ by: "linkedin", value: "https://www.linkedin.com/company/danone-france/" }] };
+    const { lead, api, service } = setupWithLead();
+    const plan = lookupBy(["linkedin", "https://www.linkedin.com/company/danone-france/"]);
     expect(await service.handle(plan, TAB)).toMatchObject({ ok: true, value: { lead: null } });
     await service.handle(
       { type: "link", leadId: lead.id, target: { kind: "linkedin-company", value: "https://www.linkedin.com/company/danone-france/" } },
@@ -266,9 +230,7 @@ describe("background service", () => {
   });
 
   it("forgets every cached look-up when the settings change (another key may be another workspace)", async () => {
-    const lead = sampleLeadDetail();
-    const api = fakeApi({ [lead.id]: lead });
-    const { service } = setup({ api });
+    const { api, service } = setupWithLead();
     await service.handle(lookup("danone.com"), TAB);
     service.settingsChanged();
     await service.handle(lookup("danone.com"), TAB);
@@ -290,8 +252,7 @@ describe("background service", () => {
   });
 
   it("a content script only reports its page: it can neither read nor change a lead", async () => {
-    const lead = sampleLeadDetail();
-    const { service, api } = setup({ api: fakeApi({ [lead.id]: lead }) });
+    const { lead, service, api } = setupWithLead();
     for (const req of [
       lookup("danone.com"),
       { type: "get-lead", leadId: lead.id },
@@ -308,14 +269,13 @@ describe("background service", () => {
     expect(api.lookupLead).not.toHaveBeenCalled();
     expect(api.transitionLead).not.toHaveBeenCalled();
     // …and only a content script reports a page.
-    const context = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
+    const context = pageContext("danone.com", "Danone");
     expect(await service.handle({ type: "page-context", context }, TAB)).toMatchObject({ ok: false, error: { kind: "invalid-request" } });
   });
 
   it("hands the page's context to the tab's panel and starts its look-up before the panel asks", async () => {
-    const lead = sampleLeadDetail();
-    const { service, api, notified, told } = setup({ api: fakeApi({ [lead.id]: lead }) });
-    const context = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
+    const { lead, service, api, notified, told } = setupWithLead();
+    const context = pageContext("danone.com", "Danone");
     expect(await service.handle({ type: "page-context", context }, CONTENT)).toEqual({ ok: true, value: null });
     expect(notified).toEqual([[7, { type: "page-context", context }]]);
     await vi.waitFor(() => expect(api.lookupLead).toHaveBeenCalledTimes(1));
@@ -339,9 +299,8 @@ describe("background service", () => {
   });
 
   it("a page whose answer is cached reaches the panel with it, in one message; a stale one is refreshed", async () => {
-    const lead = sampleLeadDetail();
-    const { service, api, notified, advance } = setup({ api: fakeApi({ [lead.id]: lead }) });
-    const context = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
+    const { lead, service, api, notified, advance } = setupWithLead();
+    const context = pageContext("danone.com", "Danone");
     await service.handle(lookup("danone.com"), TAB);
     notified.length = 0;
     await service.handle({ type: "page-context", context }, CONTENT);
@@ -360,10 +319,9 @@ describe("background service", () => {
   });
 
   it("a panel framed by the tab's next document is not handed the previous document's page", async () => {
-    const lead = sampleLeadDetail();
-    const { service, notified, told } = setup({ api: fakeApi({ [lead.id]: lead }) });
-    const danone = { key: "domain=danone.com", plan: [{ by: "domain", value: "danone.com" }], link: null, hint: "Danone" };
-    const laposte = { key: "domain=laposte.fr", plan: [{ by: "domain", value: "laposte.fr" }], link: null, hint: "La Poste" };
+    const { service, notified, told } = setupWithLead();
+    const danone = pageContext("danone.com", "Danone");
+    const laposte = pageContext("laposte.fr", "La Poste");
     await service.handle({ type: "page-context", context: danone, doc: "doc-aaaaaaaa" }, CONTENT);
     await service.handle(lookup("danone.com"), TAB);
     notified.length = 0;

@@ -43,6 +43,12 @@ function fromRow(r: Row): CrmConnection {
   };
 }
 
+/** The settings an admin sets: the columns, and their values in the same order. */
+const SETTINGS_COLUMNS = ["secret", "secret_hint", "company_domain", "events", "mapping", "task_owner_id", "enabled"];
+function settingsValues(c: CrmConnection): [string, string, string | null, string, string, string | null, number] {
+  return [c.secret, c.secretHint, c.companyDomain, JSON.stringify(c.events), JSON.stringify(c.mapping), c.taskOwnerId, c.enabled ? 1 : 0];
+}
+
 /** Scoped to the workspace: another workspace's connection is not found. */
 export async function getConnection(db: D1Database, workspaceId: string, id: string): Promise<CrmConnection | null> {
   const r = await db.prepare(`SELECT ${COLUMNS} FROM crm_connections WHERE id = ? AND workspace_id = ?`).bind(id, workspaceId).first<Row>();
@@ -57,22 +63,10 @@ export async function listConnections(db: D1Database, workspaceId: string): Prom
 export async function insertConnection(db: D1Database, c: CrmConnection): Promise<void> {
   await db
     .prepare(
-      `INSERT INTO crm_connections (id, workspace_id, crm, secret, secret_hint, company_domain, events, mapping, task_owner_id, enabled, state, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'untested', ?)`,
+      `INSERT INTO crm_connections (id, workspace_id, crm, ${SETTINGS_COLUMNS.join(", ")}, state, created_at)
+       VALUES (?, ?, ?, ${SETTINGS_COLUMNS.map(() => "?").join(", ")}, 'untested', ?)`,
     )
-    .bind(
-      c.id,
-      c.workspaceId,
-      c.crm,
-      c.secret,
-      c.secretHint,
-      c.companyDomain,
-      JSON.stringify(c.events),
-      JSON.stringify(c.mapping),
-      c.taskOwnerId,
-      c.enabled ? 1 : 0,
-      c.createdAt,
-    )
+    .bind(c.id, c.workspaceId, c.crm, ...settingsValues(c), c.createdAt)
     .run();
 }
 
@@ -80,25 +74,10 @@ export async function insertConnection(db: D1Database, c: CrmConnection): Promis
 export async function saveConnectionSettings(db: D1Database, c: CrmConnection): Promise<void> {
   await db
     .prepare(
-      `UPDATE crm_connections SET secret = ?, secret_hint = ?, company_domain = ?, events = ?, mapping = ?, task_owner_id = ?, enabled = ?,
+      `UPDATE crm_connections SET ${SETTINGS_COLUMNS.map((col) => `${col} = ?`).join(", ")},
          state = ?, broken_reason = ?, broken_at = ?, account = ?, field_keys = ? WHERE id = ? AND workspace_id = ?`,
     )
-    .bind(
-      c.secret,
-      c.secretHint,
-      c.companyDomain,
-      JSON.stringify(c.events),
-      JSON.stringify(c.mapping),
-      c.taskOwnerId,
-      c.enabled ? 1 : 0,
-      c.state,
-      c.brokenReason,
-      c.brokenAt,
-      c.account,
-      c.fieldKeys ? JSON.stringify(c.fieldKeys) : null,
-      c.id,
-      c.workspaceId,
-    )
+    .bind(...settingsValues(c), c.state, c.brokenReason, c.brokenAt, c.account, c.fieldKeys ? JSON.stringify(c.fieldKeys) : null, c.id, c.workspaceId)
     .run();
 }
 

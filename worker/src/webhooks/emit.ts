@@ -47,15 +47,7 @@ export async function emitLeadEvent(env: Env, input: EmitLeadEventInput): Promis
   const lead = await buildDeliveredLead(env.DB, input.workspaceId, input.leadId, now, { baseUrl: publicBaseUrl(env) });
   if (!lead) return { eventId, deliveryIds: [] };
   const envelope: LeadEvent = { id: eventId, type: input.event, createdAt: new Date(input.at).toISOString(), test: false, data: { lead } };
-  const deliveryIds = await queueDeliveries(env, {
-    workspaceId: input.workspaceId,
-    endpointIds: todo,
-    eventId,
-    event: input.event,
-    payload: JSON.stringify(envelope),
-    now,
-  });
-  return { eventId, deliveryIds };
+  return queueEnvelope(env, input.workspaceId, todo, envelope, now);
 }
 
 /** The workspace's active endpoints subscribed to `event` that have no delivery of `eventId` yet. */
@@ -87,15 +79,20 @@ export async function emitSiteEvent(
   const todo = await endpointsStillToTell(env, input.workspaceId, input.event, eventId);
   if (todo.length === 0) return { eventId, deliveryIds: [] };
   const envelope: SiteEvent = { id: eventId, type: input.event, createdAt: new Date(input.at).toISOString(), test: false, data: input.data };
+  return queueEnvelope(env, input.workspaceId, todo, envelope, Date.now());
+}
+
+/** One delivery of the envelope per endpoint still to tell. */
+async function queueEnvelope(env: Env, workspaceId: string, endpointIds: string[], envelope: LeadEvent | SiteEvent, now: number): Promise<EmitResult> {
   const deliveryIds = await queueDeliveries(env, {
-    workspaceId: input.workspaceId,
-    endpointIds: todo,
-    eventId,
-    event: input.event,
+    workspaceId,
+    endpointIds,
+    eventId: envelope.id,
+    event: envelope.type,
     payload: JSON.stringify(envelope),
-    now: Date.now(),
+    now,
   });
-  return { eventId, deliveryIds };
+  return { eventId: envelope.id, deliveryIds };
 }
 
 /**

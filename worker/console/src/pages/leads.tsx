@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type ChangeEvent, type FormEvent } from "react";
 import { LEAD_STATUS_VALUES, type LeadSummary } from "@sillage/shared/api/leads";
 import { HEADCOUNT_BRACKETS } from "@sillage/shared/scoring/headcount";
 import { NETWORK_KINDS } from "@sillage/shared/network/kinds";
@@ -17,7 +17,7 @@ import {
   type SavedView,
 } from "../leads-view";
 import { Link, navigate, useRoute } from "../router";
-import { ErrorNote, Loading, PageHeader, ScoreBar, StatusBadge } from "../ui/kit";
+import { ErrorNote, Field, Loading, PageHeader, ScoreBar, StatusBadge } from "../ui/kit";
 
 export function Leads() {
   const { t, lang } = useI18n();
@@ -104,6 +104,8 @@ export function Leads() {
   };
 
   const set = (k: (typeof FILTER_KEYS)[number]) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  /** A filter control's value and change handler. */
+  const bind = (k: (typeof FILTER_KEYS)[number]) => ({ value: draft[k] ?? "", onChange: set(k) });
   const now = new Date();
 
   return (
@@ -115,57 +117,38 @@ export function Leads() {
       </PageHeader>
 
       <form className="filters card" onSubmit={apply} aria-label={t("leads.filters")}>
-        <div className="field grow">
-          <label htmlFor="f-q">{t("leads.q")}</label>
-          <input id="f-q" type="search" value={draft.q ?? ""} onChange={set("q")} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("leads.status")}</label>
-          <select id="f-status" value={draft.status ?? ""} onChange={set("status")}>
-            <option value="">{t("leads.anyStatus")}</option>
-            {LEAD_STATUS_VALUES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field narrow">
-          <label htmlFor="f-min">{t("leads.minScore")}</label>
-          <input id="f-min" type="number" inputMode="numeric" value={draft.minScore ?? ""} onChange={set("minScore")} />
-        </div>
-        <div className="field narrow">
-          <label htmlFor="f-naf">{t("leads.naf")}</label>
-          <input id="f-naf" value={draft.naf ?? ""} onChange={set("naf")} placeholder="62" />
-        </div>
-        <div className="field">
-          <label htmlFor="f-head">{t("leads.headcountMin")}</label>
-          <select id="f-head" value={draft.headcountMin ?? ""} onChange={set("headcountMin")}>
-            <option value="">{t("leads.anyHeadcount")}</option>
-            {Object.entries(HEADCOUNT_BRACKETS).map(([code, [min]]) => (
-              <option key={code} value={code}>
-                ≥ {min}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-net">{t("leads.networkKind")}</label>
-          <select id="f-net" value={draft.networkKind ?? ""} onChange={set("networkKind")}>
-            <option value="">{t("leads.anyNetwork")}</option>
-            {NETWORK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-seen">{t("leads.lastSeenFrom")}</label>
-          <input id="f-seen" type="date" value={draft.lastSeenFrom ?? ""} onChange={set("lastSeenFrom")} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-sort">{t("leads.sort")}</label>
+        <Field id="f-q" label={t("leads.q")} className="grow">
+          <input id="f-q" type="search" {...bind("q")} />
+        </Field>
+        <Field id="f-status" label={t("leads.status")}>
+          <AnySelect
+            id="f-status"
+            {...bind("status")}
+            any={t("leads.anyStatus")}
+            choices={LEAD_STATUS_VALUES.map((s) => [s, t(`status.${s}` as MessageKey)] as const)}
+          />
+        </Field>
+        <Field id="f-min" label={t("leads.minScore")} className="narrow">
+          <input id="f-min" type="number" inputMode="numeric" {...bind("minScore")} />
+        </Field>
+        <Field id="f-naf" label={t("leads.naf")} className="narrow">
+          <input id="f-naf" {...bind("naf")} placeholder="62" />
+        </Field>
+        <Field id="f-head" label={t("leads.headcountMin")}>
+          <AnySelect
+            id="f-head"
+            {...bind("headcountMin")}
+            any={t("leads.anyHeadcount")}
+            choices={Object.entries(HEADCOUNT_BRACKETS).map(([code, [min]]) => [code, `≥ ${min}`] as const)}
+          />
+        </Field>
+        <Field id="f-net" label={t("leads.networkKind")}>
+          <AnySelect id="f-net" {...bind("networkKind")} any={t("leads.anyNetwork")} choices={NETWORK_KINDS.map((k) => [k, k] as const)} />
+        </Field>
+        <Field id="f-seen" label={t("leads.lastSeenFrom")}>
+          <input id="f-seen" type="date" {...bind("lastSeenFrom")} />
+        </Field>
+        <Field id="f-sort" label={t("leads.sort")}>
           <select id="f-sort" value={draft.sort ?? "score"} onChange={set("sort")}>
             {(["score", "lastSeen", "name"] as const).map((s) => (
               <option key={s} value={s}>
@@ -173,7 +156,7 @@ export function Leads() {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <div className="field actions">
           <button type="submit" className="btn btn-primary">
             {t("leads.apply")}
@@ -266,5 +249,31 @@ export function Leads() {
         </>
       ) : null}
     </>
+  );
+}
+
+/** A filter that may be left open: "any" first, then the choices as [value, label]. */
+function AnySelect({
+  id,
+  value,
+  onChange,
+  any,
+  choices,
+}: {
+  id: string;
+  value: string;
+  onChange: (e: ChangeEvent<HTMLSelectElement>) => void;
+  any: string;
+  choices: ReadonlyArray<readonly [string, string]>;
+}) {
+  return (
+    <select id={id} value={value} onChange={onChange}>
+      <option value="">{any}</option>
+      {choices.map(([v, label]) => (
+        <option key={v} value={v}>
+          {label}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -31,6 +31,16 @@ export function Card({ title, children, className = "", actions }: { title?: Rea
   );
 }
 
+/** A labelled form control: `className` adds the layout variant (grow, narrow…) to `field`. */
+export function Field({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
 /** An API failure, said plainly; a 401 sends the user back to sign-in. */
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
