@@ -58,6 +58,20 @@ describe("from a page to the look-ups", () => {
     expect(lookupPlan(extraction, url)).toEqual([]);
   });
 
+  it("Sales Navigator: a 'Freelance' role listed before a job in the current roles gives way to the job's company", () => {
+    const url = "https://www.linkedin.com/sales/lead/ACwAAAExampleLeadId123,NAME_SEARCH,Zx9q?_ntb=abc";
+    const { doc, url: u } = loadPage("salesnav-lead-en.html", url, (html) =>
+      html.replace(
+        '<div class="_current-role-item_th0xvm">',
+        '<div class="_current-role-item_th0xvm"><div class="_bodyText_1e5nen"><span data-anonymize="job-title">Consultante</span> at <span data-anonymize="company-name">Freelance</span></div></div><div class="_current-role-item_th0xvm">',
+      ),
+    );
+    expect(lookupPlan(extract(doc, u), url)).toEqual([
+      { by: "linkedin", value: "https://www.linkedin.com/company/162390/" },
+      { by: "name", value: "Maisons du Monde" },
+    ]);
+  });
+
   it("a CRM contact whose company field says 'Freelance': no name key, no search hint", () => {
     const url = "https://beaumanoir.lightning.force.com/lightning/r/Contact/0035g00000QrStUAAR/view";
     const { doc, url: u } = loadPage("salesforce-contact-fr.html", url, (html) => html.replaceAll("Groupe Beaumanoir", "Freelance"));
