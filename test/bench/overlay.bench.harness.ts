@@ -57,6 +57,7 @@ export async function ensureExtensionBuilt(): Promise<string> {
   const sources = Math.max(
     newestMtime(path.join(EXTENSION, "src")),
     newestMtime(path.join(EXTENSION, "entrypoints")),
+    newestMtime(path.join(EXTENSION, "public")),
     statSync(path.join(EXTENSION, "wxt.config.ts")).mtimeMs,
     newestMtime(path.join(ROOT, "shared/src")),
   );

@@ -99,10 +99,12 @@ function weights(built: string): void {
     console.log(`  content script ${file.padEnd(15)} ${kb(body.length).padStart(9)}  (${kb(gzipSync(body).length)})`);
   }
   const html = readFileSync(path.join(built, "panel.html"), "utf8");
-  const scripts = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const scripts = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
   const total = scripts.reduce((n, f) => n + statSync(path.join(built, f)).size, 0);
   const gz = scripts.reduce((n, f) => n + gzipSync(readFileSync(path.join(built, f))).length, 0);
-  console.log(`  panel page (${scripts.length} scripts, React included)  ${kb(total)}  (${kb(gz)}), loaded in its frame only where a record is shown`);
+  console.log(
+    `  panel page (${scripts.length} script${scripts.length === 1 ? "" : "s"}, Preact included)  ${kb(total)}  (${kb(gz)}), loaded in its frame only where a record is shown`,
+  );
 }
 
 interface Shown {
@@ -247,13 +249,10 @@ async function spaNavigation(chromium: ChromiumWithExtension, worker: WorkerWith
 async function isolationFloor(builtDir: string, realPage: Page, url: string): Promise<void> {
   const dir = copyWithApiOriginGranted(builtDir);
   writeFileSync(
-    path.join(dir, "chunks/floor.js"),
+    path.join(dir, "floor.js"),
     `performance.mark("sillage:panel-start"); performance.mark("sillage:context"); performance.mark("sillage:lead-shown");`,
   );
-  writeFileSync(
-    path.join(dir, "panel.html"),
-    `<!doctype html><html><head><meta charset="UTF-8"><script type="module" src="/chunks/floor.js"></script></head><body></body></html>`,
-  );
+  writeFileSync(path.join(dir, "panel.html"), `<!doctype html><html><head><meta charset="UTF-8"></head><body><script src="/floor.js"></script></body></html>`);
   const floor = await launchWithExtension(dir);
   try {
     await routePages(floor.context, Object.fromEntries(Object.values(PAGES).map((p) => [p.url, p.page])));
