@@ -138,7 +138,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
   };
 }
 
-/** Per API key, for /api/v1: mount after requireApiKey (it needs `auth`). */
+/** Per API key (a console session counts as its key), for /api/v1: mount after requireAuth (it needs `auth`). */
 export const rateLimitByKey = rateLimit({
   what: "this API key",
   limit: LIMITS.API_LIMITER,
