@@ -34,6 +34,11 @@ function chunks(ids: string[]): string[][] {
   return out;
 }
 
+/** Deletes these rows of `table`, in statements of bounded parameters. */
+function deleteByIds(db: D1Database, table: "hits" | "webhook_deliveries", counter: CountedStatement["counter"], ids: string[]): CountedStatement[] {
+  return chunks(ids).map((chunk) => ({ counter, stmt: db.prepare(`DELETE FROM ${table} WHERE id IN (${chunk.map(() => "?").join(", ")})`).bind(...chunk) }));
+}
+
 export async function findContact(db: D1Database, workspaceId: string, by: { id: string } | { email: string }): Promise<ContactRow | null> {
   const [col, value] = "id" in by ? ["id", by.id] : ["email", normaliseEmail(by.email)];
   return db
@@ -92,8 +97,7 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
       for (const r of results) leadIds.add(r.id);
     }
     for (const leadId of leadIds) {
-      for (let i = 0; i < paths.length; i += MAX_PATHS_PER_STATEMENT) {
-        const chunk = paths.slice(i, i + MAX_PATHS_PER_STATEMENT);
+      for (const chunk of chunks(paths)) {
         statements.push({
           counter: "scrubbed.scoreStates",
           stmt: db
@@ -142,9 +146,7 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
     Record<(typeof hitColumns)[number] | "id", string | null>
   >();
   const hitIds = hits.results.filter((row) => hitColumns.some((col) => quotes(row[col]))).map((row) => row.id as string);
-  for (const chunk of chunks(hitIds)) {
-    statements.push({ counter: "deleted.hits", stmt: db.prepare(`DELETE FROM hits WHERE id IN (${chunk.map(() => "?").join(", ")})`).bind(...chunk) });
-  }
+  statements.push(...deleteByIds(db, "hits", "deleted.hits", hitIds));
   const sessionColumns = ["referrer", "landing_path", "utm_source", "utm_medium", "utm_campaign"] as const;
   const sessions = await s(
     `SELECT id, ${sessionColumns.join(", ")} FROM sessions WHERE ${ofWorkspaceSites} AND (${sessionColumns.map(mentions).join(" OR ")})`,
@@ -162,12 +164,7 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
     payload: string | null;
   }>();
   const deliveryIds = deliveries.results.filter((row) => quotes(row.payload)).map((row) => row.id);
-  for (const chunk of chunks(deliveryIds)) {
-    statements.push({
-      counter: "deleted.webhookDeliveries",
-      stmt: db.prepare(`DELETE FROM webhook_deliveries WHERE id IN (${chunk.map(() => "?").join(", ")})`).bind(...chunk),
-    });
-  }
+  statements.push(...deleteByIds(db, "webhook_deliveries", "deleted.webhookDeliveries", deliveryIds));
 
   // Notes are free text written by salespeople: the address is replaced, the rest of the note is theirs.
   const freeText = [
