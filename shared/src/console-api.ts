@@ -10,12 +10,14 @@ import { DROP_REASONS } from "./drop-reasons";
 
 const role = z.enum(["admin", "member"]);
 const nullableIso = z.string().nullable();
+/** The member an API key belongs to (null for a workspace-level key). */
+const keyMember = z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable();
 
 export const consoleSessionSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
   role,
   key: z.object({ id: z.string(), name: z.string(), prefix: z.string() }),
-  member: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  member: keyMember,
 });
 export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
 
@@ -133,7 +135,7 @@ export const apiKeySchema = z.object({
   name: z.string(),
   role,
   prefix: z.string(),
-  member: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  member: keyMember,
   createdAt: z.string(),
   lastUsedAt: nullableIso,
   revokedAt: nullableIso,
