@@ -1,15 +1,16 @@
+import { randomHex, toHex } from "./hex";
+
 /** API keys look like `slg_` + 40 hex characters; only their SHA-256 is stored. */
 export const API_KEY_PATTERN = /^slg_[0-9a-f]{40}$/;
 export const API_KEY_PREFIX_LENGTH = 12;
 
 export function generateApiKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  return "slg_" + [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `slg_${randomHex(20)}`;
 }
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(digest);
 }
 
 export const hashApiKey = sha256Hex;

@@ -1,5 +1,6 @@
 import { sha256Hex } from "@sillage/shared/api-key";
 import { newId } from "../lib/ids";
+import { randomHex } from "@sillage/shared/hex";
 
 /** What a live console session stands for: the API key it was exchanged for, and that key's member. */
 export interface ConsoleSessionRow {
@@ -21,7 +22,7 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 
 /** A new random token (256 bits, hex); only its SHA-256 is stored. */
 export function newSessionToken(): string {
-  return [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return randomHex(32);
 }
 
 export async function createConsoleSession(db: D1Database, key: { id: string; workspaceId: string }, token: string, now: number) {

@@ -1,3 +1,5 @@
+import { toHex } from "@sillage/shared/hex";
+
 /**
  * The default id of a lead event: a hash of (lead, event, time), so that the lifecycle code can emit the same
  * logical event twice (a retried queue message, a cron pass that overlaps the previous one) without creating
@@ -5,8 +7,7 @@
  */
 export async function deriveEventId(leadId: string, event: string, at: number): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${leadId}\n${event}\n${at}`));
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `evt_${hex.slice(0, 32)}`;
+  return `evt_${toHex(digest).slice(0, 32)}`;
 }
 
 /** "Send a test" events get their own prefix: they never count toward an endpoint's failures. */

@@ -1,3 +1,5 @@
+import { toHex } from "@sillage/shared/hex";
+
 /**
  * Webhook signatures: HMAC-SHA256 with the endpoint's secret over `${timestamp}.${body}`, where timestamp is
  * Unix seconds and body the exact bytes sent. Header: `Sillage-Signature: t=1767225600,v1=<64 hex>`.
@@ -30,8 +32,6 @@ function hmacKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
   // The whole secret string, prefix included, is the key: what the customer copies is what they use.
   return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
 }
-
-const toHex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[0-9a-f]{64}$/i.test(hex)) return null;
