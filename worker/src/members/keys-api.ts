@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { apiKeyJson, apiKeySchema, idParam, roleSchema } from "./api-schemas";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys-store";
 import { requireAdmin } from "../auth/require-admin";
@@ -11,7 +11,7 @@ const listRoute = createRoute({
   path: "/keys",
   summary: "API keys of the workspace, revoked ones included",
   description: "Keys are stored hashed: the list shows their prefix, never the key.",
-  responses: { 200: json(z.object({ keys: z.array(apiKeySchema) }), "Keys"), 401: errorSchema },
+  responses: { 200: json(z.object({ keys: z.array(apiKeySchema) }), "Keys"), ...errorResponses(401) },
 });
 
 const createKeyRoute = createRoute({
@@ -20,25 +20,17 @@ const createKeyRoute = createRoute({
   summary: "Create an API key for a member (admin)",
   description: "The key is in this answer only: it is stored as a SHA-256 hash and cannot be shown again.",
   request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            memberId: z.string().min(1).max(64),
-            name: z.string().trim().min(1).max(100).openapi({ example: "Extension Chrome de Claire" }),
-            role: roleSchema.optional().openapi({ description: "Defaults to the member's role; never above it" }),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        memberId: z.string().min(1).max(64),
+        name: z.string().trim().min(1).max(100).openapi({ example: "Extension Chrome de Claire" }),
+        role: roleSchema.optional().openapi({ description: "Defaults to the member's role; never above it" }),
+      }),
+    ),
   },
   responses: {
     201: json(apiKeySchema.extend({ key: z.string().openapi({ description: "Shown once", example: "slg_…" }) }), "Key created"),
-    400: errorSchema,
-    401: errorSchema,
-    403: errorSchema,
-    404: errorSchema,
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 
@@ -47,7 +39,7 @@ const revokeRoute = createRoute({
   path: "/keys/{id}",
   summary: "Revoke an API key (admin); it stops working with the next request",
   request: { params: idParam },
-  responses: { 200: json(apiKeySchema, "Key revoked"), 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+  responses: { 200: json(apiKeySchema, "Key revoked"), ...errorResponses(401, 403, 404, 409) },
 });
 
 export const keysApi = newApp()

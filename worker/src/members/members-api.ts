@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { idParam, memberJson, memberSchema, roleSchema } from "./api-schemas";
 import { addMember, listMembers, removeMember } from "./members-store";
 import { requireAdmin } from "../auth/require-admin";
@@ -11,7 +11,7 @@ const listRoute = createRoute({
   path: "/members",
   summary: "People of the workspace",
   request: { query: z.object({ includeRemoved: z.enum(["true", "false"]).optional() }) },
-  responses: { 200: json(z.object({ members: z.array(memberSchema) }), "Members"), 400: errorSchema, 401: errorSchema },
+  responses: { 200: json(z.object({ members: z.array(memberSchema) }), "Members"), ...errorResponses(400, 401) },
 });
 
 const addRoute = createRoute({
@@ -20,20 +20,15 @@ const addRoute = createRoute({
   summary: "Add a member (admin)",
   description: "An e-mail address is unique per workspace; adding a removed member's address brings them back.",
   request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            email: z.string().trim().pipe(z.email().max(254)),
-            name: z.string().trim().min(1).max(200),
-            role: roleSchema.default("member"),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        email: z.string().trim().pipe(z.email().max(254)),
+        name: z.string().trim().min(1).max(200),
+        role: roleSchema.default("member"),
+      }),
+    ),
   },
-  responses: { 201: json(memberSchema, "Member added"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema },
+  responses: { 201: json(memberSchema, "Member added"), ...errorResponses(400, 401, 403, 409) },
 });
 
 const removeRoute = createRoute({
@@ -44,10 +39,7 @@ const removeRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: json(z.object({ member: memberSchema, revokedKeys: z.number().int() }), "Member removed"),
-    401: errorSchema,
-    403: errorSchema,
-    404: errorSchema,
-    409: errorSchema,
+    ...errorResponses(401, 403, 404, 409),
   },
 });
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DROP_REASONS } from "@sillage/shared/drop-reasons";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json } from "../http/openapi";
 import { iso, isoOrNull } from "../lib/iso";
 import { idParam } from "./api-schemas";
 import { siteInstallation } from "./site-installation-store";
@@ -29,7 +29,7 @@ const installationRoute = createRoute({
   path: "/sites/{id}/installation",
   summary: "Installation check of a site: first and latest hits, the last few, and requests dropped over 7 days by reason",
   request: { params: idParam },
-  responses: { 200: json(installationSchema, "Installation"), 401: errorSchema, 404: errorSchema },
+  responses: { 200: json(installationSchema, "Installation"), ...errorResponses(401, 404) },
 });
 
 export const siteInstallationApi = newApp().openapi(installationRoute, async (c) => {

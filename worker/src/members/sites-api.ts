@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { forgetSite } from "../ingest/steps/site";
 import { hostnamesInput, idParam, siteJson, siteSchema } from "./api-schemas";
 import { requireAdmin } from "../auth/require-admin";
@@ -18,7 +18,7 @@ const listRoute = createRoute({
   method: "get",
   path: "/sites",
   summary: "Sites of the workspace",
-  responses: { 200: json(z.object({ sites: z.array(siteSchema) }), "Sites"), 401: errorSchema },
+  responses: { 200: json(z.object({ sites: z.array(siteSchema) }), "Sites"), ...errorResponses(401) },
 });
 
 const createSiteRoute = createRoute({
@@ -26,21 +26,16 @@ const createSiteRoute = createRoute({
   path: "/sites",
   summary: "Create a site (admin); its public key goes in the snippet",
   request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            name: siteFields.name,
-            allowedHostnames: siteFields.allowedHostnames,
-            respectDnt: siteFields.respectDnt.optional(),
-            respectGpc: siteFields.respectGpc.optional(),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        name: siteFields.name,
+        allowedHostnames: siteFields.allowedHostnames,
+        respectDnt: siteFields.respectDnt.optional(),
+        respectGpc: siteFields.respectGpc.optional(),
+      }),
+    ),
   },
-  responses: { 201: json(siteSchema, "Site created"), 400: errorSchema, 401: errorSchema, 403: errorSchema },
+  responses: { 201: json(siteSchema, "Site created"), ...errorResponses(400, 401, 403) },
 });
 
 const updateSiteRoute = createRoute({
@@ -49,20 +44,15 @@ const updateSiteRoute = createRoute({
   summary: "Change a site (admin); its public key stays",
   request: {
     params: idParam,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object(siteFields)
-            .partial()
-            .strict()
-            .refine((p) => Object.keys(p).length > 0, "give at least one field to change"),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .object(siteFields)
+        .partial()
+        .strict()
+        .refine((p) => Object.keys(p).length > 0, "give at least one field to change"),
+    ),
   },
-  responses: { 200: json(siteSchema, "Site"), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: { 200: json(siteSchema, "Site"), ...errorResponses(400, 401, 403, 404) },
 });
 
 export const sitesApi = newApp()

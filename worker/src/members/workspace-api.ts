@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { workspaceJson, workspaceSchema } from "./api-schemas";
 import { requireAdmin } from "../auth/require-admin";
 import { getWorkspace, PROVIDER_IDS, updateWorkspace } from "./workspaces-store";
@@ -33,15 +33,15 @@ const getRoute = createRoute({
   method: "get",
   path: "/workspace",
   summary: "Settings of the key's workspace",
-  responses: { 200: json(workspaceSchema, "Workspace"), 401: errorSchema },
+  responses: { 200: json(workspaceSchema, "Workspace"), ...errorResponses(401) },
 });
 
 const patchRoute = createRoute({
   method: "patch",
   path: "/workspace",
   summary: "Change workspace settings (admin)",
-  request: { body: { required: true, content: { "application/json": { schema: patchSchema } } } },
-  responses: { 200: json(workspaceSchema, "Workspace"), 400: errorSchema, 401: errorSchema, 403: errorSchema },
+  request: { body: jsonBody(patchSchema) },
+  responses: { 200: json(workspaceSchema, "Workspace"), ...errorResponses(400, 401, 403) },
 });
 
 export const workspaceApi = newApp()

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { DROP_REASONS } from "@sillage/shared/drop-reasons";
 import { newApp } from "../http/app-factory";
-import { errorSchema } from "../http/openapi";
+import { errorResponses } from "../http/openapi";
 import { listDropCounts } from "../ingest/drops";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
@@ -25,8 +25,7 @@ const dropsRoute = createRoute({
         },
       },
     },
-    400: errorSchema,
-    401: errorSchema,
+    ...errorResponses(400, 401),
   },
 });
 

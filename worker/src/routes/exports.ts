@@ -5,7 +5,7 @@ import { LEAD_STATUSES, type LeadStatus } from "@sillage/shared/lifecycle/status
 import { formatPoints } from "@sillage/shared/scoring/explain-format";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorResponses } from "../http/openapi";
 import { listDeliveredLeads, type DeliveredLeadContext, type DeliveredLeadCursor, type DeliveredLeadFilter } from "../leads/delivered-lead";
 import { loadActiveModel } from "../scoring/active-model";
 
@@ -103,8 +103,7 @@ const exportRoute = createRoute({
   },
   responses: {
     200: { description: "CSV file", content: { "text/csv": { schema: z.string() } } },
-    400: errorSchema,
-    401: errorSchema,
+    ...errorResponses(400, 401),
   },
 });
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { NETWORK_KINDS } from "@sillage/shared/network/kinds";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorResponses } from "../http/openapi";
 import { identifyIp, InvalidIpError } from "../identify/identify-ip";
 import { providerChain } from "../identify/providers";
 import { getWorkspace } from "../members/workspaces-store";
@@ -29,9 +29,7 @@ const identifyRoute = createRoute({
         },
       },
     },
-    400: errorSchema,
-    401: errorSchema,
-    503: errorSchema,
+    ...errorResponses(400, 401, 503),
   },
 });
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { leadCorrectionResultSchema, networkCorrectionBodySchema } from "@sillage/shared/api/networks";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorResponses } from "../http/openapi";
 import { correctNetworks, networksNamingLead } from "../identify/correction";
 import { resolveActor } from "../leads/actor";
 import { findLead } from "../leads/find-lead";
@@ -26,11 +26,7 @@ const correctionRoute = createRoute({
   },
   responses: {
     200: { description: "Corrected", content: { "application/json": { schema: leadCorrectionResultSchema } } },
-    400: errorSchema,
-    401: errorSchema,
-    404: errorSchema,
-    409: errorSchema,
-    503: errorSchema,
+    ...errorResponses(400, 401, 404, 409, 503),
   },
 });
 

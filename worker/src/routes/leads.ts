@@ -15,7 +15,7 @@ import {
 import type { AuthContext } from "../auth/auth-context";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json, jsonBody } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { actorDisplayName, resolveActor } from "../leads/actor";
 import { announceDecision } from "../leads/announce-decision";
 import { leadDetail } from "../leads/detail/lead-detail";
@@ -36,8 +36,8 @@ const leadParams = z.object({
     .max(100)
     .openapi({ param: { name: "id", in: "path" }, example: "lead_3k9x…" }),
 });
-const errors = { 400: errorSchema, 401: errorSchema };
-const withLead = { ...errors, 404: errorSchema };
+const errors = { ...errorResponses(400, 401) };
+const withLead = { ...errors, ...errorResponses(404) };
 
 const LINK_HINTS = {
   "linkedin-company": "a LinkedIn company page URL such as https://www.linkedin.com/company/danone/, or its slug",
@@ -107,7 +107,7 @@ const transitionRoute = createRoute({
   description:
     "`reject` needs a `reasonCode` from the lead's `rejectionReasons` (some also need a `note`). An action the lead's status does not allow is a 409 `conflict`.",
   request: { params: leadParams, body: jsonBody(leadTransitionBodySchema) },
-  responses: { 200: json(leadTransitionResultSchema, "The decision, recorded"), ...withLead, 409: errorSchema },
+  responses: { 200: json(leadTransitionResultSchema, "The decision, recorded"), ...withLead, ...errorResponses(409) },
 });
 
 // The look-up is registered before `/leads/{id}`, which would otherwise take "lookup" for an id.

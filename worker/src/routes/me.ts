@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
-import { errorSchema } from "../http/openapi";
+import { errorResponses } from "../http/openapi";
 import { listSites } from "../members/sites-store";
 import { getWorkspace } from "../members/workspaces-store";
 
@@ -21,7 +21,7 @@ const meRoute = createRoute({
         },
       },
     },
-    401: errorSchema,
+    ...errorResponses(401),
   },
 });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { networkCorrectionBodySchema, networkReviewListSchema, networkReviewQuerySchema, networkReviewResultSchema } from "@sillage/shared/api/networks";
 import { newApp } from "../http/app-factory";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json } from "../http/openapi";
 import { correctNetworks } from "../identify/correction";
 import { networksToReview } from "../identify/review-queue";
 import { resolveActor } from "../leads/actor";
@@ -14,7 +14,7 @@ const reviewRoute = createRoute({
   description:
     "Confirm one as a company or mark it as an operator with `POST /networks/review/{asn}`. Networks the workspace already gave a verdict on are left out.",
   request: { query: networkReviewQuerySchema },
-  responses: { 200: json(networkReviewListSchema, "Networks to review"), 400: errorSchema, 401: errorSchema },
+  responses: { 200: json(networkReviewListSchema, "Networks to review"), ...errorResponses(400, 401) },
 });
 
 const decideRoute = createRoute({
@@ -34,7 +34,7 @@ const decideRoute = createRoute({
     }),
     body: { content: { "application/json": { schema: networkCorrectionBodySchema } }, required: true },
   },
-  responses: { 200: json(networkReviewResultSchema, "Decided"), 400: errorSchema, 401: errorSchema, 503: errorSchema },
+  responses: { 200: json(networkReviewResultSchema, "Decided"), ...errorResponses(400, 401, 503) },
 });
 
 export const networksRoutes = newApp()

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { idParam } from "../members/api-schemas";
 import { iso } from "../lib/iso";
 import { requireAdmin } from "../auth/require-admin";
@@ -40,7 +40,7 @@ const eraseContactRoute = createRoute({
   summary: "Erase a contact and everything that identifies them (admin)",
   description: ERASURE_DOC,
   request: { params: idParam },
-  responses: { 200: json(erasureSchema, "Erased"), 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: { 200: json(erasureSchema, "Erased"), ...errorResponses(401, 403, 404) },
 });
 
 const eraseVisitorRoute = createRoute({
@@ -49,7 +49,7 @@ const eraseVisitorRoute = createRoute({
   summary: "Erase one browser's data (admin)",
   description: "Deletes the visitor's hits, sessions and row. The contact it may be linked to is reported, not erased.",
   request: { params: idParam },
-  responses: { 200: json(visitorErasureSchema, "Erased"), 401: errorSchema, 403: errorSchema, 404: errorSchema },
+  responses: { 200: json(visitorErasureSchema, "Erased"), ...errorResponses(401, 403, 404) },
 });
 
 const eraseBody = z
@@ -78,8 +78,8 @@ const eraseRoute = createRoute({
   description:
     `${ERASURE_DOC} By e-mail, also deletes hits whose URL, referrer, title or properties quote the address. ` +
     "Answers 200 with found: false when nothing was held, so that a request can be answered either way.",
-  request: { body: { required: true, content: { "application/json": { schema: eraseBody } } } },
-  responses: { 200: json(z.union([erasureSchema, visitorErasureSchema]), "Erasure report"), 400: errorSchema, 401: errorSchema, 403: errorSchema },
+  request: { body: jsonBody(eraseBody) },
+  responses: { 200: json(z.union([erasureSchema, visitorErasureSchema]), "Erasure report"), ...errorResponses(400, 401, 403) },
 });
 
 const retentionSchema = z
@@ -97,7 +97,7 @@ const retentionRoute = createRoute({
   path: "/privacy/retention",
   summary: "Retention settings and what they mean now",
   description: "Change them with PATCH /workspace (retentionDays, keepRawIp).",
-  responses: { 200: json(retentionSchema, "Retention"), 401: errorSchema },
+  responses: { 200: json(retentionSchema, "Retention"), ...errorResponses(401) },
 });
 
 const purgeRoute = createRoute({
@@ -117,8 +117,7 @@ const purgeRoute = createRoute({
       }),
       "Purged",
     ),
-    401: errorSchema,
-    403: errorSchema,
+    ...errorResponses(401, 403),
   },
 });
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { parseModel } from "@sillage/shared/scoring/parse-model";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json } from "../http/openapi";
 import { requireAdmin } from "../auth/require-admin";
 import { loadActiveModel, saveModel } from "../scoring/active-model";
 import { dryRunModel } from "../scoring/dry-run";
@@ -15,7 +15,7 @@ const getModel = createRoute({
   method: "get",
   path: "/scoring/model",
   summary: "The workspace's active scoring model",
-  responses: { 200: json(z.object({ model: modelDocument }), "Active model"), 401: errorSchema },
+  responses: { 200: json(z.object({ model: modelDocument }), "Active model"), ...errorResponses(401) },
 });
 
 const putModel = createRoute({
@@ -39,9 +39,7 @@ const putModel = createRoute({
       }),
       "Saved (or evaluated) model",
     ),
-    400: errorSchema,
-    401: errorSchema,
-    403: errorSchema,
+    ...errorResponses(400, 401, 403),
   },
 });
 
@@ -63,8 +61,7 @@ const getJob = createRoute({
       }),
       "Job",
     ),
-    401: errorSchema,
-    404: errorSchema,
+    ...errorResponses(401, 404),
   },
 });
 
@@ -74,7 +71,7 @@ const getKpis = createRoute({
   path: "/scoring/kpis",
   summary: "Funnel KPIs over a period: leads, MQLs, SQLs, conversion rates, time MQL → SQL, SLA compliance, rejection reasons",
   request: { query: z.object({ from: day, to: day }) },
-  responses: { 200: json(z.record(z.string(), z.unknown()), "KPIs"), 400: errorSchema, 401: errorSchema },
+  responses: { 200: json(z.record(z.string(), z.unknown()), "KPIs"), ...errorResponses(400, 401) },
 });
 
 export const scoringRoutes = newApp()
