@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { DROP_REASONS } from "@sillage/shared/drop-reasons";
 import { newApp } from "../http/app-factory";
-import { errorResponses } from "../http/openapi";
+import { errorResponses, json } from "../http/openapi";
 import { listDropCounts } from "../ingest/drops";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
@@ -12,19 +12,15 @@ const dropsRoute = createRoute({
   summary: "Requests the collector did not store, per day, site and reason",
   request: { query: z.object({ from: day.optional(), to: day.optional() }) },
   responses: {
-    200: {
-      description: "Drop counters of the workspace's sites",
-      content: {
-        "application/json": {
-          schema: z.object({
-            from: day,
-            to: day,
-            total: z.number().int(),
-            rows: z.array(z.object({ day, siteKey: z.string(), reason: z.enum(DROP_REASONS), count: z.number().int() })),
-          }),
-        },
-      },
-    },
+    200: json(
+      z.object({
+        from: day,
+        to: day,
+        total: z.number().int(),
+        rows: z.array(z.object({ day, siteKey: z.string(), reason: z.enum(DROP_REASONS), count: z.number().int() })),
+      }),
+      "Drop counters of the workspace's sites",
+    ),
     ...errorResponses(400, 401),
   },
 });

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { NETWORK_KINDS } from "@sillage/shared/network/kinds";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorResponses } from "../http/openapi";
+import { errorResponses, json } from "../http/openapi";
 import { identifyIp, InvalidIpError } from "../identify/identify-ip";
 import { providerChain } from "../identify/providers";
 import { getWorkspace } from "../members/workspaces-store";
@@ -15,20 +15,16 @@ const identifyRoute = createRoute({
   description: "The same code path as the enrichment of collected hits. Consumer ISPs, mobile networks, hosting, and VPNs never name a company.",
   request: { query: z.object({ ip: z.string().min(1).max(64).openapi({ example: "193.252.0.1" }) }) },
   responses: {
-    200: {
-      description: "Identification",
-      content: {
-        "application/json": {
-          schema: z.object({
-            ip: z.string(),
-            network: z.object({ asn: z.number().int().nullable(), organization: z.string().nullable(), kind: z.enum(NETWORK_KINDS), reason: z.string() }),
-            company: z.record(z.string(), z.unknown()).nullable().openapi({ description: "Firmographics record (SIREN, NAF, headcount, revenue…)" }),
-            confidence: z.number(),
-            reason: z.string(),
-          }),
-        },
-      },
-    },
+    200: json(
+      z.object({
+        ip: z.string(),
+        network: z.object({ asn: z.number().int().nullable(), organization: z.string().nullable(), kind: z.enum(NETWORK_KINDS), reason: z.string() }),
+        company: z.record(z.string(), z.unknown()).nullable().openapi({ description: "Firmographics record (SIREN, NAF, headcount, revenue…)" }),
+        confidence: z.number(),
+        reason: z.string(),
+      }),
+      "Identification",
+    ),
     ...errorResponses(400, 401, 503),
   },
 });

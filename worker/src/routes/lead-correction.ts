@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { leadCorrectionResultSchema, networkCorrectionBodySchema } from "@sillage/shared/api/networks";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorResponses } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { correctNetworks, networksNamingLead } from "../identify/correction";
 import { resolveActor } from "../leads/actor";
 import { findLead } from "../leads/find-lead";
@@ -22,10 +22,10 @@ const correctionRoute = createRoute({
         .max(100)
         .openapi({ param: { name: "id", in: "path" }, example: "lead_3k9x…" }),
     }),
-    body: { content: { "application/json": { schema: networkCorrectionBodySchema } }, required: true },
+    body: jsonBody(networkCorrectionBodySchema),
   },
   responses: {
-    200: { description: "Corrected", content: { "application/json": { schema: leadCorrectionResultSchema } } },
+    200: json(leadCorrectionResultSchema, "Corrected"),
     ...errorResponses(400, 401, 404, 409, 503),
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
-import { errorResponses } from "../http/openapi";
+import { errorResponses, json } from "../http/openapi";
 import { listSites } from "../members/sites-store";
 import { getWorkspace } from "../members/workspaces-store";
 
@@ -9,18 +9,14 @@ const meRoute = createRoute({
   path: "/me",
   summary: "The workspace of the API key, and its sites",
   responses: {
-    200: {
-      description: "Workspace",
-      content: {
-        "application/json": {
-          schema: z.object({
-            workspace: z.object({ id: z.string(), name: z.string() }),
-            role: z.enum(["admin", "member"]),
-            sites: z.array(z.object({ id: z.string(), name: z.string(), publicKey: z.string(), allowedHostnames: z.array(z.string()) })),
-          }),
-        },
-      },
-    },
+    200: json(
+      z.object({
+        workspace: z.object({ id: z.string(), name: z.string() }),
+        role: z.enum(["admin", "member"]),
+        sites: z.array(z.object({ id: z.string(), name: z.string(), publicKey: z.string(), allowedHostnames: z.array(z.string()) })),
+      }),
+      "Workspace",
+    ),
     ...errorResponses(401),
   },
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { networkCorrectionBodySchema, networkReviewListSchema, networkReviewQuerySchema, networkReviewResultSchema } from "@sillage/shared/api/networks";
 import { newApp } from "../http/app-factory";
-import { errorResponses, json } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { correctNetworks } from "../identify/correction";
 import { networksToReview } from "../identify/review-queue";
 import { resolveActor } from "../leads/actor";
@@ -32,7 +32,7 @@ const decideRoute = createRoute({
         .max(4_294_967_295)
         .openapi({ param: { name: "asn", in: "path" }, example: 64512 }),
     }),
-    body: { content: { "application/json": { schema: networkCorrectionBodySchema } }, required: true },
+    body: jsonBody(networkCorrectionBodySchema),
   },
   responses: { 200: json(networkReviewResultSchema, "Decided"), ...errorResponses(400, 401, 503) },
 });

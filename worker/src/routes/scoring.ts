@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { parseModel } from "@sillage/shared/scoring/parse-model";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorResponses, json } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { requireAdmin } from "../auth/require-admin";
 import { loadActiveModel, saveModel } from "../scoring/active-model";
 import { dryRunModel } from "../scoring/dry-run";
@@ -24,7 +24,7 @@ const putModel = createRoute({
   summary: "Replace the scoring model (a new version); dryRun=true only reports how many leads would change status",
   request: {
     query: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
-    body: { content: { "application/json": { schema: modelDocument } }, required: true },
+    body: jsonBody(modelDocument),
   },
   responses: {
     200: json(
