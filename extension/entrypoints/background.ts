@@ -6,6 +6,7 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { createApi } from "../src/background/api";
 import { cacheWriter, restoreCache } from "../src/background/cache-persistence";
+import { PanelPorts } from "../src/background/panel-ports";
 import { createBackgroundService, type SenderInfo } from "../src/background/service";
 import { panelPortDoc, type PanelPush } from "../src/messages";
 import { loadSettings, onSettingsChanged } from "../src/background/settings-store";
@@ -28,15 +29,12 @@ export default defineBackground({
   main() {
     restrictSettingsToExtensionPages();
 
-    /** The lead panels' ports, by tab (a tab shows one panel; a second port is a panel reloading). */
-    const panels = new Map<number, Set<Browser.runtime.Port>>();
+    const panels = new PanelPorts<Browser.runtime.Port>();
     const service = createBackgroundService({
       loadSettings,
       hasOriginPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
       createApi,
-      notifyPanel: (tabId, message: PanelPush) => {
-        for (const port of panels.get(tabId) ?? []) port.postMessage(message);
-      },
+      notifyPanel: (tabId, message: PanelPush, doc?: string) => panels.post(tabId, message, doc),
       notifyPage: (tabId, message) => {
         // The page's own frame only: the content script of the top document.
         browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {
@@ -62,12 +60,7 @@ export default defineBackground({
         port.disconnect();
         return;
       }
-      const ports = panels.get(tabId) ?? new Set();
-      panels.set(tabId, ports.add(port));
-      port.onDisconnect.addListener(() => {
-        ports.delete(port);
-        if (ports.size === 0) panels.delete(tabId);
-      });
+      port.onDisconnect.addListener(panels.add(tabId, port, doc));
       restored.then(() => service.panelConnected(tabId, doc));
     });
     browser.tabs.onRemoved.addListener((tabId) => service.tabClosed(tabId));

@@ -5,6 +5,14 @@ import { clearOptOutCache, isOptedOut } from "../src/privacy/opted-out";
 import { REDACTED } from "../src/privacy/erase-person";
 import { eraseRawIps } from "../src/privacy/erase-raw-ips";
 
+/** The rows a query answers. */
+async function rows(sql: string, ...params: unknown[]) {
+  const { results } = await env.DB.prepare(sql)
+    .bind(...params)
+    .all();
+  return results;
+}
+
 type Json = Record<string, any>;
 
 /** Flip to true once the ingestion pipeline calls isOptedOut (see the report of the privacy work). */
@@ -199,25 +207,10 @@ describe("erasure by e-mail", () => {
     expect(await env.DB.prepare("SELECT count(*) AS n FROM lead_notes WHERE workspace_id = ?").bind(a.workspaceId).first()).toEqual({ n: 2 });
     const transition = await env.DB.prepare("SELECT note, reason_code AS reason FROM lead_transitions WHERE id = ?").bind(`tr_1_${a.workspaceId}`).first();
     expect(transition).toEqual({ note: `Vu avec ${REDACTED} : pas de budget`, reason: "no_budget" });
-    expect(
-      await env.DB.prepare("SELECT value FROM lead_links WHERE workspace_id = ?")
-        .bind(a.workspaceId)
-        .all()
-        .then((r) => r.results),
-    ).toEqual([{ value: "airbus" }]);
-    expect(
-      await env.DB.prepare("SELECT id FROM webhook_deliveries WHERE workspace_id = ?")
-        .bind(a.workspaceId)
-        .all()
-        .then((r) => r.results),
-    ).toEqual([{ id: `del_2_${a.workspaceId}` }]);
+    expect(await rows("SELECT value FROM lead_links WHERE workspace_id = ?", a.workspaceId)).toEqual([{ value: "airbus" }]);
+    expect(await rows("SELECT id FROM webhook_deliveries WHERE workspace_id = ?", a.workspaceId)).toEqual([{ id: `del_2_${a.workspaceId}` }]);
     expect(await env.DB.prepare("SELECT count(*) AS n FROM hits WHERE contact_id = ?").bind(paul!.id).first()).toEqual(paulHitsBefore);
-    expect(
-      await env.DB.prepare("SELECT path FROM hits WHERE site_id = ? AND contact_id IS NULL")
-        .bind(a.siteId)
-        .all()
-        .then((r) => r.results),
-    ).toEqual([{ path: "/tarifs" }]);
+    expect(await rows("SELECT path FROM hits WHERE site_id = ? AND contact_id IS NULL", a.siteId)).toEqual([{ path: "/tarifs" }]);
     expect(
       await env.DB.prepare("SELECT count(*) AS n FROM contacts WHERE workspace_id = ? AND email = ?").bind(b.workspaceId, email.toLowerCase()).first(),
     ).toEqual({ n: 1 });

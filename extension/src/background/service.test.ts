@@ -4,6 +4,7 @@ import { SillageApiError, SillageUnreachableError } from "@sillage/shared/api-cl
 import { sampleLeadDetail } from "../panel/sample-lead-detail";
 import type { PagePush, PanelPush } from "../messages";
 import type { LeadsApi } from "./api-port";
+import { PanelPorts } from "./panel-ports";
 import { createBackgroundService, type BackgroundDeps, type SenderInfo } from "./service";
 
 const KEY = "slg_" + "a".repeat(40);
@@ -47,18 +48,30 @@ function setup({ api = fakeApi(), settings = { apiBaseUrl: "http://127.0.0.1:878
   let now = 0;
   const notified: Array<[number, PanelPush]> = [];
   const told: Array<[number, PagePush]> = [];
+  // The entrypoint's own port registry, with fake ports: what each panel receives.
+  const ports = new PanelPorts<{ postMessage(m: unknown): void }>();
   const deps: BackgroundDeps = {
     loadSettings: async () => settings,
     hasOriginPermission: vi.fn(async () => granted),
     // The fake answers the contract's shapes where the background reads them, loosely elsewhere.
     createApi: vi.fn(() => api as unknown as LeadsApi),
-    notifyPanel: (tabId, message) => notified.push([tabId, message]),
+    notifyPanel: (tabId, message, doc) => {
+      notified.push([tabId, message]);
+      ports.post(tabId, message, doc);
+    },
     notifyPage: (tabId, message) => told.push([tabId, message]),
     openOptions: vi.fn(async () => {}),
     now: () => now,
   };
   const service = createBackgroundService(deps);
-  return { service, deps, api, notified, told, advance: (ms: number) => (now += ms) };
+  /** The lead panel a document framed in tab 7, its port open: the pages it was handed, in order. */
+  const panel = (doc: string) => {
+    const received: PanelPush[] = [];
+    const close = ports.add(7, { postMessage: (m) => received.push(m as PanelPush) }, doc);
+    const pages = () => received.flatMap((m) => (m.type === "page-context" ? [m.context?.key ?? null] : []));
+    return { received, pages, close };
+  };
+  return { service, deps, api, notified, told, panel, advance: (ms: number) => (now += ms) };
 }
 
 /** The service, its fake API knowing one lead (the sample, Danone). */
@@ -72,6 +85,12 @@ const lookupBy = (...keys: Array<[by: string, value: string]>) => ({ type: "look
 const lookup = (domain: string) => lookupBy(["domain", domain]);
 /** What a content script reports of a page found by its domain. */
 const pageContext = (domain: string, hint: string) => ({ key: `domain=${domain}`, plan: [{ by: "domain", value: domain }], link: null, hint });
+/** What a content script reports, and the document it reports from. */
+const report = (context: ReturnType<typeof pageContext> | null, doc: string) => ({ type: "page-context", context, doc });
+const DANONE = pageContext("danone.com", "Danone");
+const LAPOSTE = pageContext("laposte.fr", "La Poste");
+const DOC_1 = "doc-11111111";
+const DOC_2 = "doc-22222222";
 
 describe("background service", () => {
   it("refuses malformed requests without calling the API", async () => {
@@ -306,10 +325,11 @@ describe("background service", () => {
     await service.handle({ type: "page-context", context: danone, doc: "doc-aaaaaaaa" }, CONTENT);
     await service.handle(lookup("danone.com"), TAB);
     notified.length = 0;
-    // Full navigation: the new document's panel connects before its content script has read the page.
+    // Full navigation: the new document's panel connects before its content script has read the page. It is
+    // not handed the previous page; the page is asked (it answers once read, or "nothing yet" — see below).
     service.panelConnected(7, "doc-bbbbbbbb");
     expect(notified).toEqual([]);
-    expect(told).toEqual([]);
+    expect(told).toEqual([[7, { type: "report-context" }]]);
     await service.handle({ type: "page-context", context: laposte, doc: "doc-bbbbbbbb" }, CONTENT);
     expect(notified).toEqual([[7, { type: "page-context", context: laposte }]]);
     // The same document's panel reconnecting (the service worker dropped its port) gets its page again.
@@ -317,6 +337,81 @@ describe("background service", () => {
     expect(notified.at(-1)).toEqual([7, { type: "page-context", context: laposte }]);
     // A malformed document id is refused.
     expect(await service.handle({ type: "page-context", context: laposte, doc: "<script>" }, CONTENT)).toMatchObject({ ok: false });
+  });
+
+  describe("a full navigation in a tab: the new document's panel shows the new page, whatever the order", () => {
+    // A full navigation: document 1 (and its panel) goes, document 2 comes. Its content script's report, its
+    // panel's port, and document 1's last messages come from different processes, in any order.
+
+    it("document 1's late report reaches neither document 2's panel nor what it is handed on connecting", async () => {
+      const { service, panel } = setup();
+      const first = panel(DOC_1);
+      await service.handle(report(DANONE, DOC_1), CONTENT);
+      const second = panel(DOC_2);
+      await service.handle(report(LAPOSTE, DOC_2), CONTENT);
+      // Document 1 re-read its page once more before going (its page observer, an in-page navigation event).
+      await service.handle(report(DANONE, DOC_1), CONTENT);
+      await service.handle(report(null, DOC_1), CONTENT);
+      expect(second.pages()).toEqual([LAPOSTE.key]);
+      expect(first.pages()).toEqual([DANONE.key, DANONE.key, null]);
+      // Its port reconnects (a dropped port): still its own page.
+      service.panelConnected(7, DOC_2);
+      expect(second.pages()).toEqual([LAPOSTE.key, LAPOSTE.key]);
+    });
+
+    it("document 2's panel connecting after document 1's late report still gets document 2's page", async () => {
+      const { service, panel } = setup();
+      await service.handle(report(DANONE, DOC_1), CONTENT);
+      await service.handle(report(LAPOSTE, DOC_2), CONTENT);
+      await service.handle(report(DANONE, DOC_1), CONTENT);
+      const second = panel(DOC_2);
+      service.panelConnected(7, DOC_2);
+      expect(second.pages()).toEqual([LAPOSTE.key]);
+    });
+
+    it("the worker restarted and only document 1's late report reached it: document 2's panel asks its page again", async () => {
+      const before = setup();
+      await before.service.handle(report(LAPOSTE, DOC_2), CONTENT);
+      // A new worker (the old one stopped, and its memory with it); document 1's last message wakes it.
+      const { service, panel, told } = setup();
+      await service.handle(report(DANONE, DOC_1), CONTENT);
+      const second = panel(DOC_2);
+      service.panelConnected(7, DOC_2);
+      expect(second.pages()).toEqual([]);
+      expect(told).toEqual([[7, { type: "report-context" }]]);
+      // Document 2's content script answers with what it read.
+      await service.handle(report(LAPOSTE, DOC_2), CONTENT);
+      expect(second.pages()).toEqual([LAPOSTE.key]);
+    });
+
+    it("a panel that connects before its page is read shows 'loading', then its page, never the tab's previous one", async () => {
+      const { service, panel, told } = setup();
+      await service.handle(report(DANONE, DOC_1), CONTENT);
+      const second = panel(DOC_2);
+      service.panelConnected(7, DOC_2);
+      expect(told).toEqual([[7, { type: "report-context" }]]);
+      // The content script has not read its page yet: "nothing yet" (the panel shows its loading state).
+      await service.handle(report(null, DOC_2), CONTENT);
+      await service.handle(report(LAPOSTE, DOC_2), CONTENT);
+      expect(second.pages()).toEqual([null, LAPOSTE.key]);
+    });
+  });
+
+  it("a look-up in flight when the page is linked does not bring 'no lead' back into the cache", async () => {
+    const lead = sampleLeadDetail();
+    const api = fakeApi({ [lead.id]: lead });
+    let answer!: (v: { lead: null; matchedBy: string }) => void;
+    api.lookupLead.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const { service } = setup({ api });
+    const plan = { type: "lookup", plan: [{ by: "linkedin", value: "https://www.linkedin.com/company/pennylane/" }] };
+    // The page's look-up (started with its report) is still waiting for the API when the salesperson links it.
+    const pending = service.handle(plan, TAB);
+    await vi.waitFor(() => expect(api.lookupLead).toHaveBeenCalledTimes(1));
+    await service.handle({ type: "link", leadId: lead.id, target: { kind: "linkedin-company", value: "https://www.linkedin.com/company/pennylane/" } }, TAB);
+    answer({ lead: null, matchedBy: "no lead with this linkedin link" });
+    await pending;
+    api.lookupLead.mockResolvedValueOnce({ lead, matchedBy: "linkedin link" } as never);
+    expect(await service.handle(plan, TAB)).toMatchObject({ ok: true, value: { lead: { id: lead.id } } });
   });
 
   it("wrong company: sends the correction, forgets what was cached, and answers the lead the visits went to", async () => {

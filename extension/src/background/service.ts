@@ -25,6 +25,10 @@ import { runPlan } from "./run-plan";
 import { normalizeBaseUrl, originPattern, type Settings } from "./settings";
 import { SwrCache } from "./swr-cache";
 
+/** Documents remembered per tab: the current one, and the few before it whose panel or late report may still
+ * arrive (a full navigation, back and forward through the back/forward cache). */
+const DOCS_PER_TAB = 4;
+
 /** A look-up is fresh for a minute, then served stale (and refreshed) for up to ten. */
 export const LOOKUP_FRESH_MS = 60_000;
 export const LOOKUP_MAX_STALE_MS = 10 * 60_000;
@@ -35,8 +39,9 @@ export interface BackgroundDeps {
   /** Whether the extension may call this origin pattern (optional host permission granted). */
   hasOriginPermission(pattern: string): Promise<boolean>;
   createApi(settings: Settings): LeadsApi;
-  /** Pushes to the lead panel(s) open in a tab (a refreshed look-up, the page's new context). */
-  notifyPanel(tabId: number, message: PanelPush): void;
+  /** Pushes to the lead panel(s) open in a tab (a refreshed look-up, the page's new context): with `doc`, only to
+   * the panel that document framed (and to panels that named no document; `""` reaches only those). */
+  notifyPanel(tabId: number, message: PanelPush, doc?: string): void;
   /** Tells a tab's content script (top frame) something: the panel was closed, or report your context again. */
   notifyPage(tabId: number, message: PagePush): void;
   openOptions(): Promise<void>;
@@ -69,9 +74,20 @@ export function createBackgroundService(deps: BackgroundDeps) {
     now: deps.now,
   });
   const changed = () => deps.onCacheChanged?.(cache);
-  /** What each tab's page is about, as its content script last said, and which document said it; the panel
-   * that document framed shows it. */
-  const contexts = new Map<number, { context: PageContext | null; doc?: string }>();
+  /**
+   * What each document of each tab is about, as its content script last said; the panel that document framed
+   * shows it, and no other. Kept per document, not per tab: across a full navigation the new document's report,
+   * its panel's port and the previous document's last messages arrive in any order (different processes), and
+   * the last to arrive must not decide what the new panel shows. `""` stands for a document that named itself not.
+   */
+  const contexts = new Map<number, Map<string, PageContext | null>>();
+  function remember(tabId: number, doc: string, context: PageContext | null): void {
+    const docs = contexts.get(tabId) ?? new Map<string, PageContext | null>();
+    docs.delete(doc); // re-inserted last: the most recent report
+    docs.set(doc, context);
+    for (const old of docs.keys()) if (docs.size > DOCS_PER_TAB) docs.delete(old);
+    contexts.set(tabId, docs);
+  }
 
   /** The client for the saved settings, kept until they or the granted origins change (two browser calls saved
    * on every look-up). Failures are not kept: the user fixes them in the options page. */
@@ -178,8 +194,9 @@ export function createBackgroundService(deps: BackgroundDeps) {
       return act(req.leadId, async (api) => {
         const result = await api.linkLead(req.leadId, { kind: req.target.kind, value: req.target.value });
         const movedFrom = result.movedFrom;
-        // Pages that found nothing may now find this lead; the lead the link was taken from lost a page.
-        cache.invalidate((a) => a.lead === null || (movedFrom !== null && a.lead.id === movedFrom));
+        // Pages that found nothing (or are still asking) may now find this lead; the lead the link was taken
+        // from lost a page.
+        cache.invalidate((a) => a.lead === null || (movedFrom !== null && a.lead.id === movedFrom), { pending: true });
         return result;
       });
     },
@@ -194,8 +211,8 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
     async "page-context"(req, sender) {
       const tabId = sender.tabId!;
-      contexts.set(tabId, { context: req.context, doc: req.doc });
-      pushContext(tabId, req.context);
+      remember(tabId, req.doc ?? "", req.context);
+      pushContext(tabId, req.context, req.doc ?? "");
       // Start the look-up now, while the panel's frame loads: its own request then joins this one (or reads
       // its answer from the cache), and a stale answer is refreshed. A failure here is the panel's to report,
       // when it asks.
@@ -217,7 +234,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
         result = await api.correctLeadIdentity(req.leadId, req.correction);
       } finally {
         // Right or refused, what was cached about this lead (and pages that found nothing) may be wrong now.
-        if (cache.invalidate((a) => a.lead === null || a.lead.id === req.leadId || a.lead.id === result?.leadId) > 0) changed();
+        if (cache.invalidate((a) => a.lead === null || a.lead.id === req.leadId || a.lead.id === result?.leadId, { pending: true }) > 0) changed();
       }
       const { leadId, reattributedHits } = result;
       const lead = leadId ? await refreshLead(api, leadId) : null;
@@ -225,12 +242,12 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
   };
 
-  /** The page's context to the tab's panel, with the answer when the cache has it: one message, no request. */
-  function pushContext(tabId: number, context: PageContext | null): void {
+  /** A document's context to the panel it framed, with the answer when the cache has it: one message, no request. */
+  function pushContext(tabId: number, context: PageContext | null, doc: string): void {
     const known = context ? cache.peek(planKey(context.plan)) : null;
     const lookup: LookupOutcome | undefined =
       known && context ? { planKey: planKey(context.plan), ...known.value, stale: known.freshness === "stale" } : undefined;
-    deps.notifyPanel(tabId, { type: "page-context", context, ...(lookup ? { lookup } : {}) });
+    deps.notifyPanel(tabId, { type: "page-context", context, ...(lookup ? { lookup } : {}) }, doc);
   }
 
   function startLookup(tabId: number, context: PageContext): void {
@@ -260,20 +277,21 @@ export function createBackgroundService(deps: BackgroundDeps) {
       }
     },
     /**
-     * A lead panel opened its port in a tab: it gets the page's context at once, or (the service worker
-     * restarted and forgot it) the page is asked to report it again.
+     * A lead panel opened its port in a tab: it gets its document's context at once. When the background does
+     * not know it, the page is asked to report it again: the service worker restarted and forgot the tab, or
+     * this document's report went to a worker that stopped since, or (a full navigation) the new page is not read
+     * yet — its content script then answers "nothing yet" and reports the page once read. A panel that named no
+     * document gets the tab's latest report.
      */
     panelConnected(tabId: number, doc?: string): void {
-      const known = contexts.get(tabId);
-      if (known === undefined) {
+      const docs = contexts.get(tabId);
+      const key = doc ?? (docs ? [...docs.keys()].at(-1) : undefined);
+      if (!docs || key === undefined || !docs.has(key)) {
         deps.notifyPage(tabId, { type: "report-context" });
         return;
       }
-      // The tab's previous document said this (a full navigation; the new page is not read yet): its lead is
-      // not this page's. The new document's report comes soon and is pushed then.
-      if (doc !== undefined && known.doc !== undefined && known.doc !== doc) return;
-      const { context } = known;
-      pushContext(tabId, context);
+      const context = docs.get(key)!;
+      pushContext(tabId, context, doc ?? "");
       // A stale answer was pushed: its refresh (deduplicated) reaches this panel too.
       if (context && cache.peek(planKey(context.plan))?.freshness === "stale") startLookup(tabId, context);
     },

@@ -97,6 +97,19 @@ describe("SwrCache", () => {
     expect(await cache.get("k", async () => "never")).toEqual({ value: "after action", freshness: "fresh" });
   });
 
+  it("an invalidation of pending loads too: a first load asked before it is answered but not stored", async () => {
+    const { cache } = setup();
+    const first = deferred<string>();
+    const asked = cache.get("k", () => first.promise);
+    // Without `pending`, an uncached key's load is not the invalidation's business…
+    cache.invalidate(() => true);
+    // …with it, the load asked before the change is disowned, and a new request asks again.
+    cache.invalidate(() => true, { pending: true });
+    first.resolve("before the change");
+    expect(await asked).toEqual({ value: "before the change", freshness: "miss" });
+    expect(await cache.get("k", async () => "after")).toEqual({ value: "after", freshness: "miss" });
+  });
+
   it("invalidates and updates entries chosen by their value", async () => {
     const { cache } = setup();
     await cache.get("a", async () => "lead-1");

@@ -77,17 +77,26 @@ export class SwrCache<V> {
     this.touch(key, { value, fetchedAt: this.now() });
   }
 
-  /** Drops every entry `matches` selects, and disowns their loads in flight. */
-  invalidate(matches: (value: V, key: string) => boolean): number {
+  /**
+   * Drops every entry `matches` selects, and disowns their loads in flight. With `pending`, also disowns every
+   * load in flight for a key not cached yet: its answer, asked before the change, cannot be judged until it
+   * comes, and must not be stored as fresh after it (callers still get it).
+   */
+  invalidate(matches: (value: V, key: string) => boolean, { pending = false } = {}): number {
     let dropped = 0;
     for (const [key, entry] of [...this.entries]) {
       if (!matches(entry.value, key)) continue;
       this.entries.delete(key);
-      this.inflight.delete(key);
-      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      this.disown(key);
       dropped++;
     }
+    if (pending) for (const key of [...this.inflight.keys()]) if (!this.entries.has(key)) this.disown(key);
     return dropped;
+  }
+
+  private disown(key: string): void {
+    this.inflight.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
   }
 
   /** Rewrites matching entries in place, e.g. to put the updated lead into every look-up that found it. */

@@ -42,6 +42,48 @@ describe("from a page to the look-ups", () => {
     ]);
   });
 
+  it("freelancer's profile: only the person, no company name to ask nor to search (hand-written page)", () => {
+    expect(planFor("linkedin-profile-self-employed-fr.html", "https://www.linkedin.com/in/julien-moreau-crm/")).toMatchObject({
+      plan: [{ by: "contactLinkedin", value: "https://www.linkedin.com/in/julien-moreau-crm/" }],
+      link: { kind: "linkedin-profile", value: "https://www.linkedin.com/in/julien-moreau-crm/" },
+      hint: "",
+    });
+  });
+
+  it("a 'Self-employed' lead in Sales Navigator: nothing to ask (no profile URL, no company)", () => {
+    const url = "https://www.linkedin.com/sales/lead/ACwAAAExampleLeadId123,NAME_SEARCH,Zx9q?_ntb=abc";
+    const { doc, url: u } = loadPage("salesnav-lead-en.html", url, (html) => html.replaceAll("Maisons du Monde", "Self-employed"));
+    const extraction = extract(doc, u);
+    expect(extraction).toMatchObject({ kind: "linkedin-profile", via: "sales-navigator" });
+    expect(lookupPlan(extraction, url)).toEqual([]);
+  });
+
+  it("Sales Navigator: a 'Freelance' role listed before a job in the current roles gives way to the job's company", () => {
+    const url = "https://www.linkedin.com/sales/lead/ACwAAAExampleLeadId123,NAME_SEARCH,Zx9q?_ntb=abc";
+    const { doc, url: u } = loadPage("salesnav-lead-en.html", url, (html) =>
+      html.replace(
+        '<div class="_current-role-item_th0xvm">',
+        '<div class="_current-role-item_th0xvm"><div class="_bodyText_1e5nen"><span data-anonymize="job-title">Consultante</span> at <span data-anonymize="company-name">Freelance</span></div></div><div class="_current-role-item_th0xvm">',
+      ),
+    );
+    expect(lookupPlan(extract(doc, u), url)).toEqual([
+      { by: "linkedin", value: "https://www.linkedin.com/company/162390/" },
+      { by: "name", value: "Maisons du Monde" },
+    ]);
+  });
+
+  it("a CRM contact whose company field says 'Freelance': no name key, no search hint", () => {
+    const url = "https://beaumanoir.lightning.force.com/lightning/r/Contact/0035g00000QrStUAAR/view";
+    const { doc, url: u } = loadPage("salesforce-contact-fr.html", url, (html) => html.replaceAll("Groupe Beaumanoir", "Freelance"));
+    const extraction = extract(doc, u);
+    expect(extraction).toMatchObject({ kind: "crm-contact", companyName: "Freelance" });
+    expect(lookupPlan(extraction, url)).toEqual([
+      { by: "domain", value: "beaumanoir.fr" },
+      { by: "crm", value: url },
+    ]);
+    expect(searchHint(extraction)).toBe("");
+  });
+
   it("Sales Navigator lead: its id is not a profile URL, so the employer is asked", () => {
     const { plan, link } = planFor("salesnav-lead-en.html", "https://www.linkedin.com/sales/lead/ACwAAAExampleLeadId123,NAME_SEARCH,Zx9q?_ntb=abc");
     expect(plan).toEqual([

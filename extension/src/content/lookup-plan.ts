@@ -3,6 +3,7 @@
  * look-ups, most specific first, and what to link the page to when nothing matches. Pure and unit-tested:
  * this is where "which lead is this page about" is decided.
  */
+import { isNonEmployer } from "../extractors/non-employer";
 import type { Extraction } from "../extractors/types";
 import type { LinkTarget, LookupKey } from "../messages";
 
@@ -10,6 +11,9 @@ const profileUrl = (slug: string) => `https://www.linkedin.com/in/${slug}/`;
 
 /** A key when the page gave a value; `false`/empty values give none. */
 const key = (by: LookupKey["by"], value: string | false | undefined): LookupKey | null => (value ? { by, value } : null);
+
+/** A company name worth asking for: not "Freelance", "Retired"… (a company by that name is someone else). */
+const companyName = (name: string | undefined) => (isNonEmployer(name) ? undefined : name);
 
 /** Drops empty values and repeats (a domain found twice is asked once). */
 function uniqueKeys(keys: Array<LookupKey | null>): LookupKey[] {
@@ -37,17 +41,22 @@ function uniqueKeys(keys: Array<LookupKey | null>): LookupKey[] {
 export function lookupPlan(extraction: Extraction, pageUrl: string): LookupKey[] {
   switch (extraction.kind) {
     case "linkedin-company":
-      return uniqueKeys([key("linkedin", extraction.linkedinUrl), key("domain", extraction.domain), key("name", extraction.name)]);
+      return uniqueKeys([key("linkedin", extraction.linkedinUrl), key("domain", extraction.domain), key("name", companyName(extraction.name))]);
     case "linkedin-profile":
       return uniqueKeys([
         key("contactLinkedin", extraction.via !== "sales-navigator" && profileUrl(extraction.slug)),
         key("linkedin", extraction.employer?.linkedinCompanyUrl),
-        key("name", extraction.employer?.name),
+        key("name", companyName(extraction.employer?.name)),
       ]);
     case "crm-company":
-      return uniqueKeys([key("siren", extraction.siren), key("domain", extraction.domain), key("crm", crmRecordUrl(pageUrl)), key("name", extraction.name)]);
+      return uniqueKeys([
+        key("siren", extraction.siren),
+        key("domain", extraction.domain),
+        key("crm", crmRecordUrl(pageUrl)),
+        key("name", companyName(extraction.name)),
+      ]);
     case "crm-contact":
-      return uniqueKeys([key("domain", extraction.domain), key("crm", crmRecordUrl(pageUrl)), key("name", extraction.companyName)]);
+      return uniqueKeys([key("domain", extraction.domain), key("crm", crmRecordUrl(pageUrl)), key("name", companyName(extraction.companyName))]);
     case "none":
       return [];
   }
@@ -84,11 +93,11 @@ export function searchHint(extraction: Extraction): string {
   switch (extraction.kind) {
     case "linkedin-company":
     case "crm-company":
-      return extraction.name ?? "";
+      return companyName(extraction.name) ?? "";
     case "linkedin-profile":
-      return extraction.employer?.name ?? "";
+      return companyName(extraction.employer?.name) ?? "";
     case "crm-contact":
-      return extraction.companyName ?? "";
+      return companyName(extraction.companyName) ?? "";
     case "none":
       return "";
   }

@@ -146,4 +146,39 @@ describe("LinkedIn profile pages", () => {
     const { doc, url } = loadPage("linkedin-guest-homepage-en.html", "https://www.linkedin.com/in/camille-laurent-4b2a1b123/");
     expect(extract(doc, url)).toEqual({ kind: "none", reason: "nothing-found", page: "linkedin-profile" });
   });
+  it("a freelancer's 'Indépendant' is no employer: only the person is left to look up (hand-written page)", () => {
+    const { doc, url } = loadPage("linkedin-profile-self-employed-fr.html", "https://www.linkedin.com/in/julien-moreau-crm/");
+    expect(extract(doc, url)).toEqual({ kind: "linkedin-profile", slug: "julien-moreau-crm", personName: "Julien Moreau" });
+  });
+
+  it("'Self-employed' is no employer even behind a LinkedIn page (a placeholder page strangers share)", () => {
+    const { doc, url } = loadPage("linkedin-profile-en.html", "https://www.linkedin.com/in/camille-laurent-4b2a1b123/", (html) =>
+      html.replaceAll("Doctolib", "Self-employed").replaceAll("/company/doctolib/", "/company/self-employed-12/"),
+    );
+    expect(extract(doc, url)).toEqual({ kind: "linkedin-profile", slug: "camille-laurent-4b2a1b123", personName: "Camille Laurent" });
+  });
+
+  it("a freelance activity held alongside a job: the job's company is the employer", () => {
+    const { doc, url } = loadPage("linkedin-profile-self-employed-fr.html", "https://www.linkedin.com/in/julien-moreau-crm/", (html) =>
+      // The past Capgemini position is held today too, listed after the freelance one.
+      html.replace("sept. 2017 - déc. 2022 · 5 ans 4 mois", "sept. 2017 - aujourd’hui · 6 ans 9 mois"),
+    );
+    expect(extract(doc, url)).toMatchObject({ employer: { name: "Capgemini", slug: "capgemini" } });
+  });
+
+  it("a company whose name only contains such a word is a company", () => {
+    const { doc, url } = loadPage("linkedin-profile-en.html", "https://www.linkedin.com/in/camille-laurent-4b2a1b123/", (html) =>
+      html.replaceAll("Doctolib", "Freelance Republik"),
+    );
+    expect(extract(doc, url)).toMatchObject({ employer: { name: "Freelance Republik", slug: "doctolib" } });
+  });
+
+  it("JSON-LD worksFor: a current 'Freelance' is passed over for the next current employer", () => {
+    const { doc, url } = loadPage("linkedin-profile-guest-fr.html", "https://fr.linkedin.com/in/thomas-petit-8a1b2c3", (html) =>
+      html.replace('"worksFor":[', '"worksFor":[{"@type":"Organization","name":"Freelance","member":{"@type":"OrganizationRole","startDate":2023}},'),
+    );
+    doc.querySelector('section[data-section="experience"]')?.remove();
+    doc.querySelector('[data-section="currentPositionsDetails"]')?.remove();
+    expect(extract(doc, url)).toMatchObject({ employer: { name: "Qonto", slug: "qonto" } });
+  });
 });

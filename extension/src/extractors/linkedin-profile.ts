@@ -8,6 +8,7 @@ import { jsonLdOfType, metaContent, nodeList, stringProp, type JsonLdNode } from
 import { accessibleText, firstOf, labelKey, normaliseSpace } from "./text";
 import { nothingFound, type Employer, type Extraction, type PageExtractor } from "./types";
 import { CURRENT_COMPANY_LABELS, LINKEDIN_UI_TITLES } from "./linkedin-ui-text";
+import { isNonEmployer } from "./non-employer";
 
 // The top card's "Current company" button: "Current company: Doctolib. Click to skip to experience card".
 // Matched on labelKey()'d text (accents stripped), the name taken from the original label.
@@ -18,10 +19,13 @@ export function profilePageSlug(url: URL): string | undefined {
   return isLinkedInHost(url.hostname) ? profileSlugFromHref(url.href) : undefined;
 }
 
+/** An employer from a name and a company link; none for "Self-employed", "Retired", "Stealth"… (see non-employer.ts),
+ * even with a link: LinkedIn's page by that name is a placeholder shared by strangers. */
 function toEmployer(name: string | undefined, href: string | null | undefined): Employer | undefined {
   const slug = companySlugFromHref(href);
   const cleanName = name ? normaliseSpace(name) : undefined;
   if (!cleanName && !slug) return undefined;
+  if (isNonEmployer(cleanName ?? slug)) return undefined;
   return {
     ...(cleanName ? { name: cleanName } : {}),
     ...(slug ? { linkedinCompanyUrl: companyUrlFromSlug(slug), slug } : {}),
@@ -70,12 +74,14 @@ function pagePerson(doc: Document, slug: string): JsonLdNode | undefined {
 
 /** JSON-LD `worksFor` lists past employers too; a current one has a role without an end date. */
 function fromJsonLd(person: JsonLdNode | undefined): Employer | undefined {
-  const current = nodeList(person, "worksFor").find((org) => {
+  for (const org of nodeList(person, "worksFor")) {
     const roles = nodeList(org, "member");
-    return roles.length === 0 || roles.some((r) => r["endDate"] === undefined || r["endDate"] === null);
-  });
-  const name = stringProp(current, "name");
-  return current ? toEmployer(isMasked(name) ? undefined : name, stringProp(current, "url")) : undefined;
+    if (roles.length > 0 && !roles.some((r) => r["endDate"] === undefined || r["endDate"] === null)) continue;
+    const name = stringProp(org, "name");
+    const employer = toEmployer(isMasked(name) ? undefined : name, stringProp(org, "url"));
+    if (employer) return employer;
+  }
+  return undefined;
 }
 
 function sameCompany(a: Employer, b: Employer): boolean {

@@ -2,6 +2,7 @@ import { isLinkedInHost } from "./domain";
 import { labelledValue } from "./labelled-field";
 import { experiencePositions } from "./linkedin-experience";
 import { companySlugFromHref, companyUrlFromSlug } from "./linkedin-url";
+import { isNonEmployer } from "./non-employer";
 import { isNotFoundPage } from "./not-found-page";
 import { titleLeadingName } from "./page-title";
 import { accessibleText, firstOf, labelKey } from "./text";
@@ -24,11 +25,13 @@ function salesPathId(url: URL, kind: "lead" | "company"): string | undefined {
   return id || undefined;
 }
 
-/** The company of the "Current role" block; without such a block, the first open-ended experience. */
+/** The company of the "Current role" block (its first that is a company: not "Self-employed"…); without such a
+ * block, the first open-ended experience. */
 function currentEmployer(doc: Document): Employer | undefined {
   const heading = Array.from(doc.querySelectorAll("h2, h3")).find((h) => CURRENT_ROLE_HEADINGS.has(labelKey(accessibleText(h))));
   const block = heading?.closest("section") ?? heading?.parentElement;
-  const company = block?.querySelector(`${COMPANY_NAME}, a[href*="/sales/company/"]`);
+  const companies = Array.from(block?.querySelectorAll(`${COMPANY_NAME}, a[href*="/sales/company/"]`) ?? []);
+  const company = companies.find((c) => !isNonEmployer(accessibleText(c))) ?? companies[0];
   if (company) {
     const link = company.closest("a[href]") ?? company.querySelector("a[href]");
     const slug = companySlugFromHref(link?.getAttribute("href"));
@@ -53,7 +56,8 @@ function extractLead(doc: Document, url: URL): Extraction {
     titleLeadingName(doc.title, GENERIC_TITLES),
   );
   const employer = currentEmployer(doc);
-  const hasEmployer = employer && (employer.name || employer.slug);
+  // "Self-employed", "Retired"…: no company to look up (non-employer.ts).
+  const hasEmployer = employer && (employer.name || employer.slug) && !isNonEmployer(employer.name);
   if (!personName && !hasEmployer) return nothingFound("salesnav-lead");
   return {
     kind: "linkedin-profile",

@@ -243,6 +243,45 @@ describe("PanelApp", () => {
     expect(text()).toContain("DANONE SA");
   });
 
+  it("a refresh of the page shown before never replaces the next page's view", async () => {
+    const lead = sampleLeadDetail();
+    const known = { planKey: PAGE.key, lead, matchedBy: "linkedin link", via: PAGE.plan[0]!, stale: true };
+    mounted = render(<PanelApp page={PAGE} known={known} lang="fr" onRefreshed={onRefreshed} />);
+    expect(text()).toContain("DANONE");
+    // In-page navigation to a page whose answer the background does not have yet: the panel asks for it.
+    const next = { ...PAGE, key: "name=Pennylane", plan: [{ by: "name" as const, value: "Pennylane" }], hint: "Pennylane" };
+    let answer!: (r: Result<unknown>) => void;
+    answerWith({ lookup: () => new Promise((resolve) => (answer = resolve)) as never });
+    mounted.rerender(<PanelApp page={next} lang="fr" onRefreshed={onRefreshed} />);
+    await settle();
+    expect(text()).toContain("Chargement du lead");
+    // The previous page's stale answer was being refreshed: its fresh answer arrives now, for the previous page.
+    const refreshed = { ...known, lead: { ...lead, company: { ...lead.company, name: "DANONE SA" } }, stale: false };
+    act(() => runtime.listeners.forEach((l) => void l(refreshed)));
+    expect(text()).not.toContain("DANONE");
+    await act(async () => answer({ ok: true, value: { planKey: next.key, lead: null, matchedBy: "nothing", via: null, stale: false } }));
+    expect(text()).toContain("Aucun lead Sillage pour cette page");
+
+    // The page now has nothing to show (its content script reported nothing): a late refresh brings no lead back.
+    mounted.rerender(<PanelApp page={null} lang="fr" onRefreshed={onRefreshed} />);
+    await settle();
+    act(() => runtime.listeners.forEach((l) => void l(refreshed)));
+    expect(text()).not.toContain("DANONE");
+  });
+
+  it("its own stale answer arriving after the pushed refresh does not bring the older lead back", async () => {
+    const lead = sampleLeadDetail();
+    let answer!: (r: Result<unknown>) => void;
+    answerWith({ lookup: () => new Promise((resolve) => (answer = resolve)) as never });
+    mounted = render(<OverlayApp page={PAGE} lang="fr" />);
+    await settle();
+    // The answer and the refresh travel on different channels: the refresh (on the port) may come first.
+    const fresher = { ...lead, company: { ...lead.company, name: "DANONE SA" } };
+    act(() => runtime.listeners.forEach((l) => void l({ planKey: PAGE.key, lead: fresher, matchedBy: "x", via: null, stale: false })));
+    await act(async () => answer({ ok: true, value: { planKey: PAGE.key, lead, matchedBy: "x", via: null, stale: true } }));
+    expect(text()).toContain("DANONE SA");
+  });
+
   it("wrong company: sends the SIREN typed, then shows the lead the visits went to", async () => {
     const lead = sampleLeadDetail();
     const other = { ...lead, id: "lead_other", company: { ...lead.company, name: "GERVAIS DANONE" } };

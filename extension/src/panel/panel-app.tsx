@@ -45,7 +45,15 @@ export function PanelApp({ page, known, lang, onRefreshed, onClose }: PanelAppPr
   const [searching, setSearching] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  /** The page whose outcome is on screen. */
   const planKeyRef = useRef<string | null>(pushed?.planKey ?? null);
+  /** The page the panel is about now: only its refreshes are shown (the previous page's may still come). */
+  const pageKeyRef = useRef<string | null>(page?.key ?? null);
+  useLayoutEffect(() => {
+    pageKeyRef.current = page?.key ?? null;
+  }, [page?.key]);
+  /** A refresh for this page came since the panel asked: the stale answer to its request is older than what it shows. */
+  const refreshedRef = useRef<string | null>(null);
 
   const showOutcome = useCallback((outcome: LookupOutcome) => {
     planKeyRef.current = outcome.planKey;
@@ -65,9 +73,12 @@ export function PanelApp({ page, known, lang, onRefreshed, onClose }: PanelAppPr
       return;
     }
     let cancelled = false;
+    refreshedRef.current = null;
     setView((v) => (v.kind === "lead" && planKeyRef.current === page.key ? v : { kind: "loading" }));
     sendRequest("lookup", { plan: page.plan }).then((result) => {
       if (cancelled) return;
+      // The answer (a message's reply) and a refresh (on the port) travel apart: a stale answer may come last.
+      if (result.ok && result.value.stale && refreshedRef.current === result.value.planKey) return;
       if (result.ok) showOutcome(result.value);
       else setView({ kind: "failure", failure: result.error });
     });
@@ -77,11 +88,14 @@ export function PanelApp({ page, known, lang, onRefreshed, onClose }: PanelAppPr
     // Keyed on page.key, not page: a re-render for the same company must not look it up again.
   }, [page?.key, pushed, attempt, showOutcome]);
 
-  // A stale answer was shown; the background pushes the fresh one when it differs.
+  // A stale answer was shown (or is on its way); the background pushes the fresh one when it differs. Pushes go
+  // to the tab's panel whatever page it now shows: only the current page's are taken.
   useEffect(
     () =>
       onRefreshed((outcome) => {
-        if (outcome.planKey === planKeyRef.current) showOutcome(outcome);
+        if (outcome.planKey !== pageKeyRef.current) return;
+        refreshedRef.current = outcome.planKey;
+        showOutcome(outcome);
       }),
     [onRefreshed, showOutcome],
   );

@@ -154,8 +154,3 @@ export function normalizeCompanyName(raw: string): NormalizedName {
     coreTokens: significant(coreWords),
   };
 }
-
-/** The text to send to a provider's search: readable, legal forms removed, accents kept out. */
-export function searchTermsFor(raw: string): string {
-  return normalizeCompanyName(raw).full;
-}

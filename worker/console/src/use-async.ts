@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { errorText } from "./api";
+import { useI18n } from "./i18n";
 
 export type Async<T> = { status: "loading"; data?: T } | { status: "ok"; data: T } | { status: "error"; error: unknown; data?: T };
 
@@ -38,4 +40,26 @@ export function useInterval(tick: () => void, ms: number | null) {
     }, ms);
     return () => clearInterval(id);
   }, [ms]);
+}
+
+/**
+ * An action the user starts (a form sent, a button pressed): `pending` while it runs, and its failure said
+ * plainly in `error`, cleared when it runs again.
+ */
+export function useAction(): { pending: boolean; error: string | null; run: (action: () => Promise<void>) => Promise<void> } {
+  const { t } = useI18n();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<void>) => {
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(errorText(err, t("app.unreachable")));
+    } finally {
+      setPending(false);
+    }
+  };
+  return { pending, error, run };
 }

@@ -6,6 +6,7 @@ import type { Env } from "../env";
 import { loadActiveModel } from "../scoring/active-model";
 import { loadLeadRow, persistLeadChange } from "../scoring/lead-rows";
 import { readCursor, saveCursorStatement } from "./cursor";
+import { workspaceSlaHours } from "../members/workspaces-store";
 
 const TASK = "recheck-decayed-mqls";
 /** Leads per run: about three queries each, within D1's per-invocation limit alongside the other tasks. */
@@ -44,8 +45,7 @@ export async function recheckDecayedMqls(env: Env, now: number): Promise<number>
     );
     if (!entries.length) continue;
     if (!slaHours.has(workspaceId)) {
-      const ws = await env.DB.prepare("SELECT sla_hours AS h FROM workspaces WHERE id = ?").bind(workspaceId).first<{ h: number }>();
-      slaHours.set(workspaceId, ws?.h ?? 48);
+      slaHours.set(workspaceId, await workspaceSlaHours(env.DB, workspaceId));
     }
     if (
       await persistLeadChange(env.DB, row, {

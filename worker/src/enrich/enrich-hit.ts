@@ -1,6 +1,6 @@
 import type { Env } from "../env";
 import { identifyIp, InvalidIpError, type IdentifyResult } from "../identify/identify-ip";
-import { directLookups, type NetworkLookups } from "../identify/network-lookups";
+import type { NetworkLookups } from "../identify/network-lookups";
 import { providerChain } from "../identify/providers";
 import { decideContactCompany, networkNamesLead } from "../identify/contact-company";
 import { attributeHitToLead } from "../scoring/attribute-hit";
@@ -35,13 +35,6 @@ const HIT_ROW_SQL = `SELECT h.id, h.visitor_id AS visitorId, h.workspace_id AS w
 export async function loadHitRows(db: D1Database, hitIds: readonly string[]): Promise<Map<string, HitRow>> {
   const { results } = await db.prepare(`${HIT_ROW_SQL} WHERE h.id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(hitIds)).all<HitRow>();
   return new Map(results.map((r) => [r.id, r]));
-}
-
-/** One stored hit, by id: the API and single retries. */
-export async function enrichHit(env: Env, hitId: string, now: number): Promise<EnrichOutcome> {
-  const hit = await env.DB.prepare(`${HIT_ROW_SQL} WHERE h.id = ?`).bind(hitId).first<HitRow>();
-  const writes: HitWrites = { add: async (stmt) => void (await stmt.run()), flush: async () => {} };
-  return enrichLoadedHit(env, hit, now, { lookups: directLookups(env.DB), writes });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DEFAULT_PROVIDER_CHAIN } from "../identify/providers";
 import { newId } from "../lib/ids";
+import { DEFAULT_SLA_HOURS } from "@sillage/shared/lifecycle/sla";
 
 /** Firmographics providers a workspace can chain (shared/src/providers). */
 export const PROVIDER_IDS = ["sirene-local", "recherche-entreprises", "pappers"] as const;
@@ -50,6 +51,12 @@ function toSettings(row: Row): WorkspaceSettings {
     providerChainIsDefault: !stored?.length,
     createdAt: row.createdAt,
   };
+}
+
+/** The workspace's handover SLA in hours (the default for a workspace that is gone). */
+export async function workspaceSlaHours(db: D1Database, workspaceId: string): Promise<number> {
+  const row = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(workspaceId).first<{ slaHours: number }>();
+  return row?.slaHours ?? DEFAULT_SLA_HOURS;
 }
 
 export async function getWorkspace(db: D1Database, workspaceId: string): Promise<WorkspaceSettings | null> {

@@ -4,7 +4,7 @@ import { checkCsrf, clearedSessionCookie, sessionCookie, sessionToken } from "..
 import { createConsoleSession, deleteConsoleSession, findLiveKey, newSessionToken } from "../auth/console-sessions-store";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema, json } from "../http/openapi";
+import { errorResponses, json, jsonBody } from "../http/openapi";
 import { iso } from "../lib/iso";
 import { getApiKey } from "../members/api-keys-store";
 import { getWorkspace } from "../members/workspaces-store";
@@ -22,27 +22,22 @@ const signIn = createRoute({
   method: "post",
   path: "/session",
   summary: "Console sign-in: exchanges an API key for a session cookie (HttpOnly, Secure, SameSite=Strict); send X-Sillage-CSRF: 1",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ key: z.string().max(100) }) } } } },
-  responses: {
-    201: json(sessionSchema.extend({ expiresAt: z.string() }), "Signed in; the cookie is set"),
-    400: errorSchema,
-    401: errorSchema,
-    403: errorSchema,
-  },
+  request: { body: jsonBody(z.object({ key: z.string().max(100) })) },
+  responses: { 201: json(sessionSchema.extend({ expiresAt: z.string() }), "Signed in; the cookie is set"), ...errorResponses(400, 401, 403) },
 });
 
 const signOut = createRoute({
   method: "delete",
   path: "/session",
   summary: "Console sign-out: ends the session and clears its cookie",
-  responses: { 200: json(z.object({ signedOut: z.boolean() }), "Signed out"), 403: errorSchema },
+  responses: { 200: json(z.object({ signedOut: z.boolean() }), "Signed out"), ...errorResponses(403) },
 });
 
 const whoAmI = createRoute({
   method: "get",
   path: "/session",
   summary: "Who the request acts as (session cookie or API key): workspace, role, key and its member",
-  responses: { 200: json(sessionSchema, "Identity"), 401: errorSchema },
+  responses: { 200: json(sessionSchema, "Identity"), ...errorResponses(401) },
 });
 
 async function identity(db: D1Database, workspaceId: string, keyId: string) {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
-import { errorSchema } from "../http/openapi";
+import { errorResponses, json } from "../http/openapi";
 import { weeklyFunnel } from "../scoring/weekly-funnel";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
@@ -13,20 +13,15 @@ const weeklyRoute = createRoute({
   summary: "New leads, MQLs and SQLs per week (weeks start on Monday, UTC) over a period of at most two years",
   request: { query: z.object({ from: day, to: day }) },
   responses: {
-    200: {
-      description: "Weeks",
-      content: {
-        "application/json": {
-          schema: z.object({
-            from: day,
-            to: day,
-            weeks: z.array(z.object({ week: day, leads: z.number().int(), mqls: z.number().int(), sqls: z.number().int() })),
-          }),
-        },
-      },
-    },
-    400: errorSchema,
-    401: errorSchema,
+    200: json(
+      z.object({
+        from: day,
+        to: day,
+        weeks: z.array(z.object({ week: day, leads: z.number().int(), mqls: z.number().int(), sqls: z.number().int() })),
+      }),
+      "Weeks",
+    ),
+    ...errorResponses(400, 401),
   },
 });
 

@@ -5,11 +5,12 @@ import type { Env } from "../env";
 import { newId } from "../lib/ids";
 import { loadCompany } from "../identify/company-store";
 import { loadActiveModel } from "./active-model";
-import { MAX_ATTEMPTS, scoreChange } from "./apply-to-lead";
+import { MAX_ATTEMPTS, scoreChange } from "./score-change";
 import { attributionStatements, loadLeadRow } from "./lead-rows";
 import { leadTargetFor, type LeadTarget } from "./lead-target";
 import { companyEvent, contactEvent, hitEvent, HIT_COLUMNS_FOR_SCORING, type HitRowForScoring } from "./scoring-events";
 import { announceIfWon } from "./announce";
+import { workspaceSlaHours } from "../members/workspaces-store";
 
 export interface EnrichedHit {
   id: string;
@@ -80,7 +81,7 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
   // Rows come in time order: the lead was seen when its visitor came, not when enrichment got to the hits.
   const seen = { first: rows[0]!.occurredAt, last: rows[rows.length - 1]!.occurredAt };
   const { id: leadId } = await upsertLead(db, hit.workspaceId, target, now, seen);
-  const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(hit.workspaceId).first<{ slaHours: number }>();
+  const slaHours = await workspaceSlaHours(db, hit.workspaceId);
   const model = await loadActiveModel(db, hit.workspaceId);
   // The lead's company: the contact's when its e-mail named the lead, else the network's.
   const company = contact?.siren && target.siren === contact.siren ? contactCompany : hit.company;
@@ -98,7 +99,7 @@ export async function attributeHitToLead(env: Env, hit: EnrichedHit, now: number
     if (row.scoreState === null && (company || target.key.startsWith("org:"))) events.push(companyEvent(company, hit.networkKind, now));
     if (contact) events.push(contactEvent(contact, now));
     for (const r of rows) events.push(hitEvent(r));
-    const change = scoreChange(model, row, events, ws?.slaHours ?? 48, now);
+    const change = scoreChange(model, row, events, slaHours, now);
 
     // Claim, score, transitions and announcement: one batch, all or nothing (see attributionStatements).
     const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: rows.map((r) => r.id), undecidedContactId });

@@ -1,6 +1,6 @@
 import type { Kpis, Period } from "@sillage/shared/lifecycle/kpis";
 import { DEFAULT_REJECTION_REASONS, type RejectionReason } from "@sillage/shared/lifecycle/rejection-reasons";
-import { DEFAULT_SLA_HOURS } from "@sillage/shared/lifecycle/sla";
+import { workspaceSlaHours } from "../members/workspaces-store";
 
 const HOUR_MS = 3_600_000;
 /** Rejection reason codes are validated (at most 30 configured); old codes may linger: the answer stays small. */
@@ -76,8 +76,7 @@ export async function kpisFromStore(
   options: { reasons?: readonly RejectionReason[] } = {},
 ): Promise<Kpis> {
   const started = Date.now();
-  const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(workspaceId).first<{ slaHours: number }>();
-  const slaHours = ws?.slaHours ?? DEFAULT_SLA_HOURS;
+  const slaHours = await workspaceSlaHours(db, workspaceId);
   const args = [workspaceId, period.from, period.to, slaHours * HOUR_MS];
   const [created, mql, sql, rejections, sla] = await db.batch<Record<string, number | string | null>>(
     // D1 wants exactly the parameters a statement uses: ?1 to its highest.

@@ -6,6 +6,7 @@ import { loadActiveModel } from "./active-model";
 import { loadLeadVersions, persistLeadChanges, type LeadVersion, type ScoreChange } from "./lead-rows";
 import { rescoreLeads, statusWouldChange, type RescoredLead } from "./rescore";
 import { newId } from "../lib/ids";
+import { workspaceSlaHours } from "../members/workspaces-store";
 
 /** Leads per slice: their histories are read in a few queries and their new states written in one or two. */
 export const RESCORE_SLICE = 200;
@@ -99,10 +100,10 @@ export async function runRescoreSlice(env: Env, jobId: string, now: number): Pro
     await db.prepare("UPDATE rescore_jobs SET status = 'done', finished_at = ? WHERE id = ?").bind(now, jobId).run();
     return;
   }
-  const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(job.workspaceId).first<{ slaHours: number }>();
+  const slaHours = await workspaceSlaHours(db, job.workspaceId);
   let cursor = job.cursor;
   for (let n = 0; n < RESCORE_SLICES_PER_MESSAGE; n++) {
-    const slice = await rescoreSlice(db, job.workspaceId, model, cursor, ws?.slaHours ?? 48, now);
+    const slice = await rescoreSlice(db, job.workspaceId, model, cursor, slaHours, now);
     const finished = slice.count < RESCORE_SLICE;
     await db
       .prepare(

@@ -6,6 +6,7 @@ import { announceIfWon } from "./announce";
 import { attributionStatements, loadLeadRow } from "./lead-rows";
 import { rescoreLeads } from "./rescore";
 import { rescoreChange } from "./rescore-job";
+import { workspaceSlaHours } from "../members/workspaces-store";
 
 /**
  * Each lead the hits left or joined, rescored from its history under the active model. The score, the transitions and
@@ -25,7 +26,7 @@ export async function rescoreTouchedLeads(env: Env, workspaceId: string, leadIds
     .bind(workspaceId, JSON.stringify(leadIds))
     .run();
   const model = await loadActiveModel(db, workspaceId, { fresh: true });
-  const ws = await db.prepare("SELECT sla_hours AS slaHours FROM workspaces WHERE id = ?").bind(workspaceId).first<{ slaHours: number }>();
+  const slaHours = await workspaceSlaHours(db, workspaceId);
   const { results: refs } = await db
     .prepare(`SELECT id, siren, first_seen_at AS firstSeenAt FROM leads WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`)
     .bind(workspaceId, JSON.stringify(leadIds))
@@ -36,7 +37,7 @@ export async function rescoreTouchedLeads(env: Env, workspaceId: string, leadIds
       const row = await loadLeadRow(db, ref.id);
       if (!row) break;
       const [rescored] = await rescoreLeads(db, model, [{ ...ref, status: row.status as LeadStatus, qualified: row.qualified }], now);
-      const change = rescoreChange(row, rescored!, model.version, ws?.slaHours ?? 48, now);
+      const change = rescoreChange(row, rescored!, model.version, slaHours, now);
       // The guarded score write of an attribution, claiming no hit (they were moved already).
       const { statements, ifWon } = attributionStatements(db, row, change, { writeId: newId("w"), hitIds: [] });
       const announce = await announceIfWon(

@@ -6,7 +6,7 @@ import { formatDateTime, formatDuration, formatRelative, formatRevenue, formatSi
 import { useI18n, type MessageKey } from "../i18n";
 import { Link } from "../router";
 import { Card, ErrorNote, Loading, PageHeader, ScoreBar, StatusBadge, FormError } from "../ui/kit";
-import { useAsync, useInterval } from "../use-async";
+import { useAction, useAsync, useInterval } from "../use-async";
 
 export function LeadPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -185,25 +185,17 @@ function Decision({ lead, onDone }: { lead: LeadDetail; onDone: () => Promise<vo
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
 
   const can = (action: "accept" | "reject" | "nurture") => TRANSITIONS[action].from.includes(lead.status);
-  const act = async (body: { action: "accept" | "reject" | "nurture"; reasonCode?: string; note?: string }) => {
-    setPending(true);
-    setError(null);
-    try {
+  const act = (body: { action: "accept" | "reject" | "nurture"; reasonCode?: string; note?: string }) =>
+    run(async () => {
       await api.transitionLead(lead.id, body);
       setRejecting(false);
       setDone(t("lead.done", { status: t(`status.${TRANSITIONS[body.action].to}` as MessageKey) }));
       await onDone();
-    } catch (err) {
-      setError(errorText(err, t("app.unreachable")));
-    } finally {
-      setPending(false);
-    }
-  };
+    });
   const chosen = lead.rejectionReasons.find((r) => r.code === reason);
   const reject = (e: FormEvent) => {
     e.preventDefault();

@@ -1,28 +1,22 @@
 import { useState, type FormEvent } from "react";
 import type { ConsoleSession } from "@sillage/shared/console-api";
-import { api, errorText } from "../api";
+import { api } from "../api";
 import { useI18n } from "../i18n";
+import { useAction } from "../use-async";
 
 export function SignIn({ onSignedIn }: { onSignedIn: (s: ConsoleSession) => void }) {
   const { t, lang, setLang } = useI18n();
   const [key, setKey] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       const session = await api.signIn(key.trim());
       // The key leaves the page's memory: only the HttpOnly cookie stands for it from now on.
       setKey("");
       onSignedIn(session);
-    } catch (err) {
-      setError(errorText(err, t("app.unreachable")));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   return (

@@ -7,7 +7,7 @@ import { navigate, useRoute } from "../router";
 import { useSession } from "../session";
 import { parseHostnames, snippetFor } from "../snippet";
 import { Card, CopyButton, ErrorNote, Loading, PageHeader, FormError } from "../ui/kit";
-import { useAsync, useInterval } from "../use-async";
+import { useAction, useAsync, useInterval } from "../use-async";
 
 export function Sites() {
   const { t } = useI18n();
@@ -237,19 +237,10 @@ function SiteForm({
   const [hosts, setHosts] = useState(initial?.allowedHostnames.join("\n") ?? "");
   const [dnt, setDnt] = useState(initial?.respectDnt ?? false);
   const [gpc, setGpc] = useState(initial?.respectGpc ?? true);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      await onSubmit({ name: name.trim(), allowedHostnames: parseHostnames(hosts), respectDnt: dnt, respectGpc: gpc });
-    } catch (err) {
-      setError(errorText(err, t("app.unreachable")));
-    } finally {
-      setPending(false);
-    }
+    await run(() => onSubmit({ name: name.trim(), allowedHostnames: parseHostnames(hosts), respectDnt: dnt, respectGpc: gpc }));
   };
   return (
     <form className="form" onSubmit={submit}>
