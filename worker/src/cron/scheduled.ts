@@ -10,9 +10,12 @@ import { purgeConsoleSessions } from "../auth/console-sessions-store";
 import { dispatchOutbox } from "../webhooks/outbox";
 import { purgeSiteUsage } from "../privacy/purge-expired-hits";
 import { eraseRawIps } from "../privacy/erase-raw-ips";
+import { purgeDeliveryRecords } from "./purge-delivery-records";
 
 /** Outbox rows sent per run: 3 queries per 100, so a backlog of 5,000 overdue MQLs goes out in one run. */
 const DISPATCH_PER_RUN = 5000;
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** Every 5 minutes (wrangler.toml). Each task is independent: one failing does not stop the others. */
 export async function runScheduled(env: Env, now: number): Promise<Record<string, number | string>> {
@@ -30,6 +33,7 @@ export async function runScheduled(env: Env, now: number): Promise<Record<string
     requeuedWebhooks: requeueStalledDeliveries,
     requeuedCrmSyncs: requeueStalledCrmSyncs,
     purgedConsoleSessions: (env, now) => purgeConsoleSessions(env.DB, now),
+    purgedDeliveryRecords: async (env, now) => sum(await purgeDeliveryRecords(env.DB, now)),
   };
   const report: Record<string, number | string> = {};
   for (const [name, task] of Object.entries(tasks)) {

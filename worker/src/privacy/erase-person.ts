@@ -53,7 +53,8 @@ export async function findContact(db: D1Database, workspaceId: string, by: { id:
  * - deleted: the contact; every browser (visitor) identified as them, with its sessions and hits (so their IPs,
  *   user agents and URLs); any other hit whose URL, referrer, title or properties quote the address (e-mail
  *   campaign links); the contact's own lead (free-mail contacts are leads of their own) with its notes, links
- *   and transitions; webhook deliveries whose payload names them (pending ones are thus never sent);
+ *   and transitions, its outbox events and CRM sync bookkeeping; webhook deliveries whose payload names them
+ *   (pending ones are thus never sent);
  *   the LinkedIn profile link that pointed at them.
  * - scrubbed, because the row is someone else's: company leads forget the contact (their score stays: it is
  *   the company's engagement, and carries no identity once the ids are gone); scoring states drop the
@@ -80,6 +81,7 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
   if (contact) {
     const ofVisitors = "SELECT id FROM visitors WHERE workspace_id = ?1 AND contact_id = ?2";
     const ofLead = "SELECT id FROM leads WHERE workspace_id = ?1 AND key = ?5";
+    const ofConnections = "SELECT id FROM crm_connections WHERE workspace_id = ?1";
     statements.push(
       { counter: "deleted.hits", stmt: s(`DELETE FROM hits WHERE workspace_id = ?1 AND (contact_id = ?2 OR visitor_id IN (${ofVisitors}))`) },
       { counter: "deleted.sessions", stmt: s(`DELETE FROM sessions WHERE visitor_id IN (${ofVisitors})`) },
@@ -120,6 +122,13 @@ export async function erasePerson(db: D1Database, workspaceId: string, email: st
       { counter: "deleted.leadNotes", stmt: s(`DELETE FROM lead_notes WHERE lead_id IN (${ofLead})`) },
       { counter: "deleted.leadLinks", stmt: s(`DELETE FROM lead_links WHERE lead_id IN (${ofLead})`) },
       { counter: "deleted.leadTransitions", stmt: s(`DELETE FROM lead_transitions WHERE lead_id IN (${ofLead})`) },
+      { counter: "deleted.leadEvents", stmt: s(`DELETE FROM lead_event_outbox WHERE workspace_id = ?1 AND lead_id IN (${ofLead})`) },
+      // Through the workspace's connections, so that each delete reads the (connection_id, lead_id) index.
+      ...["crm_sync_events", "crm_lead_syncs"].map((table) => ({
+        counter: "deleted.crmSyncRecords" as const,
+        stmt: s(`DELETE FROM ${table} WHERE connection_id IN (${ofConnections}) AND lead_id IN (${ofLead})`),
+      })),
+      { counter: "deleted.crmSyncRecords", stmt: s(`DELETE FROM crm_sync_log WHERE workspace_id = ?1 AND lead_id IN (${ofLead})`) },
       { counter: "deleted.leads", stmt: s("DELETE FROM leads WHERE workspace_id = ?1 AND key = ?5") },
       { counter: "scrubbed.leadsUnlinked", stmt: s("UPDATE leads SET contact_id = NULL WHERE workspace_id = ?1 AND contact_id = ?2") },
       { counter: "deleted.webhookDeliveries", stmt: s("DELETE FROM webhook_deliveries WHERE workspace_id = ?1 AND instr(payload, ?2) > 0") },

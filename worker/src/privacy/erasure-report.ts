@@ -14,6 +14,10 @@ export interface ErasureReport {
     leadLinks: number;
     leadTransitions: number;
     webhookDeliveries: number;
+    /** The erased lead's events waiting in (or sent through) the outbox. */
+    leadEvents: number;
+    /** The erased lead's CRM sync bookkeeping: its sync events, log entries and record link (the CRM's record stays). */
+    crmSyncRecords: number;
   };
   /** Rows kept (they belong to someone else: a company lead, a shared session) with the person's data removed. */
   scrubbed: {
@@ -34,7 +38,19 @@ export function emptyReport(): ErasureReport {
   return {
     found: false,
     contactId: null,
-    deleted: { contacts: 0, visitors: 0, sessions: 0, hits: 0, leads: 0, leadNotes: 0, leadLinks: 0, leadTransitions: 0, webhookDeliveries: 0 },
+    deleted: {
+      contacts: 0,
+      visitors: 0,
+      sessions: 0,
+      hits: 0,
+      leads: 0,
+      leadNotes: 0,
+      leadLinks: 0,
+      leadTransitions: 0,
+      webhookDeliveries: 0,
+      leadEvents: 0,
+      crmSyncRecords: 0,
+    },
     scrubbed: { leadsUnlinked: 0, scoreStates: 0, leadNotes: 0, transitionNotes: 0, sessions: 0 },
   };
 }

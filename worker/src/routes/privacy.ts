@@ -22,7 +22,19 @@ const erasureSchema = z
   .object({
     found: z.boolean().openapi({ description: "Whether anything about the person was held" }),
     contactId: z.string().nullable(),
-    deleted: counts(["contacts", "visitors", "sessions", "hits", "leads", "leadNotes", "leadLinks", "leadTransitions", "webhookDeliveries"] as const),
+    deleted: counts([
+      "contacts",
+      "visitors",
+      "sessions",
+      "hits",
+      "leads",
+      "leadNotes",
+      "leadLinks",
+      "leadTransitions",
+      "webhookDeliveries",
+      "leadEvents",
+      "crmSyncRecords",
+    ] as const),
     scrubbed: counts(["leadsUnlinked", "scoreStates", "leadNotes", "transitionNotes", "sessions"] as const),
   })
   .openapi("Erasure");

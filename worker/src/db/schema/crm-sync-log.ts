@@ -23,5 +23,6 @@ export const crmSyncLog = sqliteTable(
     response: text("response"),
     at: integer("at").notNull(),
   },
-  (t) => [index("crm_sync_log_lead_idx").on(t.workspaceId, t.leadId, t.at)],
+  // By time alone for the purge of entries past 30 days (cron/purge-delivery-records.ts).
+  (t) => [index("crm_sync_log_lead_idx").on(t.workspaceId, t.leadId, t.at), index("crm_sync_log_at_idx").on(t.at)],
 );

@@ -22,7 +22,8 @@ export const leadEventOutbox = sqliteTable(
     /** A site event's data (JSON, as announced, without the site's name, read when sent); null for lead events. */
     data: text("data"),
   },
-  (t) => [index("lead_event_outbox_pending_idx").on(t.dispatchedAt, t.createdAt)],
+  // pending_idx also serves the purge of rows dispatched 30 days ago (a range on dispatched_at); lead_idx the erasure.
+  (t) => [index("lead_event_outbox_pending_idx").on(t.dispatchedAt, t.createdAt), index("lead_event_outbox_lead_idx").on(t.leadId)],
 );
 
 /** Where a background task that walks a large table stopped, so that the next run resumes after it. */

@@ -53,5 +53,7 @@ export const webhookDeliveries = sqliteTable(
     // One logical delivery per event per endpoint, enforced by the database.
     uniqueIndex("webhook_deliveries_event_idx").on(t.endpointId, t.eventId),
     index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    // The purge of finished deliveries (cron/purge-delivery-records.ts): a range read per finished status.
+    index("webhook_deliveries_finished_idx").on(t.status, t.createdAt),
   ],
 );
