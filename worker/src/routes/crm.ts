@@ -26,6 +26,7 @@ import { encryptSecret, secretHint, SecretsKeyMissing } from "../crm/secrets";
 import { testConnection } from "../crm/test-connection";
 import { pendingCountsOf } from "../crm/sync-events";
 import { readLeadLog } from "../crm/sync-log";
+import { DELIVERY_RECORDS_DAYS } from "../cron/purge-delivery-records";
 import { findLead } from "../leads/find-lead";
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -231,6 +232,7 @@ const progressRoute = createRoute({
   method: "get",
   path: "/crm/backfills/{id}",
   summary: "Progress of a backfill: leads queued, synced, failed, pending",
+  description: `A backfill is kept ${DELIVERY_RECORDS_DAYS} days after it started once nothing it queued is pending; then it is not found.`,
   request: { params: idParams },
   responses: {
     200: json(
@@ -256,6 +258,7 @@ const logRoute = createRoute({
   method: "get",
   path: "/crm/leads/{id}/log",
   summary: "A lead's CRM sync log, newest first: outcome, match, fields written and kept, task, calls and the CRM's answer",
+  description: `Entries are kept ${DELIVERY_RECORDS_DAYS} days.`,
   request: { params: idParams, query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }) },
   responses: {
     200: json(

@@ -44,7 +44,8 @@ const visitorErasureSchema = erasureSchema.extend({
 
 const ERASURE_DOC =
   "Deletes the person's contact, browsers (visitors), sessions and hits — hits are deleted, not anonymised — and " +
-  "removes their identifiers from what is kept (company leads, scoring states, notes, pending webhooks). Opt-outs are kept.";
+  "removes their identifiers from what is kept (company leads, scoring states, notes, pending webhooks). Their own lead goes " +
+  "with its events and CRM sync records (the CRM's own record stays: erase it there). Opt-outs are kept.";
 
 const eraseContactRoute = createRoute({
   method: "delete",

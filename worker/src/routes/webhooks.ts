@@ -37,6 +37,7 @@ import {
 import { TEST_EVENT_PREFIX } from "../webhooks/event-id";
 import { sampleLeadEvent } from "../webhooks/sample-event";
 import { newWebhookSecret } from "../webhooks/secret";
+import { DELIVERY_RECORDS_DAYS } from "../cron/purge-delivery-records";
 
 /** Enough for every team's tools; stops a leaked admin key from turning the worker into a request cannon. */
 const MAX_ENDPOINTS_PER_WORKSPACE = 20;
@@ -108,6 +109,7 @@ const deliveriesRoute = createRoute({
   method: "get",
   path: "/webhooks/{id}/deliveries",
   summary: "Delivery log of an endpoint, newest first: status, attempts, last HTTP status and error",
+  description: `Delivered and failed deliveries are kept ${DELIVERY_RECORDS_DAYS} days; pending ones until they finish.`,
   request: {
     params: idParams,
     query: z.object({

@@ -207,7 +207,7 @@ export const consoleEn: Record<ConsoleMessageKey, string> = {
   "delivery.secret": "Signing secret (shown once): {secret}",
   "delivery.test": "Send a test",
   "delivery.tested": "Test sent: follow it in the log.",
-  "delivery.log": "Delivery log",
+  "delivery.log": "Delivery log (last 30 days)",
   "delivery.enabled": "Enabled",
   "delivery.disabled": "Disabled: {reason}",
   "delivery.enable": "Re-enable",

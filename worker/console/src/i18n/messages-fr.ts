@@ -206,7 +206,7 @@ export const consoleFr = {
   "delivery.secret": "Secret de signature (affiché une seule fois) : {secret}",
   "delivery.test": "Envoyer un test",
   "delivery.tested": "Test envoyé : suivez-le dans le journal.",
-  "delivery.log": "Journal de diffusion",
+  "delivery.log": "Journal de diffusion (30 derniers jours)",
   "delivery.enabled": "Actif",
   "delivery.disabled": "Désactivé : {reason}",
   "delivery.enable": "Réactiver",
