@@ -69,11 +69,3 @@ export async function purgeConsoleSessions(db: D1Database, now: number): Promise
     .run();
   return res.meta.changes ?? 0;
 }
-
-/** The unrevoked API key with this hash (sign-in exchanges it for a session). */
-export async function findLiveKey(db: D1Database, keyHash: string): Promise<{ id: string; workspaceId: string } | null> {
-  return db
-    .prepare("SELECT id, workspace_id AS workspaceId FROM api_keys WHERE hash = ? AND revoked_at IS NULL")
-    .bind(keyHash)
-    .first<{ id: string; workspaceId: string }>();
-}

@@ -85,6 +85,21 @@ export async function revokeApiKey(db: D1Database, workspaceId: string, keyId: s
   return { ...key, revokedAt: now };
 }
 
+/** The unrevoked key with this hash: what a Bearer key, or a console sign-in, stands for. */
+export async function findLiveKey(
+  db: D1Database,
+  keyHash: string,
+): Promise<{ id: string; workspaceId: string; role: MemberRole; lastUsedAt: number | null } | null> {
+  return db
+    .prepare("SELECT id, workspace_id AS workspaceId, role, last_used_at AS lastUsedAt FROM api_keys WHERE hash = ? AND revoked_at IS NULL")
+    .bind(keyHash)
+    .first();
+}
+
+export async function recordKeyUse(db: D1Database, keyId: string, now: number): Promise<void> {
+  await db.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?").bind(now, keyId).run();
+}
+
 /** The workspace a key belongs to (admin CLI: `key:revoke KEY_ID` names no workspace). */
 export async function workspaceOfKey(db: D1Database, keyId: string): Promise<string | null> {
   const row = await db.prepare("SELECT workspace_id AS id FROM api_keys WHERE id = ?").bind(keyId).first<{ id: string }>();

@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { API_KEY_PATTERN, hashApiKey } from "@sillage/shared/api-key";
 import { checkCsrf, clearedSessionCookie, sessionCookie, sessionToken } from "../auth/console-session";
-import { createConsoleSession, deleteConsoleSession, findLiveKey, newSessionToken } from "../auth/console-sessions-store";
+import { createConsoleSession, deleteConsoleSession, newSessionToken } from "../auth/console-sessions-store";
 import { newApp } from "../http/app-factory";
 import { ApiError } from "../http/errors";
 import { errorResponses, json, jsonBody } from "../http/openapi";
 import { iso } from "../lib/iso";
-import { getApiKey } from "../members/api-keys-store";
+import { findLiveKey, getApiKey } from "../members/api-keys-store";
 import { getWorkspace } from "../members/workspaces-store";
 
 const sessionSchema = z
