@@ -7,19 +7,9 @@ import { LIMITS, admitCollect, bindingLimiter, limiterFor, rateLimit, rateLimitB
 import type { CollectEnvelope } from "../src/ingest/envelope";
 import { normaliseHostnames } from "../src/members/site-hostnames";
 import { createTestSite, eventually, worker, type TestSite } from "./support/fixtures";
+import { apiCall as call, rowsMentioning } from "./support/api";
 
 type Json = Record<string, any>;
-
-async function call(key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json; headers: Headers }> {
-  const res = await worker.fetch(
-    new Request(`https://api.sillage.test/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
-}
 
 /** A member and a key of theirs, through the API. */
 async function memberWithKey(admin: string, role: "admin" | "member", email = `${role}.${crypto.randomUUID().slice(0, 8)}@exemple.fr`) {
@@ -28,21 +18,6 @@ async function memberWithKey(admin: string, role: "admin" | "member", email = `$
   const key = await call(admin, "POST", "/keys", { memberId: member.body.id, name: `clé ${role}` });
   expect(key.status).toBe(201);
   return { member: member.body, key: key.body.key as string, keyId: key.body.id as string };
-}
-
-/** Every row of every table that mentions `needle` (any column, as text). */
-async function rowsMentioning(needle: string): Promise<Array<{ table: string; row: Json }>> {
-  const { results: tables } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations'",
-  ).all<{ name: string }>();
-  const found: Array<{ table: string; row: Json }> = [];
-  for (const { name } of tables) {
-    const { results: cols } = await env.DB.prepare("SELECT name FROM pragma_table_info(?)").bind(name).all<{ name: string }>();
-    const where = cols.map((c) => `instr(lower(cast("${c.name}" AS TEXT)), ?1) > 0`).join(" OR ");
-    const { results } = await env.DB.prepare(`SELECT * FROM "${name}" WHERE ${where}`).bind(needle.toLowerCase()).all<Json>();
-    for (const row of results) found.push({ table: name, row });
-  }
-  return found;
 }
 
 describe("members", () => {

@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { parseAsnCsvLine } from "../src/identify/ip-range-rows";
 import { CHROME_UA, createTestSite, worker, type TestSite, hitsSettled } from "./support/fixtures";
 import { loadRealRanges } from "./support/ip-data";
+import { apiCall as call } from "./support/api";
 
 type Json = Record<string, any>;
 
@@ -26,17 +27,6 @@ function collect(site: TestSite, ip: string, vid: string, body: Record<string, u
       body: JSON.stringify({ site: site.siteKey, vid, url: "https://www.exemple.fr/tarifs", title: "Tarifs", ...body }),
     }),
   );
-}
-
-async function call(key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await worker.fetch(
-    new Request(`https://api.sillage.test/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  return { status: res.status, body: (await res.json()) as Json };
 }
 
 const hitsOf = (site: TestSite) =>

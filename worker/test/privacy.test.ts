@@ -4,6 +4,7 @@ import { CHROME_UA, createTestSite, eventually, worker, type TestSite } from "./
 import { clearOptOutCache, isOptedOut } from "../src/privacy/opted-out";
 import { REDACTED } from "../src/privacy/erase-person";
 import { eraseRawIps } from "../src/privacy/erase-raw-ips";
+import { apiCall as call, rowsMentioning } from "./support/api";
 
 /** The rows a query answers. */
 async function rows(sql: string, ...params: unknown[]) {
@@ -17,17 +18,6 @@ type Json = Record<string, any>;
 
 /** Flip to true once the ingestion pipeline calls isOptedOut (see the report of the privacy work). */
 const PIPELINE_HONOURS_OPT_OUTS = true;
-
-async function call(key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await worker.fetch(
-    new Request(`https://api.sillage.test/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  return { status: res.status, body: (await res.json()) as Json };
-}
 
 function collect(site: TestSite, ip: string, payload: Json) {
   return worker.fetch(
@@ -47,21 +37,6 @@ async function settled(site: TestSite, n: number) {
       .first<{ n: number; pending: number | null }>();
     return row && row.n === n && !row.pending;
   }, 15_000);
-}
-
-/** Every row of every table that mentions `needle` (any column, as text, any case). */
-async function rowsMentioning(needle: string): Promise<Array<{ table: string; row: Json }>> {
-  const { results: tables } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations'",
-  ).all<{ name: string }>();
-  const found: Array<{ table: string; row: Json }> = [];
-  for (const { name } of tables) {
-    const { results: cols } = await env.DB.prepare("SELECT name FROM pragma_table_info(?)").bind(name).all<{ name: string }>();
-    const where = cols.map((c) => `instr(lower(cast("${c.name}" AS TEXT)), ?1) > 0`).join(" OR ");
-    const { results } = await env.DB.prepare(`SELECT * FROM "${name}" WHERE ${where}`).bind(needle.toLowerCase()).all<Json>();
-    for (const row of results) found.push({ table: name, row });
-  }
-  return found;
 }
 
 const tablesOf = (rows: Array<{ table: string }>) => [...new Set(rows.map((r) => r.table))].sort();
