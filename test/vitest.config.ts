@@ -14,6 +14,10 @@ export default defineConfig({
     // extension.test.ts (the no-lead page's panel, never reproduced alone) must not sink a run; a real
     // regression fails both tries.
     retry: 1,
+    // What the user sees comes from a real worker and a real browser on two shared cores: a search or an action
+    // answered in 1.5 s is still right. Vitest's default poll (1 s) made such waits fail under load; a state
+    // that never comes still fails, after 10 s.
+    expect: { poll: { timeout: 10_000 } },
     testTimeout: 180_000,
     hookTimeout: 240_000,
   },
