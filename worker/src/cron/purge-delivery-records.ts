@@ -1,3 +1,5 @@
+import { deleteInSlices } from "./delete-in-slices";
+
 const DAY_MS = 86_400_000;
 /** Finished delivery records are kept this long: the console's delivery log and a lead's CRM log show a month. */
 export const DELIVERY_RECORDS_DAYS = 30;
@@ -57,11 +59,7 @@ export async function purgeDeliveryRecords(db: D1Database, now: number): Promise
   const deleted = Object.fromEntries(PURGES.map((p) => [p.table, 0])) as Record<PurgedTable, number>;
   for (const { table, keepMs, rows } of PURGES) {
     const slice = db.prepare(`DELETE FROM ${table} WHERE rowid IN (${rows})`).bind(now - keepMs, PURGE_SLICE);
-    for (let i = 0; i < STATEMENTS_PER_TABLE; i++) {
-      const res = await slice.run();
-      deleted[table] += res.meta.changes;
-      if (res.meta.changes < PURGE_SLICE) break;
-    }
+    deleted[table] = await deleteInSlices(slice, PURGE_SLICE, STATEMENTS_PER_TABLE);
   }
   return deleted;
 }

@@ -1,4 +1,5 @@
 import { walkInChunks, type WalkProgress } from "../cron/chunked-walk";
+import { deleteInSlices } from "../cron/delete-in-slices";
 
 const DAY_MS = 86_400_000;
 /** Sites per DELETE statement (each a range delete on the (site_id, occurred_at) index), and rows per slice. */
@@ -59,13 +60,8 @@ export async function purgeExpiredHits(db: D1Database, now: number, opts: { work
 /** Per-site daily usage counters past SITE_USAGE_DAYS, a bounded slice per statement. Returns the rows deleted. */
 export async function purgeSiteUsage(db: D1Database, now: number, maxStatements = 5): Promise<number> {
   const before = new Date(now - SITE_USAGE_DAYS * DAY_MS).toISOString().slice(0, 10);
-  let deleted = 0;
-  for (let i = 0; i < maxStatements; i++) {
-    const res = await db.prepare(`DELETE FROM site_usage WHERE rowid IN (SELECT rowid FROM site_usage WHERE day < ? LIMIT ${SLICE})`).bind(before).run();
-    deleted += res.meta.changes;
-    if (res.meta.changes < SLICE) break;
-  }
-  return deleted;
+  const slice = db.prepare(`DELETE FROM site_usage WHERE rowid IN (SELECT rowid FROM site_usage WHERE day < ? LIMIT ${SLICE})`).bind(before);
+  return deleteInSlices(slice, SLICE, maxStatements);
 }
 
 export interface RetentionStatus {
